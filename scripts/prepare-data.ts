@@ -1,0 +1,73 @@
+// Build step run before `vite dev` and `vite build`: makes the base map from Natural Earth with
+// Crimea in Ukraine, checks every file in geodata/ the way the browser will, and copies them to
+// static/ so the site serves them itself. Exits non-zero, printing every problem, on bad data.
+import { readFile, writeFile, mkdir, readdir, copyFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { feature } from 'topojson-client';
+import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTopology } from '../src/lib/geo/recognisedBorders';
+import { occupiedFeature } from '../src/lib/geo/occupiedArea';
+import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
+import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
+import { loadAtlasData } from '../src/lib/manifest/load';
+import { formatProblem } from '../src/lib/manifest/errors';
+
+/** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
+export const REGION: BBox = [-32, 25, 75, 82];
+/** Where country labels are placed (the part of each country a reader of this map sees). */
+const LABEL_VIEW: BBox = [-25, 30, 55, 71];
+
+const root = new URL('..', import.meta.url).pathname;
+const geodata = join(root, 'geodata');
+const out = join(root, 'static');
+
+async function buildBasemap() {
+	const world = JSON.parse(await readFile(join(root, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as CountriesTopology;
+	const recognised = recogniseCrimeaAsUkraine(world);
+	await deriveOccupiedArea(countryGeometry(recognised, (g) => g.id === UKRAINE_ID));
+	const topology = pruneTopology(recognised, REGION);
+	const countries = feature(topology, topology.objects.countries);
+	const labels = labelPoints(
+		{
+			type: 'FeatureCollection',
+			features: countries.features.map((f) => ({ ...f, properties: { name: f.properties!.name, id: f.id === undefined ? null : String(f.id) } }))
+		} as never,
+		LABEL_VIEW
+	);
+	for (const l of labels.features) l.geometry.coordinates = l.geometry.coordinates.map((c) => Math.round(c * 1e4) / 1e4);
+	await mkdir(join(out, 'data'), { recursive: true });
+	await writeFile(join(out, 'data/basemap.topo.json'), JSON.stringify(topology));
+	await writeFile(join(out, 'data/labels.geojson'), JSON.stringify(labels satisfies { features: { properties: CountryProps }[] }));
+	return { countries: topology.objects.countries.geometries.length, arcs: topology.arcs.length };
+}
+
+/** geodata/occupied.geojson is derived from geodata/contact-line.geojson, never edited by hand. */
+async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon) {
+	const lines = JSON.parse(await readFile(join(geodata, 'contact-line.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
+	const derived = { type: 'FeatureCollection', features: lines.features.map((line) => occupiedFeature(ukraine, line)) };
+	await writeFile(join(geodata, 'occupied.geojson'), JSON.stringify(derived, null, 1) + '\n');
+}
+
+async function checkAndCopyGeodata() {
+	const data = await loadAtlasData(async (name) => {
+		const path = join(geodata, name);
+		return existsSync(path) ? readFile(path, 'utf8') : null;
+	});
+	if (data.problems.length > 0) return data;
+	await rm(join(out, 'geodata'), { recursive: true, force: true });
+	await mkdir(join(out, 'geodata'), { recursive: true });
+	for (const name of await readdir(geodata)) if (/\.(geo)?json$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
+	return data;
+}
+
+const basemap = await buildBasemap();
+const data = await checkAndCopyGeodata();
+if (data.problems.length > 0) {
+	console.error(`geodata has ${data.problems.length} problem(s):`);
+	for (const p of data.problems) console.error(`  ${formatProblem(p)}`);
+	process.exit(1);
+}
+console.log(
+	`base map: ${basemap.countries} countries, ${basemap.arcs} arcs; geodata: ${data.layers.length} layers, ` +
+		`${data.layers.reduce((n, l) => n + l.data.features.length, 0)} features, ${Object.keys(data.sources).length} sources`
+);

@@ -1,0 +1,135 @@
+import { getIssues } from '@placemarkio/check-geojson';
+import { parse as parseJsonAst, type Node } from '@humanwhocodes/momoa';
+import * as v from 'valibot';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { CONFIDENCE, type Bibliography, type Kind, type LayerDef } from './schema';
+import type { Problem } from './errors';
+
+const GEOMETRIES: Record<Kind, string[]> = {
+	point: ['Point', 'MultiPoint'],
+	line: ['LineString', 'MultiLineString'],
+	fill: ['Polygon', 'MultiPolygon'],
+	zone: ['Point', 'MultiPoint'],
+	choropleth: []
+};
+
+const isoDate = v.pipe(v.string(), v.isoDate());
+
+/** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
+export type DataResult = { data: FeatureCollection | null; problems: Problem[]; rejected: number[] };
+
+/**
+ * Checks one layer file: GeoJSON structure (with positions in the text, by check-geojson),
+ * then the atlas's rules for every feature (id, name, sources that resolve, confidence, asOf,
+ * event dates, coordinates in range and not projected, geometry fitting the layer's kind).
+ * Problems name the file, line and column, feature and rule. Never throws.
+ */
+export function validateLayerData(text: string, file: string, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): DataResult {
+	const where = `geodata/${file}`;
+	const structural = getIssues(text);
+	if (structural.length > 0) {
+		return {
+			data: null,
+			rejected: [],
+			problems: structural.map((issue) => ({ path: `${where}:${lineColumn(text, issue.from)}`, message: issue.message }))
+		};
+	}
+	const json = JSON.parse(text) as FeatureCollection;
+	if (json.type !== 'FeatureCollection') return { data: null, rejected: [], problems: [{ path: where, message: `a FeatureCollection expected, ${json.type} found` }] };
+	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ path: where, message: 'the collection has no features' }] };
+
+	const featureNodes = featureLocations(text);
+	const problems: Problem[] = [];
+	const ids = new Map<string, number>();
+	const rejected: number[] = [];
+	json.features.forEach((feature, index) => {
+		const loc = featureNodes[index];
+		const label = typeof feature.properties?.id === 'string' ? ` (${feature.properties.id})` : '';
+		const at = `${where}:${loc ? `${loc.line}:${loc.column}` : '?'}: features[${index}]${label}`;
+		const own = featureRules(feature, layer, sources).map((p) => ({ path: `${at}${p.path ? '.' + p.path : ''}`, message: p.message }));
+		const id = feature.properties?.id;
+		if (typeof id === 'string') {
+			if (ids.has(id)) own.push({ path: `${at}.properties.id`, message: `"${id}" is already used by features[${ids.get(id)}]` });
+			else ids.set(id, index);
+		}
+		if (own.length > 0) rejected.push(index);
+		problems.push(...own);
+	});
+	return { data: json, problems, rejected };
+}
+
+function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): Problem[] {
+	const problems: Problem[] = [];
+	const p = feature.properties ?? {};
+	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ path: `properties.${key}`, message });
+	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
+	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
+	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
+	else
+		p.sources.forEach((key: unknown, i: number) => {
+			if (typeof key !== 'string' || !(key in sources)) problems.push({ path: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
+		});
+	need('confidence', CONFIDENCE.includes(p.confidence), `one of ${CONFIDENCE.join(', ')} expected, ${JSON.stringify(p.confidence)} found`);
+	need('asOf', v.is(isoDate, p.asOf), `a date like "2025-09-04" expected, ${JSON.stringify(p.asOf)} found`);
+	for (const key of ['date', 'endDate'])
+		if (p[key] !== undefined && p[key] !== null) need(key, v.is(isoDate, p[key]), `a date like "2025-09-04" expected, ${JSON.stringify(p[key])} found`);
+	// when a proposal was made is often known only to the month
+	if (p.proposedDate !== undefined && p.proposedDate !== null)
+		need('proposedDate', typeof p.proposedDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.proposedDate), `a date like "2025-09-04", "2025-09" or "2025" expected, ${JSON.stringify(p.proposedDate)} found`);
+	if (p.approximate !== undefined) need('approximate', typeof p.approximate === 'boolean', 'true or false expected');
+	if (p.precisionKm !== undefined) need('precisionKm', typeof p.precisionKm === 'number' && p.precisionKm > 0, 'a positive number of kilometres expected');
+
+	if (layer.kind === 'choropleth') {
+		const key = layer.joinProperty!;
+		if (feature.geometry !== null) problems.push({ path: 'geometry', message: 'null expected: a choropleth takes its shapes from the base map' });
+		need(key, p[key] === null || (typeof p[key] === 'string' && /^\d{3}$/.test(p[key])), 'a three-digit ISO 3166-1 numeric code (or null for a state off the map) expected');
+		return problems;
+	}
+	if (layer.kind === 'zone') {
+		const key = layer.radiusProperty!;
+		need(key, p[key] === null || (typeof p[key] === 'number' && p[key] > 0 && p[key] < 5000), 'a radius in kilometres (0 to 5,000), or null when not published, expected');
+	}
+	// null geometry: a sourced item whose place is not published; listed beside the map, not drawn
+	if (!feature.geometry) return problems;
+	if (!GEOMETRIES[layer.kind].includes(feature.geometry.type))
+		problems.push({ path: 'geometry.type', message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found` });
+	const bad = positions(feature.geometry).find(([x, y]) => !(Math.abs(x) <= 180 && Math.abs(y) <= 90));
+	if (bad) {
+		const projected = Math.abs(bad[0]) > 1000 || Math.abs(bad[1]) > 1000;
+		problems.push({
+			path: 'geometry.coordinates',
+			message: projected
+				? `[${bad[0]}, ${bad[1]}] looks projected (metres, e.g. EPSG:3857): longitude and latitude in degrees expected`
+				: `[${bad[0]}, ${bad[1]}] is out of range: longitude -180..180 and latitude -90..90 expected`
+		});
+	}
+	return problems;
+}
+
+function positions(geometry: Geometry): Position[] {
+	switch (geometry.type) {
+		case 'Point':
+			return [geometry.coordinates];
+		case 'MultiPoint':
+		case 'LineString':
+			return geometry.coordinates;
+		case 'MultiLineString':
+		case 'Polygon':
+			return geometry.coordinates.flat();
+		case 'MultiPolygon':
+			return geometry.coordinates.flat(2);
+		case 'GeometryCollection':
+			return geometry.geometries.flatMap(positions);
+	}
+}
+
+function featureLocations(text: string): { line: number; column: number }[] {
+	const root = parseJsonAst(text).body as Node & { members?: { name: { value: string }; value: Node & { elements?: Node[] } }[] };
+	const features = root.members?.find((m) => m.name.value === 'features')?.value.elements ?? [];
+	return features.map((node) => node.loc.start);
+}
+
+export function lineColumn(text: string, offset: number): string {
+	const before = text.slice(0, offset).split('\n');
+	return `${before.length}:${before[before.length - 1].length + 1}`;
+}

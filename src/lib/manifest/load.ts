@@ -1,0 +1,74 @@
+import type { FeatureCollection } from 'geojson';
+import { validateBibliography, validateManifest } from './validate';
+import { validateLayerData } from './data';
+import type { Problem } from './errors';
+import type { Bibliography, LayerDef } from './schema';
+
+/** Reads `geodata/<name>` as text, or null when it is not there. */
+export type ReadText = (name: string) => Promise<string | null>;
+
+export type LoadedLayer = {
+	index: number;
+	def: LayerDef;
+	/** only the features that passed every rule */
+	data: FeatureCollection;
+	problems: Problem[];
+};
+
+export type AtlasData = { sources: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
+
+/**
+ * Loads the bibliography, the manifest and every layer file through `read`, the same way in the
+ * build (from disk) and in the browser (by fetch). A broken piece becomes a problem naming it;
+ * everything else still loads. Never throws.
+ */
+export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
+	const problems: Problem[] = [];
+	const sourcesText = await safeRead(read, 'sources.json', problems);
+	const bibliography = validateBibliography(parseJson(sourcesText, 'sources.json', problems) ?? {});
+	problems.push(...bibliography.problems);
+	const sources = bibliography.sources;
+
+	const manifestText = await safeRead(read, 'layers.json', problems);
+	const manifestJson = parseJson(manifestText, 'layers.json', problems);
+	if (manifestJson === undefined) return { sources, layers: [], problems };
+	const manifest = validateManifest(manifestJson, { sources });
+	problems.push(...manifest.problems);
+
+	const layers = await Promise.all(
+		manifest.layers.map(async ({ index, layer }): Promise<LoadedLayer | null> => {
+			const own: Problem[] = [];
+			const text = await safeRead(read, layer.file, own, `geodata/layers.json: layers[${index}].file`);
+			const result = text === null ? null : validateLayerData(text, layer.file, layer, sources);
+			own.push(...(result?.problems ?? []));
+			const rejected = new Set(result?.rejected ?? []);
+			const features = result?.data?.features.filter((_, i) => !rejected.has(i)) ?? [];
+			const drawn = features.length > 0;
+			problems.push(...own.map((p) => ({ ...p, layer: layer.id, fatal: !drawn })));
+			if (!drawn) return null;
+			return { index, def: layer, data: { type: 'FeatureCollection', features }, problems: own };
+		})
+	);
+	return { sources, layers: layers.filter((l): l is LoadedLayer => l !== null), problems };
+}
+
+async function safeRead(read: ReadText, name: string, problems: Problem[], path = `geodata/${name}`): Promise<string | null> {
+	try {
+		const text = await read(name);
+		if (text === null) problems.push({ path, message: `geodata/${name} not found` });
+		return text;
+	} catch (error) {
+		problems.push({ path, message: `geodata/${name} could not be read (${(error as Error).message})` });
+		return null;
+	}
+}
+
+function parseJson(text: string | null, name: string, problems: Problem[]): unknown {
+	if (text === null) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		problems.push({ path: `geodata/${name}`, message: `not valid JSON (${(error as Error).message})` });
+		return undefined;
+	}
+}

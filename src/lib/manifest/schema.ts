@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+
+export const KINDS = ['fill', 'line', 'point', 'zone', 'choropleth'] as const;
+export const RENDERERS = ['maplibre', 'deck'] as const;
+export const CONFIDENCE = ['confirmed', 'reported', 'uncertain'] as const;
+
+const oneOf = <T extends readonly string[]>(values: T) =>
+	v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`));
+const colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`));
+const isoDate = v.pipe(v.string(), v.isoDate((i) => `a date like "2025-09-04" expected, ${i.received} found`));
+const fraction = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
+const pixels = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValue(40, 'must be 40 or less'));
+
+const Category = v.strictObject({ value: v.string(), label: nonEmpty, color: colour });
+
+export const StyleSchema = v.strictObject({
+	color: v.optional(colour),
+	opacity: v.optional(fraction),
+	width: v.optional(pixels),
+	radius: v.optional(pixels),
+	dash: v.optional(v.boolean()),
+	hatch: v.optional(v.boolean()),
+	/** Colour features by a property's value; the legend lists the categories with counts. */
+	by: v.optional(v.strictObject({ property: nonEmpty, categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')) }))
+});
+
+export const LayerSchema = v.strictObject({
+	id: slug,
+	title: nonEmpty,
+	description: v.optional(v.string()),
+	kind: oneOf(KINDS),
+	renderer: v.optional(oneOf(RENDERERS)),
+	file: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*\.(geo)?json$/, (i) => `a file name in geodata/ ending in .geojson expected, ${i.received} found`)),
+	style: StyleSchema,
+	legend: v.optional(v.strictObject({ label: v.optional(nonEmpty), note: v.optional(v.string()) })),
+	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
+	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
+	asOf: v.optional(isoDate),
+	visible: v.optional(v.boolean()),
+	/** choropleth only: the feature property holding the ISO 3166-1 numeric code of the country to fill */
+	joinProperty: v.optional(nonEmpty),
+	/** zone only: the feature property holding the radius in kilometres */
+	radiusProperty: v.optional(nonEmpty)
+});
+
+export const ManifestSchema = v.strictObject({
+	version: v.literal(1, (i) => `1 expected, ${i.received} found`),
+	layers: v.array(v.unknown())
+});
+
+/** A source's date may be partial ("2025" or "2025-09") when the outlet gives no day. */
+const sourceDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, (i) => `a date like "2025-09-04", "2025-09" or "2025" expected, ${i.received} found`));
+
+export const SourceSchema = v.strictObject({
+	publisher: nonEmpty,
+	title: nonEmpty,
+	date: v.optional(sourceDate),
+	url: v.optional(v.pipe(v.string(), v.url((i) => `an address like "https://…" expected, ${i.received} found`))),
+	kind: oneOf(['seed', 'official', 'news', 'dataset'] as const),
+	note: v.optional(v.string())
+});
+
+export type LayerStyle = v.InferOutput<typeof StyleSchema>;
+export type LayerDef = v.InferOutput<typeof LayerSchema>;
+export type Kind = (typeof KINDS)[number];
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Bibliography = Record<string, Source>;

@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { LayerSchema, ManifestSchema, SourceSchema, type Bibliography, type LayerDef } from './schema';
+import { problemsFrom, type Problem } from './errors';
+
+export type ManifestContext = { sources: Bibliography };
+
+export type ValidatedLayer = { index: number; layer: LayerDef };
+export type ManifestResult = { layers: ValidatedLayer[]; problems: Problem[] };
+
+const MANIFEST = 'geodata/layers.json';
+
+/**
+ * Checks the manifest against the schema and the project's own rules (unique ids, sources that
+ * resolve, what each kind needs). Every problem is returned at once, each naming its path; a layer
+ * with problems is left out of `layers` so the others can still be drawn. Never throws.
+ *
+ * @example
+ * const { layers, problems } = validateManifest(json, { sources });
+ */
+export function validateManifest(json: unknown, context: ManifestContext): ManifestResult {
+	const top = v.safeParse(ManifestSchema, json);
+	if (!top.success) return { layers: [], problems: problemsFrom('', top.issues).map(atFile) };
+
+	const problems: Problem[] = [];
+	const layers: ValidatedLayer[] = [];
+	const seen = new Map<string, number>();
+	top.output.layers.forEach((raw, index) => {
+		const at = `layers[${index}]`;
+		const parsed = v.safeParse(LayerSchema, raw);
+		const rawId = (raw as { id?: unknown } | null)?.id;
+		const named = (list: Problem[]) => (typeof rawId === 'string' ? list.map((p) => ({ ...p, layer: rawId })) : list);
+		if (!parsed.success) {
+			problems.push(...named(problemsFrom(at, parsed.issues)));
+			return;
+		}
+		const layer = parsed.output;
+		const own = layerRules(layer, at, context);
+		const earlier = seen.get(layer.id);
+		if (earlier !== undefined) own.push({ path: `${at}.id`, message: `"${layer.id}" is already used by layers[${earlier}]` });
+		else seen.set(layer.id, index);
+		problems.push(...named(own));
+		if (own.length === 0) layers.push({ index, layer });
+	});
+	return { layers, problems: problems.map(atFile) };
+}
+
+function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): Problem[] {
+	const problems: Problem[] = [];
+	layer.sources.forEach((key, i) => {
+		if (!(key in sources)) problems.push({ path: `${at}.sources[${i}]`, message: `"${key}" is not in geodata/sources.json` });
+	});
+	if (layer.kind === 'choropleth' && !layer.joinProperty)
+		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
+	if (layer.kind === 'zone' && !layer.radiusProperty)
+		problems.push({ path: `${at}.radiusProperty`, message: 'required for a zone (the property holding the radius in km)' });
+	if (layer.renderer === 'deck' && layer.kind !== 'point')
+		problems.push({ path: `${at}.renderer`, message: `deck is only available for point layers, not ${layer.kind}` });
+	return problems;
+}
+
+/** Checks geodata/sources.json: every entry has publisher, title, kind, and a valid date and address. */
+export function validateBibliography(json: unknown): { sources: Bibliography; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const sources: Bibliography = {};
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return { sources, problems: [{ path: 'geodata/sources.json', message: 'an object keyed by source id expected' }] };
+	}
+	for (const [key, entry] of Object.entries(json)) {
+		const parsed = v.safeParse(SourceSchema, entry);
+		if (parsed.success) sources[key] = parsed.output;
+		else problems.push(...problemsFrom(`geodata/sources.json: ${key}`, parsed.issues));
+	}
+	return { sources, problems };
+}
+
+function atFile(p: Problem): Problem {
+	return p.path.startsWith('geodata/') ? p : { ...p, path: p.path ? `${MANIFEST}: ${p.path}` : MANIFEST };
+}

@@ -1,0 +1,126 @@
+import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LayerSpec } from '../manifest/specs';
+import { basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
+import { HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
+import { LIGHT, type Theme } from './theme';
+import type { DeckLayers } from './deck';
+
+/** A feature under the pointer: its layer and its index in that layer's `display`. */
+export type Pick = { layerId: string; index: number };
+export type PickHandler = (pick: Pick | null, how: 'hover' | 'click') => void;
+
+export type AtlasMapOptions = {
+	container: HTMLElement;
+	basemap: Basemap;
+	theme?: Theme;
+	center?: [number, number];
+	zoom?: number;
+	onPick: PickHandler;
+	/** one finger scrolls the page, two move the map (for embeds in articles) */
+	cooperativeGestures?: boolean;
+};
+
+export const DEFAULT_VIEW = { center: [30.5, 49.0] as [number, number], zoom: 3.9 };
+export const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
+
+/**
+ * The one place that owns maplibre and deck.gl: creates the map over the local base map, adds
+ * and removes manifest layers, reports picks. deck.gl is imported only when a layer needs it,
+ * after the base map has drawn, so it never delays the first paint.
+ */
+export class AtlasMap {
+	readonly map: MaplibreMap;
+	private specs: LayerSpec[] = [];
+	private deck: Promise<DeckLayers> | null = null;
+	private deckReady: DeckLayers | null = null;
+	private readonly onPick: PickHandler;
+
+	private constructor(map: MaplibreMap, onPick: PickHandler) {
+		this.map = map;
+		this.onPick = onPick;
+		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
+		map.on('click', (e) => this.pickAt(e, 'click'));
+	}
+
+	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
+		const maplibregl = (await import('maplibre-gl')).default;
+		const map = new maplibregl.Map({
+			container: options.container,
+			style: basemapStyle(options.theme ?? LIGHT, options.basemap),
+			center: options.center ?? DEFAULT_VIEW.center,
+			zoom: options.zoom ?? DEFAULT_VIEW.zoom,
+			minZoom: 2,
+			maxZoom: 11,
+			attributionControl: { compact: true, customAttribution: ATTRIBUTION },
+			cooperativeGestures: options.cooperativeGestures ?? false,
+			dragRotate: false,
+			pitchWithRotate: false,
+			touchPitch: false
+		});
+		map.touchZoomRotate.disableRotation();
+		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+		map.addImage(HATCH_IMAGE, hatchImage());
+		const atlas = new AtlasMap(map, options.onPick);
+		await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+		return atlas;
+	}
+
+	/** Replaces the manifest layers, drawn in manifest order under the country labels. */
+	async setLayers(specs: LayerSpec[]): Promise<void> {
+		for (const old of this.specs) this.removeMaplibreLayer(old);
+		this.specs = specs;
+		for (const spec of specs.filter((s) => s.def.renderer !== 'deck')) {
+			this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
+			for (const layer of styleLayersFor(spec)) this.map.addLayer(layer, LABEL_LAYER);
+		}
+		const deckSpecs = specs.filter((s) => s.def.renderer === 'deck');
+		if (deckSpecs.length > 0 || this.deck) (await this.deckLayers()).set(deckSpecs, LABEL_LAYER);
+	}
+
+	setVisible(layerId: string, visible: boolean): void {
+		const spec = this.specs.find((s) => s.id === layerId);
+		if (!spec) return;
+		spec.def = { ...spec.def, visible };
+		if (spec.def.renderer === 'deck') {
+			void this.deckLayers().then((d) => d.set(this.specs.filter((s) => s.def.renderer === 'deck'), LABEL_LAYER));
+			return;
+		}
+		for (const layer of styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+	}
+
+	/** Resolves once the map has drawn everything it was given. */
+	idle(): Promise<void> {
+		return new Promise((resolve) => {
+			if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) this.map.once('idle', () => resolve());
+			else this.map.once('idle', () => resolve());
+			this.map.triggerRepaint();
+		});
+	}
+
+	destroy(): void {
+		void this.deck?.then((d) => d.remove());
+		this.map.remove();
+	}
+
+	private deckLayers(): Promise<DeckLayers> {
+		this.deck ??= import('./deck').then(({ createDeckLayers }) => (this.deckReady = createDeckLayers(this.map)));
+		return this.deck;
+	}
+
+	private removeMaplibreLayer(spec: LayerSpec): void {
+		if (spec.def.renderer === 'deck') return;
+		for (const layer of styleLayersFor(spec)) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+		if (this.map.getSource(sourceId(spec))) this.map.removeSource(sourceId(spec));
+	}
+
+	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
+		const layers = this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(pickableLayerIds);
+		// deck.gl draws its points above every maplibre layer, so it is asked first
+		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
+		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
+		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: Number(hit.properties._i) } : null);
+		this.map.getCanvas().style.cursor = pick ? 'pointer' : '';
+		this.onPick(pick, how);
+	}
+}

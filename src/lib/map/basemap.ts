@@ -1,0 +1,65 @@
+import { feature, mesh } from 'topojson-client';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Theme } from './theme';
+
+export type Basemap = {
+	/** `iso` is the ISO 3166-1 numeric code (null for Kosovo and a few others) */
+	countries: FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+	borders: MultiLineString;
+	labels: FeatureCollection<Point, { name: string; area: number }>;
+};
+
+export const UKRAINE_ID = '804';
+export const LABEL_LAYER = 'country-labels';
+
+/** Decodes the build's TopoJSON: country shapes, and land borders only (not coasts). */
+export function decodeBasemap(topology: Topology<{ countries: GeometryCollection<{ name: string }> }>, labels: Basemap['labels']): Basemap {
+	const decoded = feature(topology, topology.objects.countries);
+	return {
+		countries: {
+			type: 'FeatureCollection',
+			features: decoded.features.map((f) => ({ ...f, properties: { name: f.properties!.name, iso: f.id === undefined ? null : String(f.id) } }))
+		} as Basemap['countries'],
+		borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
+		labels
+	};
+}
+
+/** The whole base style, with no glyphs, sprite or tile URL: everything is inline or local. */
+export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification {
+	return {
+		version: 8,
+		sources: {
+			countries: { type: 'geojson', data: basemap.countries },
+			borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: basemap.borders } },
+			labels: { type: 'geojson', data: basemap.labels }
+		},
+		layers: [
+			{ id: 'sea', type: 'background', paint: { 'background-color': theme.sea } },
+			{
+				id: 'land',
+				type: 'fill',
+				source: 'countries',
+				paint: { 'fill-color': ['case', ['==', ['get', 'iso'], UKRAINE_ID], theme.ukraine, theme.land] }
+			},
+			{ id: 'coast', type: 'line', source: 'countries', paint: { 'line-color': theme.coast, 'line-width': 0.6 } },
+			{ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': theme.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.4] } },
+			{
+				id: LABEL_LAYER,
+				type: 'symbol',
+				source: 'labels',
+				filter: ['>', ['get', 'area'], ['interpolate', ['linear'], ['zoom'], 3, 60000, 5, 2000, 6, 0]],
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': ['sans-serif'],
+					'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 7, 14],
+					'symbol-sort-key': ['-', 0, ['get', 'area']],
+					'text-max-width': 7
+				},
+				paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 }
+			}
+		]
+	};
+}

@@ -1,0 +1,81 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerSpec } from '../manifest/specs';
+import { UNCLASSIFIED } from '../manifest/specs';
+
+export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
+export const HATCH_IMAGE = 'hatch';
+
+/** The colour rule as a style expression: by category when the manifest says so, else one colour. */
+export function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
+	const by = spec.def.style.by;
+	if (!by) return spec.color;
+	const pairs = by.categories.flatMap((c) => [c.value, c.color]);
+	return ['match', ['to-string', ['get', by.property]], ...pairs, UNCLASSIFIED] as ExpressionSpecification;
+}
+
+/**
+ * The maplibre style layers that draw one manifest layer, by kind. Pure, so every generated
+ * layer can be checked against the style specification in a unit test.
+ */
+export function styleLayersFor(spec: LayerSpec): LayerSpecification[] {
+	const source = sourceId(spec);
+	const { style, kind } = spec.def;
+	const color = colorExpression(spec);
+	const id = (part: string) => `${spec.id}:${part}`;
+	const visibility = spec.def.visible === false ? 'none' : 'visible';
+	const layout = { visibility } as const;
+	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
+
+	switch (kind) {
+		case 'fill':
+		case 'choropleth':
+		case 'zone': {
+			const fills: LayerSpecification[] = [
+				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : 0.6) } }
+			];
+			if (style.hatch) fills.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7 } });
+			fills.push({
+				id: id('outline'),
+				type: 'line',
+				source,
+				layout,
+				paint: { 'line-color': color, 'line-width': style.width ?? (kind === 'zone' ? 1.5 : 0.8), ...(kind === 'zone' ? { 'line-dasharray': [3, 2] } : dash) }
+			});
+			return fills;
+		}
+		case 'line':
+			return [
+				{ id: id('casing'), type: 'line', source, layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': (style.width ?? 2.5) + 2, 'line-opacity': 0.8 } },
+				{ id: id('line'), type: 'line', source, layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': color, 'line-width': style.width ?? 2.5, ...dash } }
+			];
+		case 'point':
+			return [
+				{
+					id: id('circle'),
+					type: 'circle',
+					source,
+					layout,
+					paint: { 'circle-color': color, 'circle-radius': style.radius ?? 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, 'circle-opacity': style.opacity ?? 1 }
+				}
+			];
+	}
+}
+
+/** The layers a pointer can pick: the filled or drawn part, not casings and outlines. */
+export function pickableLayerIds(spec: LayerSpec): string[] {
+	return styleLayersFor(spec)
+		.filter((l) => !l.id.endsWith(':casing') && !l.id.endsWith(':outline') && !l.id.endsWith(':hatch'))
+		.map((l) => l.id);
+}
+
+/** A 16x16 diagonal hatch as raw RGBA, so no image file or canvas is needed. */
+export function hatchImage(rgb: [number, number, number] = [120, 20, 20]): { width: number; height: number; data: Uint8Array } {
+	const size = 16;
+	const data = new Uint8Array(size * size * 4);
+	for (let y = 0; y < size; y++)
+		for (let x = 0; x < size; x++) {
+			const on = (x + y) % 8 < 2;
+			data.set(on ? [...rgb, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+		}
+	return { width: size, height: size, data };
+}

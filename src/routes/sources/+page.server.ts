@@ -1,0 +1,11 @@
+import { loadBundledAtlasData } from '$lib/manifest/bundled';
+import { citationsBySource } from '$lib/manifest/citations';
+
+export async function load() {
+	const data = await loadBundledAtlasData();
+	const cited = citationsBySource(data);
+	const entries = Object.entries(data.sources)
+		.map(([key, source]) => ({ key, ...source, citedBy: cited.get(key) ?? [] }))
+		.sort((a, b) => a.publisher.localeCompare(b.publisher) || a.key.localeCompare(b.key));
+	return { entries };
+}

@@ -1,0 +1,64 @@
+import { expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+export type Rgb = [number, number, number];
+
+/**
+ * Opens an atlas page and records what a user would never want: page errors and requests
+ * leaving the site's origin (blob: and data: URLs the page makes itself are its own).
+ */
+export async function openAtlas(page: Page, path = '/') {
+	const errors: string[] = [];
+	const requests: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('request', (r) => requests.push(r.url()));
+	await page.goto(path);
+	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	const origin = new URL(page.url()).origin;
+	const foreign = () =>
+		requests.filter((u) => {
+			const url = new URL(u);
+			return !(url.protocol === 'blob:' || url.protocol === 'data:' || url.origin === origin);
+		});
+	return { errors, foreign };
+}
+
+/** Where a longitude/latitude is on the page, in CSS pixels, as the map projects it. */
+export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+	return page.evaluate((ll) => {
+		const map = window.__atlas!.map;
+		const p = map.project(ll as [number, number]);
+		const box = map.getCanvas().getBoundingClientRect();
+		return { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
+	}, lngLat);
+}
+
+/** The colour a person sees at a page position (a screenshot, so every layer and overlay counts). */
+export async function pixelAt(page: Page, at: { x: number; y: number }): Promise<Rgb> {
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: at.x, y: at.y, width: 1, height: 1 } }));
+	return [png.data[0], png.data[1], png.data[2]];
+}
+
+export async function pixelAtLngLat(page: Page, lngLat: [number, number]): Promise<Rgb> {
+	return pixelAt(page, await project(page, lngLat));
+}
+
+export const hex = (h: string): Rgb => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
+export const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+
+export function expectColour(actual: Rgb, expected: string | Rgb, tolerance = 12) {
+	const target = typeof expected === 'string' ? hex(expected) : expected;
+	expect(distance(actual, target), `colour ${actual} should be near ${target}`).toBeLessThanOrEqual(tolerance);
+}
+
+/** Resolves after the map has drawn a fresh frame and settled (after a toggle, a move). */
+export async function redrawn(page: Page) {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__atlas!.map;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
+}

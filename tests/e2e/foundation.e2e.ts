@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { distance, expectColour, hex, openAtlas, pixelAtLngLat, redrawn } from './atlas';
+
+const theme = { sea: '#d6e4ee', ukraine: '#fbf6df', land: '#f4f1ea' };
+const hubColour = '#c05621';
+const RZESZOW: [number, number] = [22.019, 50.11];
+
+// Places chosen away from labels, panels and other layers at the default view
+const inUkraine: [number, number] = [27.3, 50.9]; // Zhytomyr oblast
+const inCrimea: [number, number] = [34.4, 45.2]; // central Crimea
+const blackSea: [number, number] = [33.0, 43.2];
+const inBelarus: [number, number] = [27.0, 53.3];
+
+for (const path of ['/', '/embed']) {
+	test.describe(`the atlas at ${path}`, () => {
+		test('draws the base map, with Crimea as Ukraine, and stays on its own origin', async ({ page }) => {
+			const { errors, foreign } = await openAtlas(page, path);
+			await hideAllLayers(page);
+			expectColour(await pixelAtLngLat(page, inUkraine), theme.ukraine, 6);
+			expectColour(await pixelAtLngLat(page, inCrimea), theme.ukraine, 6);
+			expectColour(await pixelAtLngLat(page, blackSea), theme.sea, 6);
+			expectColour(await pixelAtLngLat(page, inBelarus), theme.land, 6);
+			expect(errors).toEqual([]);
+			expect(foreign()).toEqual([]);
+		});
+
+		test('draws the sample layer where its coordinates project, with its source in the card', async ({ page }) => {
+			await openAtlas(page, path);
+			await hideAirBases(page); // an air base shares the airport and is drawn on top
+			expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
+			const p = await page.evaluate((ll) => window.__atlas!.map.project(ll as [number, number]), RZESZOW);
+			await page.locator('.map canvas').click({ position: { x: p.x, y: p.y } });
+			const card = page.getByRole('article', { name: /Rzeszów-Jasionka/ });
+			await expect(card).toBeVisible();
+			await expect(card.getByRole('link', { name: /Declarations and Real Commitments|Tusk/ }).first()).toBeVisible();
+		});
+
+		test('draws a deck.gl layer (air bases) where its data says', async ({ page }) => {
+			await openAtlas(page, path);
+			const bases = JSON.parse(readFileSync('geodata/air-bases.geojson', 'utf8'));
+			const siauliai = bases.features.find((f: { properties: { id: string } }) => f.properties.id === 'airbase-siauliai');
+			const colour = await pixelAtLngLat(page, siauliai.geometry.coordinates);
+			expectColour(colour, '#2d3748', 24);
+			// interleaved deck.gl draws inside maplibre's own style, as a custom layer group under the labels
+			const order = await page.evaluate(() => window.__atlas!.map.getLayersOrder().map((id) => `${id}:${window.__atlas!.map.getLayer(id)!.type}`));
+			expect(order).toContain('deck-layer-group-before:country-labels:custom');
+			await hideAirBases(page);
+			expect(distance(await pixelAtLngLat(page, siauliai.geometry.coordinates), hex('#2d3748'))).toBeGreaterThan(60);
+		});
+	});
+}
+
+async function hideAllLayers(page: Page) {
+	for (const box of await page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').all()) await box.uncheck();
+	await redrawn(page);
+}
+
+async function hideAirBases(page: Page) {
+	await page.getByRole('checkbox', { name: 'Air bases' }).uncheck();
+	await redrawn(page);
+}
+
+test('a broken manifest entry shows a notice naming it while the rest of the map draws', async ({ page }) => {
+	await page.route('**/geodata/layers.json', async (route) => {
+		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+		manifest.layers.push(
+			{ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] },
+			{ id: 'lost-file', title: 'Lost', kind: 'point', file: 'nowhere.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] }
+		);
+		await route.fulfill({ json: manifest });
+	});
+	const { errors } = await openAtlas(page, '/');
+	const notices = page.getByRole('status', { name: 'Data problems' });
+	await expect(notices).toContainText('Layer “typo-kind” was not drawn');
+	await expect(notices).toContainText(/layers\[\d+\]\.kind: one of fill, line, point, zone, choropleth expected, "polygon" found/);
+	await expect(notices).toContainText('Layer “lost-file” was not drawn');
+	await expect(notices).toContainText('geodata/nowhere.geojson not found');
+	await hideAirBases(page);
+	expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
+	expect(errors).toEqual([]);
+});
+
+test('the base map itself failing is reported, not a blank page', async ({ page }) => {
+	await page.route('**/data/basemap.topo.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await page.goto('/');
+	await expect(page.getByRole('status', { name: 'Data problems' })).toContainText('the map could not be drawn');
+});
+
+test('hiding a layer removes its pixels', async ({ page }) => {
+	await openAtlas(page, '/');
+	await hideAirBases(page);
+	const before = await pixelAtLngLat(page, RZESZOW);
+	await page.getByRole('checkbox', { name: 'Logistics hubs' }).uncheck();
+	await redrawn(page);
+	const after = await pixelAtLngLat(page, RZESZOW);
+	expect(distance(before, hex(hubColour))).toBeLessThanOrEqual(16);
+	expect(distance(after, hex(hubColour))).toBeGreaterThan(40);
+});

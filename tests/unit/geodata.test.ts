@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadAtlasData } from '../../src/lib/manifest/load';
+import { formatProblem } from '../../src/lib/manifest/errors';
+
+// The atlas's own content passes every rule an editor's would: the build runs the same check.
+const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
+
+describe('geodata/', () => {
+	it('has no problems: every feature sourced, graded, dated, in range', () => {
+		expect(data.problems.map(formatProblem)).toEqual([]);
+	});
+
+	it('draws every layer in the manifest', () => {
+		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+		expect(data.layers.map((l) => l.def.id)).toEqual(manifest.layers.map((l: { id: string }) => l.id));
+	});
+
+	it('cites the seed articles', () => {
+		const cited = new Set(data.layers.flatMap((l) => [...l.def.sources, ...l.data.features.flatMap((f) => f.properties?.sources ?? [])]));
+		expect([...cited].filter((k) => k.startsWith('seed-')).length).toBeGreaterThan(0);
+		for (const key of cited) expect(data.sources[key], key).toBeDefined();
+	});
+});
