@@ -62,3 +62,16 @@ export async function redrawn(page: Page) {
 			})
 	);
 }
+
+/** The pixel nearest in colour to `target` within `radius` CSS pixels of a place (lines are thin and antialiased). */
+export async function nearestColour(page: Page, lngLat: [number, number], target: string, radius = 3): Promise<Rgb> {
+	const at = await project(page, lngLat);
+	const size = radius * 2 + 1;
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: at.x - radius, y: at.y - radius, width: size, height: size } }));
+	let best: Rgb = [png.data[0], png.data[1], png.data[2]];
+	for (let i = 0; i < png.data.length; i += 4) {
+		const c: Rgb = [png.data[i], png.data[i + 1], png.data[i + 2]];
+		if (distance(c, hex(target)) < distance(best, hex(target))) best = c;
+	}
+	return best;
+}

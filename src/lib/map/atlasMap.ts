@@ -19,6 +19,8 @@ export type AtlasMapOptions = {
 	onPick: PickHandler;
 	/** one finger scrolls the page, two move the map (for embeds in articles) */
 	cooperativeGestures?: boolean;
+	/** screen space taken by panels over the map, so the view centres in what stays visible */
+	padding?: { top: number; right: number; bottom: number; left: number };
 };
 
 export const DEFAULT_VIEW = { center: [30.5, 49.0] as [number, number], zoom: 3.9 };
@@ -59,6 +61,7 @@ export class AtlasMap {
 			touchPitch: false
 		});
 		map.touchZoomRotate.disableRotation();
+		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		map.addImage(HATCH_IMAGE, hatchImage());
 		const atlas = new AtlasMap(map, options.onPick);
