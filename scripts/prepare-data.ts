@@ -11,6 +11,7 @@ import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { loadAtlasData } from '../src/lib/manifest/load';
 import { formatProblem } from '../src/lib/manifest/errors';
+import { validateClaims } from '../src/lib/manifest/claims';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 export const REGION: BBox = [-32, 25, 75, 82];
@@ -53,6 +54,8 @@ async function checkAndCopyGeodata() {
 		const path = join(geodata, name);
 		return existsSync(path) ? readFile(path, 'utf8') : null;
 	});
+	const claims = validateClaims(JSON.parse(await readFile(join(geodata, 'claims.json'), 'utf8')), data.sources);
+	data.problems.push(...claims.problems);
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadAtlasData } from '../../src/lib/manifest/load';
 import { formatProblem } from '../../src/lib/manifest/errors';
+import { validateClaims } from '../../src/lib/manifest/claims';
 
 // The atlas's own content passes every rule an editor's would: the build runs the same check.
 const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
@@ -20,5 +21,21 @@ describe('geodata/', () => {
 		const cited = new Set(data.layers.flatMap((l) => [...l.def.sources, ...l.data.features.flatMap((f) => f.properties?.sources ?? [])]));
 		expect([...cited].filter((k) => k.startsWith('seed-')).length).toBeGreaterThan(0);
 		for (const key of cited) expect(data.sources[key], key).toBeDefined();
+	});
+});
+
+describe('geodata/claims.json', () => {
+	it('names only sources, figures and metrics that exist', () => {
+		const { claims, problems } = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.sources);
+		expect(problems.map(formatProblem)).toEqual([]);
+		expect(claims!.claims.map((c) => c.id)).toEqual(
+			expect.arrayContaining(['front-length', 'force-100000', 'kfor-48000', 'ukraine-50x-kosovo', 'coalition-35', 'coalition-26', 'force-64000', 'force-25000'])
+		);
+	});
+
+	it('reports a figure that does not exist, by path', () => {
+		const file = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
+		file.claims[0].checkAgainst = { figure: 'nowhere' };
+		expect(validateClaims(file, data.sources).problems.map(formatProblem)).toEqual(['geodata/claims.json: claims[0].checkAgainst.figure: "nowhere" is not in figures']);
 	});
 });

@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import type { Bibliography } from './schema';
+import { problemsFrom, type Problem } from './errors';
+
+const Figure = v.strictObject({ label: v.string(), value: v.number(), unit: v.string(), sources: v.pipe(v.array(v.string()), v.minLength(1)), note: v.optional(v.string()) });
+const Check = v.union([
+	v.strictObject({ figure: v.string() }),
+	v.strictObject({ computed: v.string(), lowerBound: v.optional(v.boolean()) })
+]);
+const Claim = v.strictObject({
+	id: v.string(),
+	claim: v.string(),
+	quote: v.string(),
+	source: v.string(),
+	value: v.number(),
+	unit: v.string(),
+	approximate: v.optional(v.boolean()),
+	atLeast: v.optional(v.boolean()),
+	checkAgainst: v.optional(Check),
+	alsoShow: v.optional(v.strictObject({ figures: v.optional(v.array(v.string())), computed: v.optional(v.array(v.string())) })),
+	density: v.optional(v.boolean()),
+	densityOver: v.optional(v.picklist(['ukraine', 'kosovo'])),
+	note: v.optional(v.string())
+});
+export const ClaimsSchema = v.strictObject({
+	version: v.literal(1),
+	/** the sourced front length troop densities are computed over */
+	densityFront: v.string(),
+	figures: v.record(v.string(), Figure), claims: v.array(Claim) });
+
+export type ClaimsFile = v.InferOutput<typeof ClaimsSchema>;
+export type Claim = v.InferOutput<typeof Claim>;
+export type Figure = v.InferOutput<typeof Figure>;
+
+/** The metrics a claim may be checked against: the geo module's and counts from the data. */
+export type Metrics = Record<string, number>;
+export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
+	contactLineKm: { label: 'Length of the contact line as traced on this map', unit: 'km' },
+	ukraineKm2: { label: 'Area of recognised Ukraine on this map', unit: 'km2' },
+	kosovoKm2: { label: 'Area of Kosovo on this map', unit: 'km2' },
+	ukraineToKosovo: { label: 'Ukraine over Kosovo, areas on this map', unit: 'times' },
+	occupiedSharePct: { label: 'Occupied share of Ukraine on this map', unit: '%' },
+	coalitionMembers: { label: 'Member states this atlas can name from public reporting', unit: 'states' },
+	coalitionPledgedNamed: { label: 'States publicly confirmed among the 26', unit: 'states' }
+};
+
+/** Checks claims.json: the shape, and that every source, figure and metric it names exists. Never throws. */
+export function validateClaims(json: unknown, sources: Bibliography): { claims: ClaimsFile | null; problems: Problem[] } {
+	const parsed = v.safeParse(ClaimsSchema, json);
+	if (!parsed.success) return { claims: null, problems: problemsFrom('geodata/claims.json: ', parsed.issues).map((p) => ({ ...p, path: p.path.replace(': .', ': ') })) };
+	const problems: Problem[] = [];
+	const at = (path: string, message: string) => problems.push({ path: `geodata/claims.json: ${path}`, message });
+	if (!(parsed.output.densityFront in parsed.output.figures)) at('densityFront', `"${parsed.output.densityFront}" is not in figures`);
+	for (const [key, figure] of Object.entries(parsed.output.figures))
+		figure.sources.forEach((s, i) => s in sources || at(`figures.${key}.sources[${i}]`, `"${s}" is not in geodata/sources.json`));
+	parsed.output.claims.forEach((claim, i) => {
+		if (!(claim.source in sources)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
+		const check = claim.checkAgainst;
+		if (check && 'figure' in check && !(check.figure in parsed.output.figures)) at(`claims[${i}].checkAgainst.figure`, `"${check.figure}" is not in figures`);
+		if (check && 'computed' in check && !(check.computed in METRIC_LABELS)) at(`claims[${i}].checkAgainst.computed`, `one of ${Object.keys(METRIC_LABELS).join(', ')} expected`);
+		for (const f of claim.alsoShow?.figures ?? []) if (!(f in parsed.output.figures)) at(`claims[${i}].alsoShow.figures`, `"${f}" is not in figures`);
+		for (const m of claim.alsoShow?.computed ?? []) if (!(m in METRIC_LABELS)) at(`claims[${i}].alsoShow.computed`, `"${m}" is not a metric`);
+	});
+	return { claims: parsed.output, problems };
+}
+
+export type Verdict = 'holds' | 'roughly' | 'differs' | 'unverified';
+export type Comparison = { label: string; value: number; unit: string; sources: string[]; computed: boolean; note?: string };
+export type CheckedClaim = Claim & { against: Comparison | null; also: Comparison[]; verdict: Verdict; densities: Comparison[] };
+
+/** Within 5% holds, within 20% roughly, else differs; "at least" claims hold when met. */
+export function verdictFor(claimed: number, actual: number, options: { atLeast?: boolean; lowerBound?: boolean } = {}): Verdict {
+	if (options.lowerBound && actual < claimed) return 'unverified';
+	if (options.atLeast && actual >= claimed) return 'holds';
+	const off = Math.abs(actual - claimed) / claimed;
+	return off <= 0.05 ? 'holds' : off <= 0.2 ? 'roughly' : 'differs';
+}
+
+/**
+ * Sets each claim beside what the atlas computes or an independent report gives, with a plain
+ * verdict; force sizes also get troops per km of front and per 100 km2, so readers can compare
+ * them with KFOR, over the sourced front length the file names (`densityFront`).
+ */
+export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] {
+	const figure = (key: string): Comparison => {
+		const f = file.figures[key];
+		return { label: f.label, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
+	};
+	const density = { frontKm: figure(file.densityFront), kosovoKm2: metrics.kosovoKm2, ukraineKm2: metrics.ukraineKm2 };
+	const metric = (key: string): Comparison => ({ label: METRIC_LABELS[key].label, value: metrics[key], unit: METRIC_LABELS[key].unit, sources: [], computed: true });
+	return file.claims.map((claim) => {
+		const check = claim.checkAgainst;
+		const against = !check ? null : 'figure' in check ? figure(check.figure) : metric(check.computed);
+		const verdict = against ? verdictFor(claim.value, against.value, { atLeast: claim.atLeast, lowerBound: check && 'lowerBound' in check ? check.lowerBound : false }) : 'unverified';
+		const also = [...(claim.alsoShow?.computed ?? []).map(metric), ...(claim.alsoShow?.figures ?? []).map(figure)];
+		const densities: Comparison[] = !claim.density
+			? []
+			: claim.densityOver === 'kosovo'
+				? [{ label: 'Troops per 100 km2 of Kosovo (area on this map)', value: (claim.value / density.kosovoKm2) * 100, unit: 'per 100 km2', sources: [], computed: true }]
+				: [
+						{ label: `Troops per km of front (${Math.round(density.frontKm.value).toLocaleString('en-GB')} km)`, value: claim.value / density.frontKm.value, unit: 'per km', sources: density.frontKm.sources, computed: true },
+						{ label: 'Troops per 100 km2 of Ukraine (area on this map)', value: (claim.value / density.ukraineKm2) * 100, unit: 'per 100 km2', sources: [], computed: true }
+					];
+		return { ...claim, against, also, verdict, densities };
+	});
+}
+
+/** Counts the claims about the coalition are checked against, from the coalition layer's data. */
+export function coalitionCounts(features: { properties: Record<string, unknown> | null }[]): Metrics {
+	return {
+		coalitionMembers: features.filter((f) => f.properties?.member === true).length,
+		coalitionPledgedNamed: features.filter((f) => f.properties?.pledged === true).length
+	};
+}

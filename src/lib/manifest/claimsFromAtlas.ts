@@ -1,0 +1,27 @@
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import { atlasMetrics } from '../geo/metrics';
+import { checkClaims, coalitionCounts, type CheckedClaim, type ClaimsFile } from './claims';
+import type { LoadedLayer } from './load';
+
+type Countries = FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+
+/**
+ * The claims panel's rows: metrics measured on the atlas's own geometry (base map, contact line,
+ * occupied area) and counted from the coalition data, set against each seed claim.
+ * Returns null when a layer it measures is missing (the panel then says so).
+ */
+export function claimsFromAtlas(file: ClaimsFile, layers: LoadedLayer[], countries: Countries): CheckedClaim[] | null {
+	const first = (id: string) => layers.find((l) => l.def.id === id)?.data.features[0] as Feature | undefined;
+	const country = (match: (p: { name: string; iso: string | null }) => boolean) => countries.features.find((f) => match(f.properties))?.geometry;
+	const ukraine = country((p) => p.iso === '804');
+	const kosovo = country((p) => p.name === 'Kosovo');
+	const line = first('contact-line');
+	const occupied = first('occupied');
+	const coalition = layers.find((l) => l.def.id === 'coalition');
+	if (!ukraine || !kosovo || !line || !occupied || !coalition) return null;
+	const metrics = {
+		...atlasMetrics({ ukraine, kosovo, contactLine: line.geometry as LineString, occupied: occupied.geometry as Polygon | MultiPolygon }),
+		...coalitionCounts(coalition.data.features)
+	};
+	return checkClaims(file, metrics);
+}

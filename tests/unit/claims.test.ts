@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { feature } from 'topojson-client';
+import { checkClaims, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
+import { claimsFromAtlas } from '../../src/lib/manifest/claimsFromAtlas';
+import { loadAtlasData } from '../../src/lib/manifest/load';
+import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
+
+describe('verdictFor', () => {
+	it('holds within 5%, roughly within 20%, differs beyond', () => {
+		expect(verdictFor(48_000, 50_000)).toBe('holds');
+		expect(verdictFor(1_000, 1_218)).toBe('differs');
+		expect(verdictFor(25_000, 30_000)).toBe('roughly');
+	});
+	it('an "at least" claim holds when met, and a lower bound below the claim cannot verify it', () => {
+		expect(verdictFor(50, 55.4, { atLeast: true })).toBe('holds');
+		expect(verdictFor(50, 48, { atLeast: true })).toBe('holds');
+		expect(verdictFor(26, 5, { lowerBound: true })).toBe('unverified');
+	});
+});
+
+describe('the seeds claims against the atlas', async () => {
+	const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
+	const world = recogniseCrimeaAsUkraine(JSON.parse(readFileSync('node_modules/world-atlas/countries-50m.json', 'utf8')) as CountriesTopology);
+	const decoded = feature(world, world.objects.countries);
+	const countries = {
+		type: 'FeatureCollection' as const,
+		features: decoded.features.map((f) => ({ ...f, properties: { name: f.properties!.name, iso: f.id === undefined ? null : String(f.id) } }))
+	};
+	const file = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.sources).claims!;
+	const checked = claimsFromAtlas(file, data.layers, countries as never)!;
+	const byId = Object.fromEntries(checked.map((c) => [c.id, c]));
+
+	it('computes Ukraine against Kosovo from the geometry: more than 50 times, so the claim holds', () => {
+		expect(byId['ukraine-50x-kosovo'].against!.computed).toBe(true);
+		expect(byId['ukraine-50x-kosovo'].against!.value).toBeGreaterThan(50);
+		expect(byId['ukraine-50x-kosovo'].against!.value).toBeLessThan(60);
+		expect(byId['ukraine-50x-kosovo'].verdict).toBe('holds');
+	});
+
+	it('sets the 1,000 km front beside the sourced 1,218 km and the traced line', () => {
+		expect(byId['front-length'].verdict).toBe('differs');
+		const traced = byId['front-length'].also.find((c) => c.computed)!;
+		expect(traced.value).toBeGreaterThan(800);
+		expect(traced.value).toBeLessThan(1_400);
+	});
+
+	it('gives force sizes per km of front and KFOR per 100 km2 of Kosovo', () => {
+		const perKm = byId['force-100000'].densities.find((d) => d.unit === 'per km')!;
+		expect(perKm.value).toBeCloseTo(100_000 / 1_218, 1);
+		const kfor = byId['kfor-48000'].densities[0];
+		expect(kfor.value).toBeGreaterThan(400); // 48,000 over ~10,900 km2
+		expect(kfor.value).toBeLessThan(460);
+		expect(byId['kfor-48000'].verdict).toBe('holds');
+	});
+
+	it('does not pretend to verify what no one published', () => {
+		expect(byId['coalition-26'].verdict).toBe('unverified');
+		expect(byId['force-64000'].verdict).toBe('unverified');
+		expect(checkClaims(file, { contactLineKm: 1 } as never).length).toBe(file.claims.length);
+	});
+});
