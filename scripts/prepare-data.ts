@@ -12,6 +12,7 @@ import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { loadAtlasData } from '../src/lib/manifest/load';
 import { formatProblem } from '../src/lib/manifest/errors';
 import { validateClaims } from '../src/lib/manifest/claims';
+import { validateCoverageSettings } from '../src/lib/manifest/coverageSettings';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 export const REGION: BBox = [-32, 25, 75, 82];
@@ -56,6 +57,7 @@ async function checkAndCopyGeodata() {
 	});
 	const claims = validateClaims(JSON.parse(await readFile(join(geodata, 'claims.json'), 'utf8')), data.sources);
 	data.problems.push(...claims.problems);
+	data.problems.push(...validateCoverageSettings(JSON.parse(await readFile(join(geodata, 'coverage.json'), 'utf8')), data.sources).problems);
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });

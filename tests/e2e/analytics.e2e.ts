@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas } from './atlas';
+import { openAtlas, pixelAtLngLat, redrawn } from './atlas';
 
 const claimsFile = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
 
@@ -23,4 +23,53 @@ test('the claims panel lists every seed claim with its checked value, verdict an
 	const front = panel.locator('[data-claim="front-length"]');
 	await expect(front).toContainText(/Length of the contact line as traced on this map: \d{3},?\d* km/);
 	await expect(front).toContainText('1,218 km');
+});
+
+test('dragging the coverage radius changes the figures and the drawn coverage', async ({ page }) => {
+	await openAtlas(page, '/');
+	await page.getByRole('button', { name: 'Coverage' }).click();
+	const ukraineFigure = page.locator('[data-figure="ukraine"]');
+	await expect(ukraineFigure).toHaveText(/\d+(\.\d)?% \([\d,]+ km²\)/);
+	const slider = page.getByRole('slider', { name: /Radius/ });
+	const percent = async () => Number((await ukraineFigure.textContent())!.match(/([\d.]+)%/)![1]);
+
+	// drag the thumb like a reader: from wherever it is to the far left, then far right
+	const box = (await slider.boundingBox())!;
+	const y = box.y + box.height / 2;
+	const dragTo = async (fraction: number) => {
+		const value = Number(await slider.inputValue());
+		await page.mouse.move(box.x + ((value - 100) / 1100) * box.width, y);
+		await page.mouse.down();
+		await page.mouse.move(box.x + fraction * box.width, y, { steps: 12 });
+		await page.mouse.up();
+	};
+	const kyiv: [number, number] = [30.52, 50.45]; // about 600 km from the nearest base
+	await dragTo(0.05);
+	await expect(page.getByRole('status', { name: 'Coverage figures' })).not.toContainText('Computing');
+	await expect.poll(async () => Number(await slider.inputValue())).toBeLessThan(250);
+	await expect.poll(percent).toBeLessThan(20);
+	const small = await percent();
+	await redrawn(page);
+	const kyivBefore = await pixelAtLngLat(page, kyiv);
+
+	await dragTo(0.95);
+	await expect.poll(async () => Number(await slider.inputValue())).toBeGreaterThan(1000);
+	await expect.poll(percent).toBeGreaterThan(small + 30);
+	await redrawn(page);
+	const kyivAfter = await pixelAtLngLat(page, kyiv);
+	// the covered area is washed green: green rises relative to red
+	expect(kyivAfter[1] - kyivAfter[0]).toBeGreaterThan(kyivBefore[1] - kyivBefore[0] + 10);
+	await expect(page.locator('.coverage .method')).toContainText(/geodesic circles of [\d,]+ km around \d+ bases/);
+});
+
+test('the coverage stand-off removes area near Russia and Belarus, with its source', async ({ page }) => {
+	await openAtlas(page, '/');
+	await page.getByRole('button', { name: 'Coverage' }).click();
+	const ukraineFigure = page.locator('[data-figure="ukraine"]');
+	await expect(ukraineFigure).toHaveText(/%/);
+	const percent = async () => Number((await ukraineFigure.textContent())!.match(/([\d.]+)%/)![1]);
+	const before = await percent();
+	await page.getByRole('checkbox', { name: /Keep 200 km from Russia and Belarus/ }).check();
+	await expect.poll(percent).toBeLessThan(before);
+	await expect(page.locator('.coverage')).toContainText(/Euromaidan Press/);
 });

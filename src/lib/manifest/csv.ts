@@ -1,4 +1,7 @@
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+
+/** A feature as the atlas stores it: a choropleth row or an unplaced item has no geometry. */
+type AnyFeature = Feature<Geometry | null>;
 import type { LayerDef } from './schema';
 
 /**
@@ -20,7 +23,7 @@ const POINT_KINDS: LayerDef['kind'][] = ['point', 'zone'];
  * layerColumns(incursionsDef, incursions.features).map((c) => c.key)
  * // ['id', 'name', 'country', 'place', 'craft', …, 'date', 'longitude', 'latitude', 'confidence', 'asOf', 'sources']
  */
-export function layerColumns(def: LayerDef, features: Feature[] = []): Column[] {
+export function layerColumns(def: LayerDef, features: AnyFeature[] = []): Column[] {
 	const columns: Column[] = [
 		{ key: 'id', label: 'ID' },
 		{ key: 'name', label: 'Name' },
@@ -39,7 +42,7 @@ export function layerColumns(def: LayerDef, features: Feature[] = []): Column[] 
  * A feature's raw value in a column. Only a Point has a longitude and latitude: a MultiPoint, line
  * or area has no single place that would not be made up, and its shape is in the GeoJSON.
  */
-export function columnValue(feature: Feature, column: Column): unknown {
+export function columnValue(feature: AnyFeature, column: Column): unknown {
 	if (column.axis === undefined) return feature.properties?.[column.key];
 	return feature.geometry?.type === 'Point' ? feature.geometry.coordinates[column.axis] : undefined;
 }
@@ -62,7 +65,7 @@ export function plainText(value: unknown): string {
  * featuresToCsv([point([30.5, 50.45], { id: 'kyiv', name: 'Kyiv, capital' })], [{ key: 'name', label: 'Name' }])
  * // 'name\r\n"Kyiv, capital"\r\n'
  */
-export function featuresToCsv(features: Feature[], columns: Column[]): string {
+export function featuresToCsv(features: AnyFeature[], columns: Column[]): string {
 	const lines = [columns.map((c) => csvField(c.key)), ...features.map((f) => columns.map((c) => csvCell(columnValue(f, c))))];
 	return lines.map((fields) => fields.join(',') + '\r\n').join('');
 }

@@ -1,8 +1,8 @@
-import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
 import { basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
-import { HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
+import { coverageLayers, HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
 
@@ -90,6 +90,15 @@ export class AtlasMap {
 			return;
 		}
 		for (const layer of styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+	}
+
+	/** Draws (or, with null, removes) the coverage the panel computed, under the labels. */
+	setCoverage(covered: GeoJSON.Feature | null): void {
+		const source = this.map.getSource('coverage') as GeoJSONSource | undefined;
+		const data = covered ?? { type: 'FeatureCollection' as const, features: [] };
+		if (source) return void source.setData(data);
+		this.map.addSource('coverage', { type: 'geojson', data });
+		for (const layer of coverageLayers()) this.map.addLayer(layer, LABEL_LAYER);
 	}
 
 	/** Resolves once the map has drawn everything it was given. */

@@ -79,3 +79,13 @@ export function hatchImage(rgb: [number, number, number] = [120, 20, 20]): { wid
 		}
 	return { width: size, height: size, data };
 }
+
+export const COVERAGE_COLOR = '#2f855a';
+
+/** The coverage overlay: a light green wash with a firm edge, clearly not a manifest layer. */
+export function coverageLayers(): LayerSpecification[] {
+	return [
+		{ id: 'coverage:fill', type: 'fill', source: 'coverage', paint: { 'fill-color': COVERAGE_COLOR, 'fill-opacity': 0.22 } },
+		{ id: 'coverage:outline', type: 'line', source: 'coverage', paint: { 'line-color': COVERAGE_COLOR, 'line-width': 2 } }
+	];
+}
