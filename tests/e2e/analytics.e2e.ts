@@ -73,3 +73,17 @@ test('the coverage stand-off removes area near Russia and Belarus, with its sour
 	await expect.poll(percent).toBeLessThan(before);
 	await expect(page.locator('.coverage')).toContainText(/Euromaidan Press/);
 });
+
+test('the line in numbers: the strip area follows its width, and force sizes are spread per km', async ({ page }) => {
+	await openAtlas(page, '/');
+	await page.getByRole('button', { name: 'Claims checked' }).click();
+	const block = page.getByRole('region', { name: 'The line in numbers' });
+	await expect(block.locator('[data-figure="traced"]')).toHaveText(/\d{3},?\d* km/);
+	const area = async () => Number((await block.locator('[data-figure="strip"] strong').textContent())!.replace(/[^\d]/g, ''));
+	const narrow = await area();
+	await block.getByRole('spinbutton').fill('30');
+	await expect.poll(area).toBeGreaterThan(narrow * 1.7);
+	const hundredThousand = block.locator('tbody tr', { hasText: 'Zelensky (Feb 2025)' });
+	await expect(hundredThousand).toContainText('100,000');
+	await expect(hundredThousand.locator('td').nth(1)).toHaveText('82.1'); // 100,000 over 1,218 km
+});

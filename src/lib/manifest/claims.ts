@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Bibliography } from './schema';
 import { problemsFrom, type Problem } from './errors';
+import { density, troopsPerKm } from '../geo/lineStats';
 
 const Figure = v.strictObject({ label: v.string(), value: v.number(), unit: v.string(), sources: v.pipe(v.array(v.string()), v.minLength(1)), note: v.optional(v.string()) });
 const Check = v.union([
@@ -111,4 +112,18 @@ export function coalitionCounts(features: { properties: Record<string, unknown> 
 		coalitionMembers: features.filter((f) => f.properties?.member === true).length,
 		coalitionPledgedNamed: features.filter((f) => f.properties?.pledged === true).length
 	};
+}
+
+export type ForceRow = { label: string; troops: number; sources: string[]; perKm: number; perKm2OfStrip: number };
+
+/**
+ * Every reported force size in claims.json (figures counted in troops or personnel, KFOR
+ * excluded) spread along the sourced front and over a demilitarised strip of the given area.
+ */
+export function forceDensities(file: ClaimsFile, stripKm2: number): ForceRow[] {
+	const front = file.figures[file.densityFront].value;
+	return Object.entries(file.figures)
+		.filter(([key, f]) => key.startsWith('force-size-') && (f.unit === 'troops' || f.unit === 'personnel'))
+		.map(([, f]) => ({ label: f.label, troops: f.value, sources: f.sources, perKm: troopsPerKm(f.value, front), perKm2OfStrip: density(f.value, stripKm2) }))
+		.sort((a, b) => b.troops - a.troops);
 }

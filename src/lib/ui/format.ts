@@ -8,5 +8,6 @@ export function formatValue(value: number, unit: string): string {
 	const shown = UNITS[unit] ?? unit;
 	if (shown === '%') return `${number}%`;
 	if (unit === 'times') return `${number} times`;
+	if (unit === 'per') return number;
 	return `${number} ${shown}`;
 }
