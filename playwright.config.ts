@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 const port = Number(process.env.E2E_PORT ?? 4173);
+const hostPort = port + 1;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -25,11 +26,10 @@ export default defineConfig({
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
-	// the real built site, served as static files the way a host would
-	webServer: {
-		command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
-		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: false,
-		timeout: 60_000
-	}
+	webServer: [
+		// the real built site, served as static files the way a host would
+		{ command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, timeout: 60_000 },
+		// a news site on another origin that embeds it
+		{ command: `node tests/e2e/host-server.mjs`, env: { HOST_PORT: String(hostPort) }, url: `http://127.0.0.1:${hostPort}/pym.html`, reuseExistingServer: false, timeout: 30_000 }
+	]
 });

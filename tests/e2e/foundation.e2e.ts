@@ -51,13 +51,23 @@ for (const path of ['/', '/embed']) {
 	});
 }
 
+/** In the embed the layer toggles sit in the collapsed legend: open it as a reader would. */
+async function showLayerControls(page: Page) {
+	const legend = page.locator('details.embed-legend');
+	if ((await legend.count()) && !(await legend.evaluate((d: HTMLDetailsElement) => d.open))) await legend.locator(':scope > summary').click();
+}
+
 async function hideAllLayers(page: Page) {
+	await showLayerControls(page);
 	for (const box of await page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').all()) await box.uncheck();
+	await page.evaluate(() => window.scrollTo(0, 0)); // back up to the map
 	await redrawn(page);
 }
 
 async function hideAirBases(page: Page) {
+	await showLayerControls(page);
 	await page.getByRole('checkbox', { name: 'Air bases' }).uncheck();
+	await page.evaluate(() => window.scrollTo(0, 0)); // back up to the map
 	await redrawn(page);
 }
 

@@ -41,11 +41,10 @@ export type PreparedCoverage = {
 	hostile: Geometry | null;
 	standOffs: Map<number, Clip | null>;
 	circles: Map<string, Position[]>;
-	/** How many recomputes fell back to turf's clipper on degenerate geometry (touching vertices). */
+	/** How many recomputes fell back to turf's clipper on degenerate geometry (a vertex on an edge). */
 	fallbacks: number;
 };
 
-const SHARES: ShareName[] = ['ukraine', 'occupied', 'blackSea'];
 /** Where the stand-off is measured from: Russia west of the Urals and Belarus, enough for any base in Europe. */
 export const HOSTILE_BOUNDS: BBox = [19, 40, 50, 70];
 const DEFAULT_STEPS = 64;
@@ -104,7 +103,12 @@ function edgesOf(rings: Ring[]): Edges {
 		for (let i = 0, n = vertices.length; n >= 3 && i < n; i++) from.push(vertices[i]), to.push(vertices[(i + 1) % n]);
 	}
 	const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-	for (const [x, y] of from) (box[0] = Math.min(box[0], x)), (box[1] = Math.min(box[1], y)), (box[2] = Math.max(box[2], x)), (box[3] = Math.max(box[3], y));
+	for (const [x, y] of from) {
+		box[0] = Math.min(box[0], x);
+		box[1] = Math.min(box[1], y);
+		box[2] = Math.max(box[2], x);
+		box[3] = Math.max(box[3], y);
+	}
 	const bands: number[][] = Array.from({ length: Math.max(1, Math.min(256, Math.ceil(from.length / 8))) }, () => []);
 	const edges = { from, to, box, bands, height: (box[3] - box[1]) / bands.length || 1, seen: new Int32Array(from.length), stamp: 0 };
 	for (let i = 0; i < from.length; i++) {
@@ -209,7 +213,7 @@ function assemble(kept: Piece[]): Geometry | null {
 	return asGeometry(outers.map((o) => o.polygon));
 }
 
-/** Union of rings that are each valid and convex-or-not, crossing one another anywhere. */
+/** Union of rings (circles here), each valid on its own, crossing one another anywhere. */
 function unionOf(rings: Ring[]): Geometry | null {
 	const sets = rings.map((r) => edgesOf([r]));
 	const cuts = sets.map(() => [] as Cut[][]);
@@ -252,8 +256,8 @@ function result(totals: Record<ShareName, number>, covered: Geometry | null, ove
 /**
  * The reference: every circle unioned with @turf/union, the stand-off zone buffered from `hostile`
  * (clipped to `hostileBounds`) and subtracted, then intersected with each region with
- * @turf/intersect; nothing simplified or cached. Slow (tens of milliseconds for a dozen bases) but
- * plainly right: `coverage` must agree with it.
+ * @turf/intersect; nothing simplified or cached. Slow (70 ms for a dozen bases, half a second more
+ * with a stand-off, which it buffers every time) but plainly right: `coverage` must agree with it.
  *
  * @example
  * const reference = naiveCoverage(regions, [{ id: 'rzeszow', position: [22.02, 50.11], radiusKm: 400 }]);
@@ -351,7 +355,8 @@ function turfOverlay(prepared: PreparedCoverage, totals: Record<ShareName, numbe
  * within `standOffKm` of Russia and Belarus, and how much of Ukraine, the occupied area and the
  * Black Sea it covers. Agrees with `naiveCoverage` and runs many times faster: circles and
  * stand-off zones are cached, and the clipping is the edge overlay above (turf's clipper when the
- * geometry is degenerate, or with `clipper: 'turf'`).
+ * geometry is degenerate, or with `clipper: 'turf'`). The first call with a new `standOffKm`
+ * buffers Russia and Belarus, about half a second; later ones reuse the zone.
  *
  * @example
  * const prepared = prepareCoverage(regions);

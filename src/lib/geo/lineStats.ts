@@ -13,7 +13,7 @@ const positive = (name: string, value: number) => {
  * grow more slowly.
  *
  * @example
- * bufferAreaKm2(contactLine.geometry, 15) // about 25,700 for the 858-km autumn 2025 line
+ * bufferAreaKm2(contactLine.geometry, 15) // about 25,800 for the 858-km autumn 2025 line
  */
 export function bufferAreaKm2(line: LineString | Feature<LineString>, bufferKm: number, options: { steps?: number } = {}): number {
 	const steps = options.steps ?? 8;

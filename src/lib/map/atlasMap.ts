@@ -5,6 +5,7 @@ import { basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
 import { coverageLayers, HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
+import { DEFAULT_VIEW } from '../view';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type Pick = { layerId: string; index: number };
@@ -23,7 +24,7 @@ export type AtlasMapOptions = {
 	padding?: { top: number; right: number; bottom: number; left: number };
 };
 
-export const DEFAULT_VIEW = { center: [30.5, 49.0] as [number, number], zoom: 3.9 };
+export { DEFAULT_VIEW } from '../view';
 export const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
 
 /**

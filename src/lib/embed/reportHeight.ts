@@ -1,0 +1,24 @@
+// The embed tells its host page how tall it is, in the three protocols newsrooms run: pym.js,
+// AMP's embed-size request, and the atlas's own message (read by static/embed.js). Messages go
+// to the parent window only.
+
+export const HEIGHT_MESSAGE = 'ukraine-atlas:height';
+
+export async function reportHeight(root: HTMLElement): Promise<() => void> {
+	if (window.parent === window) return () => {};
+	const { default: pym } = await import('pym.js');
+	const pymChild = new pym.Child({ polling: 0 });
+	let last = 0;
+	const send = () => {
+		const height = Math.ceil(root.getBoundingClientRect().height);
+		if (height === last) return;
+		last = height;
+		window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
+		window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+		pymChild.sendHeight();
+	};
+	const observer = new ResizeObserver(send);
+	observer.observe(root);
+	send();
+	return () => observer.disconnect();
+}

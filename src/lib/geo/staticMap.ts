@@ -1,0 +1,263 @@
+import type { FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { colorOf, layerSpec, type LayerSpec } from '../manifest/specs';
+import type { LoadedLayer } from '../manifest/load';
+import { LIGHT, type Theme } from '../map/theme';
+import { UKRAINE_ID } from './recognisedBorders';
+
+/** A map view in maplibre's convention: 512 px tiles, so the world is 512 * 2^zoom px wide. */
+export type StaticView = { center: [lng: number, lat: number]; zoom: number; width: number; height: number };
+export type StaticMapInput = {
+	countries: FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+	/** land borders only, as the live base map draws them */
+	borders: MultiLineString;
+	/** every loaded manifest layer; only those visible by default are drawn */
+	layers: LoadedLayer[];
+};
+export type StaticMapOptions = { view: StaticView; title: string; theme?: Theme; tolerance?: number };
+
+export const CREDIT = 'Natural Earth; Crimea shown as part of Ukraine';
+export const SOURCES_NOTE = 'Sources: see /sources';
+
+type Px = [number, number];
+type Box = [x0: number, y0: number, x1: number, y1: number];
+
+const TILE_SIZE = 512;
+const MAX_LATITUDE = 85.051129;
+/** how far past the edges geometry is kept, so clipped outlines and strokes fall outside the view */
+const CLIP_MARGIN = 16;
+const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+// the live map's paint defaults (src/lib/map/styleLayers.ts, basemap.ts), which this image copies
+const HATCH_RGB = '#781414';
+const borderWidth = (zoom: number) => 0.6 + (Math.min(7, Math.max(3, zoom)) - 3) * 0.2;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for XML content and attributes: entities escaped, characters XML forbids dropped. */
+export function escapeXml(text: unknown): string {
+	// eslint-disable-next-line no-control-regex
+	return String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/**
+ * Web Mercator from longitude/latitude to pixels of `view`, its centre at (width/2, height/2).
+ *
+ * @example
+ * projectView({ center: [30.5, 49], zoom: 3.9, width: 1200, height: 630 })([30.5, 49]) // [600, 315]
+ */
+export function projectView(view: StaticView): (lngLat: Position) => Px {
+	const world = TILE_SIZE * 2 ** view.zoom;
+	const mercator = ([lng, lat]: Position): Px => {
+		const phi = (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180;
+		return [((lng + 180) / 360) * world, (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * world];
+	};
+	const [cx, cy] = mercator(view.center);
+	return (lngLat) => {
+		const [x, y] = mercator(lngLat);
+		return [x - cx + view.width / 2, y - cy + view.height / 2];
+	};
+}
+
+/**
+ * The default view as a standalone SVG string (no DOM): sea, countries with Ukraine in its own
+ * colour, borders, then the manifest layers visible by default in manifest order, coloured by the
+ * manifest as the live map colours them, with a title, a legend and the credits. Text from data
+ * is escaped; geometry is clipped to the view and rounded to 0.1 px.
+ *
+ * @example
+ * const svg = staticMapSvg({ countries, borders, layers }, { view: { center: [30.5, 49], zoom: 3.9, width: 1200, height: 630 }, title: 'Atlas' });
+ */
+export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): string {
+	const theme = options.theme ?? LIGHT;
+	const tolerance = options.tolerance ?? 0.5;
+	const { view } = options;
+	const { width, height } = view;
+	const project = projectView(view);
+	const box: Box = [-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN];
+	const areaPath = (g: Geometry) => polygonsOf(g).flatMap((p) => p.map((ring) => clipRing(ring.map(project), box))).map((r) => pathData(r, true, tolerance)).join('');
+	const linePath = (g: Geometry) => linesOf(g).flatMap((l) => clipLine(l.map(project), box)).map((r) => pathData(r, false, tolerance)).join('');
+	const specs = input.layers.filter((l) => l.def.visible !== false).map((l) => layerSpec(l, input.countries));
+
+	const countries = input.countries.features
+		.map((c) => [areaPath(c.geometry), c.properties.iso === UKRAINE_ID ? ` fill="${escapeXml(theme.ukraine)}"` : ''])
+		.filter(([d]) => d)
+		.map(([d, fill]) => `<path d="${d}"${fill}/>`);
+	const borders = linePath(input.borders);
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${FONT}">`,
+		`<title id="map-title">${escapeXml(options.title)}</title>`,
+		`<desc id="map-desc">${escapeXml(describe(specs, view))}</desc>`,
+		`<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M-2 2 2-2M0 8 8 0M6 10 10 6" stroke="${HATCH_RGB}" stroke-width="1.4"/></pattern></defs>`,
+		`<rect width="${width}" height="${height}" fill="${escapeXml(theme.sea)}"/>`,
+		`<g fill="${escapeXml(theme.land)}" fill-rule="evenodd" stroke="${escapeXml(theme.coast)}" stroke-width="0.6">${countries.join('')}</g>`,
+		borders ? `<path d="${borders}" fill="none" stroke="${escapeXml(theme.border)}" stroke-width="${round(borderWidth(view.zoom), 100)}" stroke-linejoin="round"/>` : '',
+		...specs.map((spec) => layerMarkup(spec, { project, areaPath, linePath, view })),
+		`<rect width="${width}" height="52" fill="#ffffff" fill-opacity="0.88"/><text x="20" y="35" font-size="24" font-weight="bold" fill="#1a202c">${escapeXml(options.title)}</text>`,
+		legendMarkup(specs, height),
+		creditMarkup(width, height),
+		'</svg>'
+	].join('\n');
+}
+
+type Drawing = { project: (p: Position) => Px; areaPath: (g: Geometry) => string; linePath: (g: Geometry) => string; view: StaticView };
+
+/** One manifest layer drawn as styleLayers.ts draws it live: casings, outlines, dashes, hatching. */
+function layerMarkup(spec: LayerSpec, { project, areaPath, linePath, view }: Drawing): string {
+	const { def } = spec;
+	const { style, kind } = def;
+	const features = spec.display.features.filter((f) => f.geometry);
+	const colour = (f: (typeof features)[number]) => escapeXml(colorOf(def, f.properties));
+	let body = '';
+	if (kind === 'point') {
+		const r = style.radius ?? 6;
+		const inView = ([x, y]: Px) => x >= -r && y >= -r && x <= view.width + r && y <= view.height + r;
+		const circles = features.flatMap((f) =>
+			pointsOf(f.geometry)
+				.map(project)
+				.filter(inView)
+				.map(([x, y]) => `<circle cx="${round(x, 10)}" cy="${round(y, 10)}" r="${r}" fill="${colour(f)}"/>`)
+		);
+		body = `<g stroke="#ffffff" stroke-width="1.5" opacity="${style.opacity ?? 1}">${circles.join('')}</g>`;
+	} else if (kind === 'line') {
+		const w = style.width ?? 2.5;
+		const lines = features.map((f) => [linePath(f.geometry), colour(f)]).filter(([d]) => d);
+		const dash = style.dash ? ` stroke-dasharray="${3 * w} ${2 * w}"` : '';
+		body =
+			`<g fill="none" stroke-linejoin="round" stroke-linecap="round">` +
+			`<g stroke="#ffffff" stroke-width="${w + 2}" stroke-opacity="0.8">${lines.map(([d]) => `<path d="${d}"/>`).join('')}</g>` +
+			`<g stroke-width="${w}"${dash}>${lines.map(([d, c]) => `<path d="${d}" stroke="${c}"/>`).join('')}</g></g>`;
+	} else {
+		const w = style.width ?? (kind === 'zone' ? 1.5 : 0.8);
+		const dashed = kind === 'zone' || style.dash;
+		const areas = features.map((f) => [areaPath(f.geometry), colour(f)]).filter(([d]) => d);
+		const opacity = style.opacity ?? (kind === 'zone' ? 0.18 : 0.6);
+		body =
+			`<g fill-rule="evenodd" stroke-width="${w}" stroke-linejoin="round"${dashed ? ` stroke-dasharray="${3 * w} ${2 * w}"` : ''}>` +
+			areas.map(([d, c]) => `<path d="${d}" fill="${c}" fill-opacity="${opacity}" stroke="${c}"/>`).join('') +
+			(style.hatch ? areas.map(([d]) => `<path d="${d}" fill="url(#hatch)" fill-opacity="0.7" stroke="none"/>`).join('') : '') +
+			'</g>';
+	}
+	return `<g data-layer="${escapeXml(def.id)}">${body}</g>`;
+}
+
+/** The credits with a white halo, drawn as a stroked copy under the text (not every renderer knows paint-order). */
+function creditMarkup(width: number, height: number): string {
+	const text = (paint: string) => `<text x="${width - 12}" y="${height - 12}" ${paint}>${escapeXml(`${CREDIT} · ${SOURCES_NOTE}`)}</text>`;
+	return `<g text-anchor="end" font-size="12">${text('fill="none" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"')}${text('fill="#4a5568"')}</g>`;
+}
+
+/** One row a layer: a swatch for each category drawn, then the layer's title. */
+function legendMarkup(specs: LayerSpec[], height: number): string {
+	const [row, size, font, pad] = [20, 12, 13, 10];
+	const rows = specs.map((spec) => ({ spec, entries: spec.legend.filter((e) => e.count > 0 || spec.legend.length === 1) }));
+	const textWidth = (s: string) => s.length * font * 0.6;
+	const boxWidth = Math.max(0, ...rows.map(({ spec, entries }) => entries.length * (size + 2) + 6 + textWidth(spec.def.title))) + 2 * pad;
+	const top = height - 34 - rows.length * row - 2 * pad;
+	const body = rows.map(({ spec, entries }, i) => {
+		const y = top + pad + i * row;
+		const swatches = entries.map((e, j) => swatch(spec, escapeXml(e.color), pad + j * (size + 2), y + (row - size) / 2, size));
+		const x = pad + entries.length * (size + 2) + 4;
+		return `${swatches.join('')}<text x="${x}" y="${y + row / 2 + font * 0.35}" font-size="${font}" fill="#2d3748">${escapeXml(spec.def.title)}</text>`;
+	});
+	return `<g transform="translate(12 0)"><rect y="${top}" width="${Math.ceil(boxWidth)}" height="${rows.length * row + 2 * pad}" rx="4" fill="#ffffff" fill-opacity="0.9"/>${body.join('')}</g>`;
+}
+
+function swatch(spec: LayerSpec, colour: string, x: number, y: number, size: number): string {
+	const { kind, style } = spec.def;
+	if (kind === 'point') return `<circle cx="${x + size / 2}" cy="${y + size / 2}" r="${size / 2 - 1}" fill="${colour}" stroke="#ffffff"/>`;
+	if (kind === 'line') return `<path d="M${x} ${y + size / 2}h${size}" stroke="${colour}" stroke-width="${Math.min(4, style.width ?? 2.5)}"/>`;
+	const rect = `x="${x}" y="${y}" width="${size}" height="${size}"`;
+	const hatch = style.hatch ? `<rect ${rect} fill="url(#hatch)" fill-opacity="0.7"/>` : '';
+	return `<rect ${rect} fill="${colour}" fill-opacity="${style.opacity ?? 0.6}" stroke="${colour}"/>${hatch}`;
+}
+
+/** The text alternative: where the map is and what it shows, with each category's count. */
+function describe(specs: LayerSpec[], view: StaticView): string {
+	const [lng, lat] = view.center;
+	const where = `${Math.abs(lat).toFixed(1)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lng).toFixed(1)}° ${lng >= 0 ? 'E' : 'W'}`;
+	const layers = specs.map((s) => {
+		const counted = s.legend.filter((e) => e.count > 0).map((e) => `${e.label}: ${e.count}`);
+		return s.def.style.by && counted.length > 0 ? `${s.def.title} (${counted.join(', ')})` : s.def.title;
+	});
+	return `Static map centred on ${where}, Ukraine highlighted, showing ${layers.join('; ')}. ${CREDIT}. ${SOURCES_NOTE}.`;
+}
+
+const round = (n: number, by: number) => Math.round(n * by) / by;
+
+const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+const linesOf = (g: Geometry): Position[][] => (g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : []);
+const pointsOf = (g: Geometry): Position[] => (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []);
+
+/** Sutherland-Hodgman against the box: exact for a rectangle, and the box's edges lie off screen. */
+function clipRing(ring: Px[], [x0, y0, x1, y1]: Box): Px[] {
+	const outside = [(p: Px) => p[0] < x0, (p: Px) => p[0] > x1, (p: Px) => p[1] < y0, (p: Px) => p[1] > y1];
+	if (outside.some((beyond) => ring.every(beyond))) return [];
+	let out = ring;
+	for (const [axis, edge, side] of [[0, x0, -1], [0, x1, 1], [1, y0, -1], [1, y1, 1]] as const) {
+		const input = out;
+		out = [];
+		const inside = (p: Px) => (p[axis] - edge) * side <= 0;
+		const cross = (a: Px, b: Px): Px => {
+			const t = (edge - a[axis]) / (b[axis] - a[axis]);
+			return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+		};
+		input.forEach((cur, i) => {
+			const prev = input[(i + input.length - 1) % input.length];
+			if (inside(cur) !== inside(prev)) out.push(cross(prev, cur));
+			if (inside(cur)) out.push(cur);
+		});
+	}
+	return out;
+}
+
+/** Liang-Barsky on each segment; a line leaving and re-entering the box becomes several runs. */
+function clipLine(line: Px[], [x0, y0, x1, y1]: Box): Px[][] {
+	const runs: Px[][] = [];
+	let run: Px[] = [];
+	for (let i = 1; i < line.length; i++) {
+		const [a, b] = [line[i - 1], line[i]];
+		const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+		let [t0, t1] = [0, 1];
+		const edges = [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]];
+		const missed = edges.some(([p, q]) => {
+			if (p === 0) return q < 0;
+			const r = q / p;
+			if (p < 0) t0 = Math.max(t0, r);
+			else t1 = Math.min(t1, r);
+			return t0 > t1;
+		});
+		if (missed) continue;
+		const start: Px = t0 === 0 ? a : [a[0] + t0 * dx, a[1] + t0 * dy];
+		if (run.at(-1) !== start) {
+			if (run.length > 1) runs.push(run);
+			run = [start];
+		}
+		run.push(t1 === 1 ? b : [a[0] + t1 * dx, a[1] + t1 * dy]);
+	}
+	if (run.length > 1) runs.push(run);
+	return runs;
+}
+
+/** Path data in tenths of a pixel, relative after the first point, dropping steps under `tolerance`. */
+function pathData(run: Px[], closed: boolean, tolerance: number): string {
+	const minStep = Math.max(1, (tolerance * 10) ** 2);
+	const tenths = run.map(([x, y]): Px => [Math.round(x * 10), Math.round(y * 10)]);
+	const kept: Px[] = [];
+	for (const p of tenths) {
+		const last = kept.at(-1);
+		if (!last || (p[0] - last[0]) ** 2 + (p[1] - last[1]) ** 2 >= minStep) kept.push(p);
+	}
+	const [end, last] = [tenths.at(-1)!, kept.at(-1)!];
+	if (!closed && (end[0] !== last[0] || end[1] !== last[1])) kept.push(end);
+	if (kept.length < (closed ? 3 : 2)) return '';
+	const steps = kept.slice(1).flatMap((p, i) => [p[0] - kept[i][0], p[1] - kept[i][1]]);
+	return `M${numbers(kept[0])}l${numbers(steps)}${closed ? 'z' : ''}`;
+}
+
+function numbers(tenths: number[]): string {
+	let out = '';
+	for (const n of tenths) {
+		const text = String(n / 10).replace(/^(-?)0\./, '$1.');
+		out += out && text[0] !== '-' ? ` ${text}` : text;
+	}
+	return out;
+}

@@ -1,0 +1,139 @@
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// The atlas embedded in an article on another origin, the way newsrooms run it.
+const atlasOrigin = (baseURL?: string) => new URL(baseURL!).origin;
+const hostOrigin = (baseURL?: string) => {
+	const url = new URL(baseURL!);
+	url.port = String(Number(url.port) + 1);
+	return url.origin;
+};
+
+async function atlasFrame(page: Page): Promise<Frame> {
+	const handle = await page.waitForSelector('iframe');
+	// Chromium gives off-screen cross-origin frames no animation frames: scroll to it like a reader
+	await handle.scrollIntoViewIfNeeded();
+	const frame = (await handle.contentFrame())!;
+	await frame.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	return frame;
+}
+
+const frameHeight = (page: Page) => page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().height));
+const contentHeight = (frame: Frame) => frame.locator('.embed').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+
+test('pym.js on a news page fits the iframe to the embed, growing and shrinking with the legend', async ({ page, baseURL }) => {
+	await page.goto(`${hostOrigin(baseURL)}/pym.html?atlas=${atlasOrigin(baseURL)}`);
+	const frame = await atlasFrame(page);
+	await expect.poll(() => frameHeight(page)).toBe(await contentHeight(frame));
+	const closed = await frameHeight(page);
+
+	await frame.getByText('Legend and layers').click();
+	await expect.poll(() => frameHeight(page)).toBeGreaterThan(closed + 100);
+	await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(frame)))).toBeLessThanOrEqual(1);
+
+	await frame.getByText('Legend and layers').click();
+	await expect.poll(() => frameHeight(page)).toBe(closed);
+
+	// the AMP request and the atlas's own message went to the parent too
+	const messages = await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages);
+	expect(messages).toContainEqual(expect.objectContaining({ sentinel: 'amp', type: 'embed-size' }));
+	expect(messages).toContainEqual(expect.objectContaining({ type: 'ukraine-atlas:height' }));
+});
+
+test('the snippet script resizes its own iframe and ignores messages from any other window', async ({ page, baseURL }) => {
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	await page.goto(`${hostOrigin(baseURL)}/snippet.html?atlas=${atlasOrigin(baseURL)}`);
+	const frame = await atlasFrame(page);
+	await expect.poll(() => frameHeight(page)).toBe(await contentHeight(frame));
+	const fitted = await frameHeight(page);
+
+	// a message claiming to be the atlas, from the host window itself
+	await page.evaluate(() => window.postMessage({ type: 'ukraine-atlas:height', height: 2000 }, '*'));
+	await page.waitForTimeout(300);
+	expect(await frameHeight(page)).toBe(fitted);
+
+	// the embed fetched nothing outside its own origin (the host page is the host's business)
+	const fromEmbed = requests.filter((u) => !u.startsWith(hostOrigin(baseURL)));
+	expect(fromEmbed.filter((u) => !u.startsWith(atlasOrigin(baseURL)) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+});
+
+test('the embed writes no cookies and no storage', async ({ page }) => {
+	await page.goto('/embed');
+	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	await page.getByText('Legend and layers').click();
+	const stored = await page.evaluate(async () => ({
+		cookies: document.cookie,
+		local: localStorage.length,
+		session: sessionStorage.length,
+		databases: (await indexedDB.databases()).length
+	}));
+	expect(stored).toEqual({ cookies: '', local: 0, session: 0, databases: 0 });
+	expect(await page.context().cookies()).toEqual([]);
+});
+
+test('oEmbed and Open Graph: a CMS and a social network can make a card', async ({ page, request }) => {
+	await page.goto('/embed');
+	const href = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
+	const oembed = await (await request.get(new URL(href!, page.url()).href)).json();
+	expect(oembed).toMatchObject({ version: '1.0', type: 'rich' });
+	expect(typeof oembed.width).toBe('number');
+	expect(typeof oembed.height).toBe('number');
+	expect(oembed.html).toMatch(/^<iframe [^>]*src="[^"]*\/embed[^"]*"[^>]*><\/iframe>$/);
+	const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+	const png = await request.get(new URL(image!, page.url()).href);
+	expect(png.headers()['content-type']).toContain('image/png');
+	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Ukraine/);
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+	test('one finger scrolls the article past the map; the map shows the two-finger hint', async ({ page, baseURL }) => {
+		await page.goto(`${hostOrigin(baseURL)}/pym.html?atlas=${atlasOrigin(baseURL)}`);
+		const frame = await atlasFrame(page);
+		await page.locator('iframe').scrollIntoViewIfNeeded();
+		const box = (await page.locator('iframe').boundingBox())!;
+		const before = await page.evaluate(() => window.scrollY);
+		const cdp = await page.context().newCDPSession(page);
+		const x = box.x + box.width / 2;
+		const y = Math.min(box.y + 200, 700);
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+		for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 30 }] });
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 100);
+		await expect(frame.locator('.maplibregl-cooperative-gesture-screen')).toHaveCount(1);
+	});
+});
+
+test.describe('without WebGL', () => {
+	test('the embed shows the static map, the map in words and a link to the data', async ({ page }) => {
+		// a browser with WebGL switched off answers null for every WebGL context
+		await page.addInitScript(() => {
+			const getContext = HTMLCanvasElement.prototype.getContext;
+			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+				return /webgl/i.test(type) ? null : getContext.call(this, type as '2d', ...(rest as []));
+			} as typeof getContext;
+		});
+		await page.goto('/embed');
+		const figure = page.locator('figure.static-map');
+		await expect(figure).toBeVisible({ timeout: 30_000 });
+		await expect(figure.locator('img')).toHaveJSProperty('complete', true);
+		expect(await figure.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+		await expect(figure.getByRole('region', { name: 'What the map shows' })).toContainText('Logistics hubs');
+		await expect(figure.getByRole('link', { name: 'The data as tables' })).toBeVisible();
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the embed still shows the static map, the map in words and the data link', async ({ page }) => {
+		await page.goto('/embed');
+		const layers = JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers.filter((l: { visible?: boolean }) => l.visible !== false);
+		const figure = page.locator('figure').first();
+		await expect(figure.locator('img')).toBeVisible();
+		for (const layer of layers) await expect(figure).toContainText(layer.title);
+		await expect(figure.getByRole('link', { name: 'The data as tables' })).toBeVisible();
+	});
+});
