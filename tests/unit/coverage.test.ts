@@ -9,7 +9,8 @@ import { areaKm2 } from '../../src/lib/geo/occupiedArea';
 import { lineLengthKm } from '../../src/lib/geo/lineLength';
 import { blackSeaPolygon } from '../../src/lib/geo/blackSea';
 import { coverage, naiveCoverage, prepareCoverage, type Base, type CoverageResult, type Regions } from '../../src/lib/geo/coverage';
-import { bufferAreaKm2, density, troopsPerKm } from '../../src/lib/geo/lineStats';
+import { density, troopsPerKm } from '../../src/lib/geo/lineStats';
+import { bufferAreaKm2 } from '../../src/lib/geo/bufferArea';
 
 const json = <T>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
 const world = json<CountriesTopology>('node_modules/world-atlas/countries-50m.json');
