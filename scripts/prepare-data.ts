@@ -10,7 +10,7 @@ import { occupiedFeature } from '../src/lib/geo/occupiedArea';
 import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { loadAtlasData } from '../src/lib/manifest/load';
-import { formatProblem } from '../src/lib/manifest/errors';
+import { formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { validateClaims } from '../src/lib/manifest/claims';
 import { validateCoverageSettings } from '../src/lib/manifest/coverageSettings';
 
@@ -20,13 +20,14 @@ export const REGION: BBox = [-32, 25, 75, 82];
 const LABEL_VIEW: BBox = [-25, 30, 55, 71];
 
 const root = new URL('..', import.meta.url).pathname;
+const derivationProblems: Problem[] = [];
 const geodata = join(root, 'geodata');
 const out = join(root, 'static');
 
 async function buildBasemap() {
 	const world = JSON.parse(await readFile(join(root, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as CountriesTopology;
 	const recognised = recogniseCrimeaAsUkraine(world);
-	await deriveOccupiedArea(countryGeometry(recognised, (g) => g.id === UKRAINE_ID));
+	derivationProblems.push(...(await deriveOccupiedArea(countryGeometry(recognised, (g) => g.id === UKRAINE_ID))));
 	const topology = pruneTopology(recognised, REGION);
 	const countries = feature(topology, topology.objects.countries);
 	const labels = labelPoints(
@@ -43,11 +44,20 @@ async function buildBasemap() {
 	return { countries: topology.objects.countries.geometries.length, arcs: topology.arcs.length };
 }
 
-/** geodata/occupied.geojson is derived from geodata/contact-line.geojson, never edited by hand. */
-async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon) {
-	const lines = JSON.parse(await readFile(join(geodata, 'contact-line.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
-	const derived = { type: 'FeatureCollection', features: lines.features.map((line) => occupiedFeature(ukraine, line)) };
-	await writeFile(join(geodata, 'occupied.geojson'), JSON.stringify(derived, null, 1) + '\n');
+/**
+ * geodata/occupied.geojson is derived from geodata/contact-line.geojson, never edited by hand.
+ * A line that cannot be used is reported like any other data problem, and the last derived
+ * file is kept, so the rest of the build still checks everything else.
+ */
+async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon): Promise<Problem[]> {
+	try {
+		const lines = JSON.parse(await readFile(join(geodata, 'contact-line.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
+		const derived = { type: 'FeatureCollection', features: lines.features.map((line) => occupiedFeature(ukraine, line)) };
+		await writeFile(join(geodata, 'occupied.geojson'), JSON.stringify(derived, null, 1) + '\n');
+		return [];
+	} catch (error) {
+		return [{ path: 'geodata/occupied.geojson', message: `not derived from geodata/contact-line.geojson: ${(error as Error).message}` }];
+	}
 }
 
 async function checkAndCopyGeodata() {
@@ -55,9 +65,9 @@ async function checkAndCopyGeodata() {
 		const path = join(geodata, name);
 		return existsSync(path) ? readFile(path, 'utf8') : null;
 	});
-	const claims = validateClaims(JSON.parse(await readFile(join(geodata, 'claims.json'), 'utf8')), data.sources);
+	const claims = validateClaims(JSON.parse(await readFile(join(geodata, 'claims.json'), 'utf8')), data.citable);
 	data.problems.push(...claims.problems);
-	data.problems.push(...validateCoverageSettings(JSON.parse(await readFile(join(geodata, 'coverage.json'), 'utf8')), data.sources).problems);
+	data.problems.push(...validateCoverageSettings(JSON.parse(await readFile(join(geodata, 'coverage.json'), 'utf8')), data.citable).problems);
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });
@@ -67,6 +77,7 @@ async function checkAndCopyGeodata() {
 
 const basemap = await buildBasemap();
 const data = await checkAndCopyGeodata();
+data.problems.unshift(...derivationProblems);
 if (data.problems.length > 0) {
 	console.error(`geodata has ${data.problems.length} problem(s):`);
 	for (const p of data.problems) console.error(`  ${formatProblem(p)}`);
@@ -74,5 +85,5 @@ if (data.problems.length > 0) {
 }
 console.log(
 	`base map: ${basemap.countries} countries, ${basemap.arcs} arcs; geodata: ${data.layers.length} layers, ` +
-		`${data.layers.reduce((n, l) => n + l.data.features.length, 0)} features, ${Object.keys(data.sources).length} sources`
+		`${data.layers.reduce((n, l) => n + l.data.features.length, 0)} features, ${Object.keys(data.citable).length} sources`
 );

@@ -19,7 +19,9 @@ export class Coverage {
 	error = $state<string | null>(null);
 	// candidate bases: every point of the air-bases layer
 	readonly bases: BaseChoice[];
-	private client: Promise<CoverageClient> | null = null;
+	private client: Promise<CoverageClient | null> | null = null;
+	// a result that arrives after the panel closed must not put the shape back on the map
+	private active = false;
 
 	constructor(
 		private map: AtlasMap,
@@ -39,16 +41,19 @@ export class Coverage {
 
 	/** Sends the current choices to the worker (reading them makes a calling $effect track them). */
 	recompute(): void {
+		this.active = true;
 		const bases = this.bases.filter((b) => this.selected.includes(b.id)).map((b) => ({ id: b.id, position: b.position, radiusKm: this.radiusKm }));
 		const standOffKm = this.standOff ? this.settings.standOff.km : 0;
 		void this.worker().then((client) => client?.compute(bases, standOffKm));
 	}
 
 	hide(): void {
+		this.active = false;
 		this.map.setCoverage(null);
 	}
 
 	destroy(): void {
+		this.active = false;
 		void this.client?.then((c) => c?.destroy());
 	}
 
@@ -64,7 +69,7 @@ export class Coverage {
 					if ('error' in update) return void (this.error = update.error);
 					this.error = null;
 					this.figures = { ...update.result, ms: update.ms };
-					this.map.setCoverage(update.result.covered);
+					if (this.active) this.map.setCoverage(update.result.covered);
 				})
 		);
 		return this.client;

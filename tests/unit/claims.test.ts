@@ -27,7 +27,7 @@ describe('the seeds claims against the atlas', async () => {
 		type: 'FeatureCollection' as const,
 		features: decoded.features.map((f) => ({ ...f, properties: { name: f.properties!.name, iso: f.id === undefined ? null : String(f.id) } }))
 	};
-	const file = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.sources).claims!;
+	const file = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.citable).claims!;
 	const checked = claimsFromAtlas(file, data.layers, countries as never)!;
 	const byId = Object.fromEntries(checked.map((c) => [c.id, c]));
 

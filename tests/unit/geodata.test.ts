@@ -26,7 +26,7 @@ describe('geodata/', () => {
 
 describe('geodata/claims.json', () => {
 	it('names only sources, figures and metrics that exist', () => {
-		const { claims, problems } = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.sources);
+		const { claims, problems } = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.citable);
 		expect(problems.map(formatProblem)).toEqual([]);
 		expect(claims!.claims.map((c) => c.id)).toEqual(
 			expect.arrayContaining(['front-length', 'force-100000', 'kfor-48000', 'ukraine-50x-kosovo', 'coalition-35', 'coalition-26', 'force-64000', 'force-25000'])
@@ -36,6 +36,6 @@ describe('geodata/claims.json', () => {
 	it('reports a figure that does not exist, by path', () => {
 		const file = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
 		file.claims[0].checkAgainst = { figure: 'nowhere' };
-		expect(validateClaims(file, data.sources).problems.map(formatProblem)).toEqual(['geodata/claims.json: claims[0].checkAgainst.figure: "nowhere" is not in figures']);
+		expect(validateClaims(file, data.citable).problems.map(formatProblem)).toEqual(['geodata/claims.json: claims[0].checkAgainst.figure: "nowhere" is not in figures']);
 	});
 });

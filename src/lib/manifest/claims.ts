@@ -48,14 +48,14 @@ export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 /** Checks claims.json: the shape, and that every source, figure and metric it names exists. Never throws. */
 export function validateClaims(json: unknown, sources: Bibliography): { claims: ClaimsFile | null; problems: Problem[] } {
 	const parsed = v.safeParse(ClaimsSchema, json);
-	if (!parsed.success) return { claims: null, problems: problemsFrom('geodata/claims.json: ', parsed.issues).map((p) => ({ ...p, path: p.path.replace(': .', ': ') })) };
+	if (!parsed.success) return { claims: null, problems: problemsFrom('geodata/claims.json: ', parsed.issues).map((p) => ({ ...p, path: p.path.replace(/: \.?$/, '').replace(': .', ': ') })) };
 	const problems: Problem[] = [];
 	const at = (path: string, message: string) => problems.push({ path: `geodata/claims.json: ${path}`, message });
 	if (!(parsed.output.densityFront in parsed.output.figures)) at('densityFront', `"${parsed.output.densityFront}" is not in figures`);
 	for (const [key, figure] of Object.entries(parsed.output.figures))
-		figure.sources.forEach((s, i) => s in sources || at(`figures.${key}.sources[${i}]`, `"${s}" is not in geodata/sources.json`));
+		figure.sources.forEach((s, i) => Object.hasOwn(sources, s) || at(`figures.${key}.sources[${i}]`, `"${s}" is not in geodata/sources.json`));
 	parsed.output.claims.forEach((claim, i) => {
-		if (!(claim.source in sources)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
+		if (!Object.hasOwn(sources, claim.source)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
 		const check = claim.checkAgainst;
 		if (check && 'figure' in check && !(check.figure in parsed.output.figures)) at(`claims[${i}].checkAgainst.figure`, `"${check.figure}" is not in figures`);
 		if (check && 'computed' in check && !(check.computed in METRIC_LABELS)) at(`claims[${i}].checkAgainst.computed`, `one of ${Object.keys(METRIC_LABELS).join(', ')} expected`);
@@ -124,6 +124,6 @@ export function forceDensities(file: ClaimsFile, stripKm2: number): ForceRow[] {
 	const front = file.figures[file.densityFront].value;
 	return Object.entries(file.figures)
 		.filter(([key, f]) => key.startsWith('force-size-') && (f.unit === 'troops' || f.unit === 'personnel'))
-		.map(([, f]) => ({ label: f.label, troops: f.value, sources: f.sources, perKm: troopsPerKm(f.value, front), perKm2OfStrip: density(f.value, stripKm2) }))
+		.map(([, f]) => ({ label: f.label, troops: f.value, sources: f.sources, perKm: troopsPerKm(f.value, front), perKm2OfStrip: stripKm2 > 0 ? density(f.value, stripKm2) : NaN }))
 		.sort((a, b) => b.troops - a.troops);
 }

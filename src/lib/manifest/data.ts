@@ -67,7 +67,7 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
 	else
 		p.sources.forEach((key: unknown, i: number) => {
-			if (typeof key !== 'string' || !(key in sources)) problems.push({ path: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
+			if (typeof key !== 'string' || !Object.hasOwn(sources, key)) problems.push({ path: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
 		});
 	need('confidence', CONFIDENCE.includes(p.confidence), `one of ${CONFIDENCE.join(', ')} expected, ${JSON.stringify(p.confidence)} found`);
 	need('asOf', v.is(isoDate, p.asOf), `a date like "2025-09-04" expected, ${JSON.stringify(p.asOf)} found`);

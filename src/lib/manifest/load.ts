@@ -15,7 +15,8 @@ export type LoadedLayer = {
 	problems: Problem[];
 };
 
-export type AtlasData = { sources: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
+/** `citable`: every key in sources.json, valid or not, for checking citations against. */
+export type AtlasData = { sources: Bibliography; citable: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
 
 /**
  * Loads the bibliography, the manifest and every layer file through `read`, the same way in the
@@ -27,19 +28,19 @@ export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 	const sourcesText = await safeRead(read, 'sources.json', problems);
 	const bibliography = validateBibliography(parseJson(sourcesText, 'sources.json', problems) ?? {});
 	problems.push(...bibliography.problems);
-	const sources = bibliography.sources;
+	const { sources, citable } = bibliography;
 
 	const manifestText = await safeRead(read, 'layers.json', problems);
 	const manifestJson = parseJson(manifestText, 'layers.json', problems);
-	if (manifestJson === undefined) return { sources, layers: [], problems };
-	const manifest = validateManifest(manifestJson, { sources });
+	if (manifestJson === undefined) return { sources, citable, layers: [], problems };
+	const manifest = validateManifest(manifestJson, { sources: citable });
 	problems.push(...manifest.problems);
 
 	const layers = await Promise.all(
 		manifest.layers.map(async ({ index, layer }): Promise<LoadedLayer | null> => {
 			const own: Problem[] = [];
 			const text = await safeRead(read, layer.file, own, `geodata/layers.json: layers[${index}].file`);
-			const result = text === null ? null : validateLayerData(text, layer.file, layer, sources);
+			const result = text === null ? null : validateLayerData(text, layer.file, layer, citable);
 			own.push(...(result?.problems ?? []));
 			const rejected = new Set(result?.rejected ?? []);
 			const features = result?.data?.features.filter((_, i) => !rejected.has(i)) ?? [];
@@ -49,7 +50,7 @@ export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 			return { index, def: layer, data: { type: 'FeatureCollection', features }, problems: own };
 		})
 	);
-	return { sources, layers: layers.filter((l): l is LoadedLayer => l !== null), problems };
+	return { sources, citable, layers: layers.filter((l): l is LoadedLayer => l !== null), problems };
 }
 
 async function safeRead(read: ReadText, name: string, problems: Problem[], path = `geodata/${name}`): Promise<string | null> {

@@ -58,7 +58,14 @@ export const SourceSchema = v.strictObject({
 	publisher: nonEmpty,
 	title: nonEmpty,
 	date: v.optional(sourceDate),
-	url: v.optional(v.pipe(v.string(), v.url((i) => `an address like "https://…" expected, ${i.received} found`))),
+	// only web addresses: a javascript: or data: "source" must never become a link
+	url: v.optional(
+		v.pipe(
+			v.string(),
+			v.url((i) => `an address like "https://…" expected, ${i.received} found`),
+			v.check((u) => !URL.canParse(u) || /^https?:$/.test(new URL(u).protocol), (i) => `an http or https address expected, ${i.received} found`)
+		)
+	),
 	kind: oneOf(['seed', 'official', 'news', 'dataset'] as const),
 	note: v.optional(v.string())
 });

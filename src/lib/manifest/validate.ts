@@ -36,10 +36,11 @@ export function validateManifest(json: unknown, context: ManifestContext): Manif
 		const layer = parsed.output;
 		const own = layerRules(layer, at, context);
 		const earlier = seen.get(layer.id);
-		if (earlier !== undefined) own.push({ path: `${at}.id`, message: `"${layer.id}" is already used by layers[${earlier}]` });
-		else seen.set(layer.id, index);
+		if (earlier === undefined) seen.set(layer.id, index);
 		problems.push(...named(own));
-		if (own.length === 0) layers.push({ index, layer });
+		// a second layer with a used id is not drawn, and the notice must not blame the first one
+		if (earlier !== undefined) problems.push({ path: `${at}.id`, message: `"${layer.id}" is already used by layers[${earlier}]` });
+		else if (own.length === 0) layers.push({ index, layer });
 	});
 	return { layers, problems: problems.map(atFile) };
 }
@@ -47,7 +48,7 @@ export function validateManifest(json: unknown, context: ManifestContext): Manif
 function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): Problem[] {
 	const problems: Problem[] = [];
 	layer.sources.forEach((key, i) => {
-		if (!(key in sources)) problems.push({ path: `${at}.sources[${i}]`, message: `"${key}" is not in geodata/sources.json` });
+		if (!Object.hasOwn(sources, key)) problems.push({ path: `${at}.sources[${i}]`, message: `"${key}" is not in geodata/sources.json` });
 	});
 	if (layer.kind === 'choropleth' && !layer.joinProperty)
 		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
@@ -58,19 +59,25 @@ function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): 
 	return problems;
 }
 
-/** Checks geodata/sources.json: every entry has publisher, title, kind, and a valid date and address. */
-export function validateBibliography(json: unknown): { sources: Bibliography; problems: Problem[] } {
+/**
+ * Checks geodata/sources.json: every entry has publisher, title, kind, and a valid date and address.
+ * `sources` holds the valid entries (what readers see); `citable` every key in the file, so that
+ * one malformed entry is reported once, as itself, not again by every feature citing it.
+ */
+export function validateBibliography(json: unknown): { sources: Bibliography; citable: Bibliography; problems: Problem[] } {
 	const problems: Problem[] = [];
-	const sources: Bibliography = {};
+	const sources: Bibliography = Object.create(null);
+	const citable: Bibliography = Object.create(null);
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-		return { sources, problems: [{ path: 'geodata/sources.json', message: 'an object keyed by source id expected' }] };
+		return { sources, citable, problems: [{ path: 'geodata/sources.json', message: 'an object keyed by source id expected' }] };
 	}
 	for (const [key, entry] of Object.entries(json)) {
 		const parsed = v.safeParse(SourceSchema, entry);
+		citable[key] = entry as Bibliography[string];
 		if (parsed.success) sources[key] = parsed.output;
 		else problems.push(...problemsFrom(`geodata/sources.json: ${key}`, parsed.issues));
 	}
-	return { sources, problems };
+	return { sources, citable, problems };
 }
 
 function atFile(p: Problem): Problem {

@@ -44,6 +44,8 @@ export class AtlasMap {
 		this.onPick = onPick;
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
 		map.on('click', (e) => this.pickAt(e, 'click'));
+		// the hover preview leaves with the pointer
+		map.getCanvasContainer().addEventListener('mouseleave', () => onPick(null, 'hover'));
 	}
 
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
@@ -105,8 +107,7 @@ export class AtlasMap {
 	/** Resolves once the map has drawn everything it was given. */
 	idle(): Promise<void> {
 		return new Promise((resolve) => {
-			if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) this.map.once('idle', () => resolve());
-			else this.map.once('idle', () => resolve());
+			this.map.once('idle', () => resolve());
 			this.map.triggerRepaint();
 		});
 	}

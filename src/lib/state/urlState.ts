@@ -6,13 +6,11 @@ export type AtlasState = {
 	view?: { lng: number; lat: number; zoom: number };
 };
 
-/** Parameters other embedding tools add (pym.js); they are not ours to judge. */
-const FOREIGN = new Set(['initialWidth', 'childId', 'parentTitle', 'parentUrl']);
-const KNOWN = new Set(['layers', 'view']);
 
 /**
- * Reads the atlas state from a query string. A malformed or unknown parameter is left out and
- * reported, so the map falls back to its default for that part and says so. Never throws.
+ * Reads the atlas state from a query string. A malformed parameter is left out and reported, so
+ * the map falls back to its default for that part and says so. Parameters that are not ours
+ * (pym.js's childId, utm_*, fbclid) are ignored silently: readers did nothing wrong. Never throws.
  *
  * @example
  * parseState(new URLSearchParams('layers=hubs,incursions&view=30.5,49,4'), ['hubs', 'incursions'])
@@ -33,13 +31,12 @@ export function parseState(params: URLSearchParams, layerIds: string[]): { state
 
 	const view = params.get('view');
 	if (view !== null) {
-		const [lng, lat, zoom] = view.split(',').map(Number);
-		const ok = view.split(',').length === 3 && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22;
+		const parts = view.split(',');
+		const [lng, lat, zoom] = parts.map(Number);
+		const ok = parts.length === 3 && parts.every((p) => p.trim() !== '') && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22;
 		if (ok) state.view = { lng, lat, zoom };
 		else reject('view', `"${view}" is not longitude,latitude,zoom`);
 	}
-
-	for (const key of params.keys()) if (!KNOWN.has(key) && !FOREIGN.has(key)) reject(key, 'unknown setting');
 	return { state, problems };
 }
 

@@ -17,7 +17,10 @@ export class CoverageClient {
 	constructor(inputs: RegionInputs, private onUpdate: (update: CoverageUpdate) => void) {
 		this.worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
 		this.worker.onmessage = (event: MessageEvent<CoverageReply>) => this.receive(event.data);
-		this.worker.onerror = (event) => onUpdate({ error: event.message || 'the coverage worker failed' });
+		this.worker.onerror = (event) => {
+			this.running = null; // let the next request through rather than stall the queue
+			onUpdate({ error: event.message || 'the coverage worker failed' });
+		};
 		this.worker.postMessage({ type: 'regions', inputs } satisfies CoverageRequest);
 	}
 
