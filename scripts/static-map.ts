@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { decodeBasemap } from '../src/lib/map/basemap';
 import { loadAtlasData } from '../src/lib/manifest/load';
-import { escapeXml, staticMapSvg } from '../src/lib/geo/staticMap';
+import { escapeXml, staticMapSvg } from '../src/lib/render/staticMap';
 import { DEFAULT_VIEW } from '../src/lib/view';
 
 export const PREVIEW_SIZE = { width: 1200, height: 630 };

@@ -121,7 +121,24 @@ test('air patrol zones: switched on, a zone is drawn around its bases and its ca
 	expect(distance(before, after), 'the zone tints the map').toBeGreaterThan(2);
 	await setLayer(page, 'Air patrols: current and proposed', true);
 	await clickAt(page, inside);
-	await expect(page.getByRole('article').first()).toContainText(/Proposed by/);
+	// the card is one of the zones that really reach this point (a base within its radius)
+	const km = ([a, b]: number[], [c, d]: number[]) => {
+		const r = Math.PI / 180;
+		const h = Math.sin(((d - b) * r) / 2) ** 2 + Math.cos(b * r) * Math.cos(d * r) * Math.sin(((c - a) * r) / 2) ** 2;
+		return 2 * 6371 * Math.asin(Math.sqrt(h));
+	};
+	type Zone = { geometry: { type: string; coordinates: number[] | number[][] } | null; properties: { name: string; radiusKm: number | null } };
+	const reaching = features('patrol-zones.geojson')
+		.filter((z: Zone) => z.geometry && z.properties.radiusKm)
+		.filter((z: Zone) => {
+			const bases = (z.geometry!.type === 'Point' ? [z.geometry!.coordinates] : z.geometry!.coordinates) as number[][];
+			return bases.some((b) => km(b, inside) < z.properties.radiusKm!);
+		})
+		.map((z: Zone) => z.properties.name);
+	expect(reaching).toContain(baltic.properties.name);
+	const card = page.getByRole('article');
+	await expect(card).toContainText(/Proposed by/);
+	expect(reaching).toContain(await card.getByRole('heading').textContent());
 	await expect(page.locator('[data-layer="patrol-zones"] .offmap')).toContainText('Sky Shield');
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { CREDIT, SOURCES_NOTE, projectView, staticMapSvg, type StaticMapInput, type StaticView } from '../../src/lib/geo/staticMap';
+import { CREDIT, SOURCES_NOTE, projectView, staticMapSvg, type StaticMapInput, type StaticView } from '../../src/lib/render/staticMap';
 import { loadAtlasData, type LoadedLayer } from '../../src/lib/manifest/load';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 

@@ -13,7 +13,8 @@ const GEOMETRIES: Record<Kind, string[]> = {
 	choropleth: []
 };
 
-const isoDate = v.pipe(v.string(), v.isoDate());
+// valibot's isoDate checks the shape only: 2025-02-30 must fail too
+const isoDate = v.pipe(v.string(), v.isoDate(), v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)));
 
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
 export type DataResult = { data: FeatureCollection | null; problems: Problem[]; rejected: number[] };
@@ -73,6 +74,7 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 	need('asOf', v.is(isoDate, p.asOf), `a date like "2025-09-04" expected, ${JSON.stringify(p.asOf)} found`);
 	for (const key of ['date', 'endDate'])
 		if (p[key] !== undefined && p[key] !== null) need(key, v.is(isoDate, p[key]), `a date like "2025-09-04" expected, ${JSON.stringify(p[key])} found`);
+	if (v.is(isoDate, p.date) && v.is(isoDate, p.endDate)) need('endDate', p.endDate >= p.date, `${p.endDate} is before the date ${p.date}`);
 	// when a proposal was made is often known only to the month
 	if (p.proposedDate !== undefined && p.proposedDate !== null)
 		need('proposedDate', typeof p.proposedDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.proposedDate), `a date like "2025-09-04", "2025-09" or "2025" expected, ${JSON.stringify(p.proposedDate)} found`);

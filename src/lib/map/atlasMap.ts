@@ -101,7 +101,9 @@ export class AtlasMap {
 		const data = covered ?? { type: 'FeatureCollection' as const, features: [] };
 		if (source) return void source.setData(data);
 		this.map.addSource('coverage', { type: 'geojson', data });
-		for (const layer of coverageLayers()) this.map.addLayer(layer, LABEL_LAYER);
+		// under every line and point, so hubs, the front and the hatching stay readable on the wash
+		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
+		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABEL_LAYER);
 	}
 
 	/** Resolves once the map has drawn everything it was given. */

@@ -1,8 +1,9 @@
+// Renders the build's static map as SVG text: drawing, not geo math, so it lives apart from src/lib/geo.
 import type { FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { colorOf, layerSpec, type LayerSpec } from '../manifest/specs';
 import type { LoadedLayer } from '../manifest/load';
 import { LIGHT, type Theme } from '../map/theme';
-import { UKRAINE_ID } from './recognisedBorders';
+import { UKRAINE_ID } from '../geo/recognisedBorders';
 
 /** A map view in maplibre's convention: 512 px tiles, so the world is 512 * 2^zoom px wide. */
 export type StaticView = { center: [lng: number, lat: number]; zoom: number; width: number; height: number };
