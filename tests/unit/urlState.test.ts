@@ -32,3 +32,46 @@ describe('the address as state', () => {
 		expect(parse('initialWidth=600&childId=atlas&utm_source=x&fbclid=abc&layers=hubs')).toEqual({ state: { layers: ['hubs'] }, problems: [] });
 	});
 });
+
+describe('time, scene, feature, language and theme in the address', () => {
+	const known = {
+		layers: ids,
+		scenes: ['coalition', 'hubs'],
+		months: { first: '2022-03', last: '2025-11' },
+		hasFeature: (layer: string, id: string) => layer === 'hubs' && id === 'hub-rzeszow-jasionka'
+	};
+	const parseAll = (q: string) => parseState(new URLSearchParams(q), known);
+
+	it('round-trips every part', () => {
+		const state = {
+			layers: ['hubs'],
+			view: { lng: 22, lat: 50, zoom: 5 },
+			time: '2025-09',
+			scene: 'hubs',
+			feature: { layer: 'hubs', id: 'hub-rzeszow-jasionka' },
+			lang: 'uk' as const,
+			theme: 'dark' as const
+		};
+		const query = serializeState(state);
+		expect(query).toBe('layers=hubs&view=22.00,50.00,5.0&time=2025-09&scene=hubs&feature=hubs:hub-rzeszow-jasionka&lang=uk&theme=dark');
+		expect(parseAll(query)).toEqual({ state, problems: [] });
+	});
+
+	it('falls back part by part, naming what was wrong', () => {
+		const { state, problems } = parseAll('time=2025-13&scene=nope&feature=hubs&lang=fr&theme=pink&layers=hubs');
+		expect(state).toEqual({ layers: ['hubs'] });
+		expect(problems.map(formatProblem)).toEqual([
+			'address: time: "2025-13" is not a month like 2025-09; the default is used',
+			'address: scene: no scene called "nope"; the default is used',
+			'address: feature: "hubs" is not layer:id; the default is used',
+			'address: lang: "fr" is not a language of the atlas (en, uk); the default is used',
+			'address: theme: "pink" is not a theme (light, dark); the default is used'
+		]);
+	});
+
+	it('rejects a month outside the data and a feature that is not there', () => {
+		expect(parseAll('time=2019-01').problems.map(formatProblem)).toEqual(['address: time: 2019-01 is outside the data (2022-03 to 2025-11); the default is used']);
+		expect(parseAll('feature=hubs:nope').state.feature).toBeUndefined();
+		expect(parseAll('feature=coalition:hub-rzeszow-jasionka').state.feature).toBeUndefined();
+	});
+});

@@ -1,11 +1,12 @@
 import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
-import { basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
+import { basemapPaint, basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
 import { coverageLayers, HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
 import { DEFAULT_VIEW } from '../view';
+import { isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type Pick = { layerId: string; index: number };
@@ -38,6 +39,7 @@ export class AtlasMap {
 	private deck: Promise<DeckLayers> | null = null;
 	private deckReady: DeckLayers | null = null;
 	private readonly onPick: PickHandler;
+	private until: Month | null = null;
 
 	private constructor(map: MaplibreMap, onPick: PickHandler) {
 		this.map = map;
@@ -80,18 +82,33 @@ export class AtlasMap {
 			this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 			for (const layer of styleLayersFor(spec)) this.map.addLayer(layer, LABEL_LAYER);
 		}
-		const deckSpecs = specs.filter((s) => s.def.renderer === 'deck');
-		if (deckSpecs.length > 0 || this.deck) (await this.deckLayers()).set(deckSpecs, LABEL_LAYER);
+		this.applyTime();
+		await this.redrawDeck();
+	}
+
+	/** Shows dated events up to the end of `until` (null: all of them); undated features stay. */
+	setTime(until: Month | null): void {
+		this.until = until;
+		this.applyTime();
+		void this.redrawDeck();
+	}
+
+	private applyTime(): void {
+		const filter = this.until === null ? null : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
+		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && isTimed(s.display.features)))
+			for (const layer of styleLayersFor(spec)) this.map.setFilter(layer.id, filter as never);
+	}
+
+	private async redrawDeck(): Promise<void> {
+		const deckSpecs = this.specs.filter((s) => s.def.renderer === 'deck');
+		if (deckSpecs.length > 0 || this.deck) (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until);
 	}
 
 	setVisible(layerId: string, visible: boolean): void {
 		const spec = this.specs.find((s) => s.id === layerId);
 		if (!spec) return;
 		spec.def = { ...spec.def, visible };
-		if (spec.def.renderer === 'deck') {
-			void this.deckLayers().then((d) => d.set(this.specs.filter((s) => s.def.renderer === 'deck'), LABEL_LAYER));
-			return;
-		}
+		if (spec.def.renderer === 'deck') return void this.redrawDeck();
 		for (const layer of styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
 	}
 
@@ -104,6 +121,60 @@ export class AtlasMap {
 		// under every line and point, so hubs, the front and the hatching stay readable on the wash
 		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
 		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABEL_LAYER);
+	}
+
+	/** Moves the camera; with `animate` false (reduced motion) it jumps. */
+	flyTo(camera: { center: [number, number]; zoom: number }, animate: boolean): void {
+		if (animate) this.map.flyTo({ ...camera, duration: 1800 });
+		else this.map.jumpTo(camera);
+	}
+
+	/** Frames a feature's bounding box (a point gets a fixed zoom). */
+	frame(bbox: [number, number, number, number], animate: boolean): void {
+		const [w, s, e, n] = bbox;
+		if (w === e && s === n) return this.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 6) }, animate);
+		this.map.fitBounds([w, s, e, n], { padding: 40, maxZoom: 7, duration: animate ? 1500 : 0 });
+	}
+
+	/** A ring around one place (the feature a keyboard user is on), or none. */
+	highlight(at: [number, number] | null): void {
+		const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] };
+		const source = this.map.getSource('highlight') as GeoJSONSource | undefined;
+		if (source) return void source.setData(data);
+		this.map.addSource('highlight', { type: 'geojson', data });
+		this.map.addLayer({ id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 } });
+	}
+
+	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
+	setTheme(theme: Theme): void {
+		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
+			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+	}
+
+	/**
+	 * The map drawn at `width` × `height` device pixels, as a canvas: the container is resized for
+	 * one frame and the pixels copied while the frame is still in the drawing buffer.
+	 */
+	async snapshot(width: number, height: number): Promise<HTMLCanvasElement> {
+		const container = this.map.getContainer();
+		const before = container.getAttribute('style') ?? '';
+		const ratio = window.devicePixelRatio || 1;
+		container.setAttribute('style', `${before};right:auto;bottom:auto;width:${width / ratio}px;height:${height / ratio}px`);
+		this.map.resize();
+		await this.idle();
+		const copy = document.createElement('canvas');
+		copy.width = width;
+		copy.height = height;
+		await new Promise<void>((resolve) => {
+			this.map.once('render', () => {
+				copy.getContext('2d')!.drawImage(this.map.getCanvas(), 0, 0, width, height);
+				resolve();
+			});
+			this.map.triggerRepaint();
+		});
+		container.setAttribute('style', before);
+		this.map.resize();
+		return copy;
 	}
 
 	/** Resolves once the map has drawn everything it was given. */

@@ -27,8 +27,20 @@ export function decodeBasemap(topology: Topology<{ countries: GeometryCollection
 	};
 }
 
+/** The base layers' colours for a theme: used to build the style and to switch themes live. */
+export function basemapPaint(theme: Theme) {
+	return {
+		sea: { 'background-color': theme.sea },
+		land: { 'fill-color': ['case', ['==', ['get', 'iso'], UKRAINE_ID], theme.ukraine, theme.land] },
+		coast: { 'line-color': theme.coast },
+		borders: { 'line-color': theme.border },
+		[LABEL_LAYER]: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo }
+	} as const;
+}
+
 /** The whole base style, with no glyphs, sprite or tile URL: everything is inline or local. */
 export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification {
+	const paint = basemapPaint(theme);
 	return {
 		version: 8,
 		sources: {
@@ -37,15 +49,15 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 			labels: { type: 'geojson', data: basemap.labels }
 		},
 		layers: [
-			{ id: 'sea', type: 'background', paint: { 'background-color': theme.sea } },
+			{ id: 'sea', type: 'background', paint: paint.sea },
 			{
 				id: 'land',
 				type: 'fill',
 				source: 'countries',
-				paint: { 'fill-color': ['case', ['==', ['get', 'iso'], UKRAINE_ID], theme.ukraine, theme.land] }
+				paint: paint.land as never
 			},
-			{ id: 'coast', type: 'line', source: 'countries', paint: { 'line-color': theme.coast, 'line-width': 0.6 } },
-			{ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': theme.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.4] } },
+			{ id: 'coast', type: 'line', source: 'countries', paint: { ...paint.coast, 'line-width': 0.6 } },
+			{ id: 'borders', type: 'line', source: 'borders', paint: { ...paint.borders, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.4] } },
 			{
 				id: LABEL_LAYER,
 				type: 'symbol',
@@ -58,7 +70,7 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 					'symbol-sort-key': ['-', 0, ['get', 'area']],
 					'text-max-width': 7
 				},
-				paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 }
+				paint: { ...paint[LABEL_LAYER], 'text-halo-width': 1.2 }
 			}
 		]
 	};

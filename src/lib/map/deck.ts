@@ -4,9 +4,11 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, Point, MultiPoint, Position } from 'geojson';
 import { colorOf, type LayerSpec } from '../manifest/specs';
 import type { Pick } from './atlasMap';
+import { shownAt, type Month } from '../time/timeline';
 
 export type DeckLayers = {
-	set(specs: LayerSpec[], beforeId: string): void;
+	/** `until`: dated features after this month are left out */
+	set(specs: LayerSpec[], beforeId: string, until: Month | null): void;
 	/** the deck feature under a screen point, if any */
 	pick(x: number, y: number): Pick | null;
 	remove(): void;
@@ -21,10 +23,10 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
 	map.addControl(overlay);
 	return {
-		set(specs, beforeId) {
+		set(specs, beforeId, until) {
 			overlay.setProps({
 				layers: specs.map((spec) => {
-					const dots: Dot[] = spec.display.features.flatMap((f: Feature) => {
+					const dots: Dot[] = spec.display.features.filter((f) => shownAt(f, until)).flatMap((f: Feature) => {
 						const geometry = f.geometry as Point | MultiPoint;
 						const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;
 						const color = rgb(colorOf(spec.def, f.properties));

@@ -18,3 +18,15 @@ export const LIGHT: Theme = {
 	label: '#3d4852',
 	labelHalo: '#ffffff'
 };
+
+export const DARK: Theme = {
+	sea: '#1b2733',
+	land: '#2d333b',
+	ukraine: '#3b3a2e',
+	coast: '#4b6475',
+	border: '#7a8591',
+	label: '#d8dee4',
+	labelHalo: '#1b2733'
+};
+
+export const THEMES = { light: LIGHT, dark: DARK } as const;

@@ -1,11 +1,29 @@
 import type { Problem } from '../manifest/errors';
+import { MONTH, type Month } from '../time/timeline';
 
-/** What a link restores: which layers show and where the map looks. */
+export const THEMES = ['light', 'dark'] as const;
+export type ThemeName = (typeof THEMES)[number];
+
+/** What a link restores: layers, view, time, scene, the open feature, language and theme. */
 export type AtlasState = {
 	layers?: string[];
 	view?: { lng: number; lat: number; zoom: number };
+	/** dated events up to the end of this month */
+	time?: Month;
+	scene?: string;
+	/** the feature whose card is open: its layer and its `id` */
+	feature?: { layer: string; id: string };
+	lang?: 'en' | 'uk';
+	theme?: ThemeName;
 };
 
+/** What the address may name: the layers (and their feature ids), scenes and the months with data. */
+export type Known = {
+	layers: string[];
+	scenes?: string[];
+	months?: { first: Month; last: Month };
+	hasFeature?: (layer: string, id: string) => boolean;
+};
 
 /**
  * Reads the atlas state from a query string. A malformed parameter is left out and reported, so
@@ -15,7 +33,8 @@ export type AtlasState = {
  * @example
  * parseState(new URLSearchParams('layers=hubs,incursions&view=30.5,49,4'), ['hubs', 'incursions'])
  */
-export function parseState(params: URLSearchParams, layerIds: string[]): { state: AtlasState; problems: Problem[] } {
+export function parseState(params: URLSearchParams, known: string[] | Known): { state: AtlasState; problems: Problem[] } {
+	const { layers: layerIds, scenes, months, hasFeature } = Array.isArray(known) ? { layers: known } as Known : known;
 	const state: AtlasState = {};
 	const problems: Problem[] = [];
 	const reject = (key: string, message: string) => problems.push({ path: `address: ${key}`, message: `${message}; the default is used` });
@@ -37,6 +56,39 @@ export function parseState(params: URLSearchParams, layerIds: string[]): { state
 		if (ok) state.view = { lng, lat, zoom };
 		else reject('view', `"${view}" is not longitude,latitude,zoom`);
 	}
+
+	const time = params.get('time');
+	if (time !== null) {
+		if (!MONTH.test(time)) reject('time', `"${time}" is not a month like 2025-09`);
+		else if (months && (time < months.first || time > months.last)) reject('time', `${time} is outside the data (${months.first} to ${months.last})`);
+		else state.time = time;
+	}
+
+	const scene = params.get('scene');
+	if (scene !== null) {
+		if (scenes && !scenes.includes(scene)) reject('scene', `no scene called "${scene}"`);
+		else state.scene = scene;
+	}
+
+	const feature = params.get('feature');
+	if (feature !== null) {
+		const [layer, id] = [feature.slice(0, feature.indexOf(':')), feature.slice(feature.indexOf(':') + 1)];
+		if (!feature.includes(':') || !layer || !id) reject('feature', `"${feature}" is not layer:id`);
+		else if (!layerIds.includes(layer) || (hasFeature && !hasFeature(layer, id))) reject('feature', `no feature "${id}" in layer "${layer}"`);
+		else state.feature = { layer, id };
+	}
+
+	const lang = params.get('lang');
+	if (lang !== null) {
+		if (lang === 'en' || lang === 'uk') state.lang = lang;
+		else reject('lang', `"${lang}" is not a language of the atlas (en, uk)`);
+	}
+
+	const theme = params.get('theme');
+	if (theme !== null) {
+		if ((THEMES as readonly string[]).includes(theme)) state.theme = theme as ThemeName;
+		else reject('theme', `"${theme}" is not a theme (light, dark)`);
+	}
 	return { state, problems };
 }
 
@@ -45,5 +97,10 @@ export function serializeState(state: AtlasState): string {
 	const params = new URLSearchParams();
 	if (state.layers) params.set('layers', state.layers.join(','));
 	if (state.view) params.set('view', [state.view.lng.toFixed(2), state.view.lat.toFixed(2), state.view.zoom.toFixed(1)].join(','));
-	return params.toString().replace(/%2C/g, ',');
+	if (state.time) params.set('time', state.time);
+	if (state.scene) params.set('scene', state.scene);
+	if (state.feature) params.set('feature', `${state.feature.layer}:${state.feature.id}`);
+	if (state.lang) params.set('lang', state.lang);
+	if (state.theme) params.set('theme', state.theme);
+	return params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }

@@ -1,0 +1,105 @@
+import bbox from '@turf/bbox';
+import pointOnFeature from '@turf/point-on-feature';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+
+export type BBox = [number, number, number, number];
+
+/** A thing a reader can search for or tab to: a feature of a layer, or a country of the base map. */
+export type Place = {
+	label: string;
+	/** the layer's title, or "Country" */
+	kind: string;
+	/** manifest layer id and the feature's index in that layer's display (null for base-map countries) */
+	layerId: string | null;
+	index: number | null;
+	bbox: BBox;
+	/** where a marker for it goes: the point itself, or a point inside its shape */
+	anchor: [number, number];
+	properties: Record<string, unknown>;
+	/** accent- and case-folded label and place names, for matching */
+	text: string;
+};
+
+/** `Rzeszów` and `rzeszow` match; so do `Câmpia` and `campia`. */
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+type LayerLike = { id: string; title: string; display: FeatureCollection };
+
+/**
+ * Every drawn feature of every layer, and every labelled country, as places. Searchable text is
+ * the name plus a feature's `place` and `country`, so a town named in an incident finds it.
+ */
+export function placesFrom(layers: LayerLike[], countries: FeatureCollection<Point, { name: string }>): Place[] {
+	const fromLayers = layers.flatMap((layer) =>
+		layer.display.features
+			.filter((f) => f.geometry)
+			.map((f, i): Place => {
+				const p = f.properties ?? {};
+				const label = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
+				return {
+					label,
+					kind: layer.title,
+					layerId: layer.id,
+					index: Number(p._i ?? i),
+					bbox: bbox(f) as BBox,
+					anchor: anchorOf(f),
+					properties: p,
+					text: fold([label, p.place, p.country].filter((s) => typeof s === 'string').join(' '))
+				};
+			})
+	);
+	const fromBasemap = countries.features.map(
+		(c): Place => ({
+			label: c.properties.name,
+			kind: 'Country',
+			layerId: null,
+			index: null,
+			bbox: [...c.geometry.coordinates, ...c.geometry.coordinates] as BBox,
+			anchor: c.geometry.coordinates as [number, number],
+			properties: {},
+			text: fold(c.properties.name)
+		})
+	);
+	return [...fromLayers, ...fromBasemap];
+}
+
+function anchorOf(f: Feature): [number, number] {
+	if (f.geometry?.type === 'Point') return f.geometry.coordinates as [number, number];
+	return pointOnFeature(f).geometry.coordinates as [number, number];
+}
+
+/**
+ * Places matching a query: names starting with it first, then names containing it, then other
+ * text containing it; features of the atlas's layers before bare countries.
+ *
+ * @example
+ * searchPlaces(places, 'rzesz') // [Rzeszów-Jasionka logistics hub, Rzeszów-Jasionka Airport, …]
+ */
+export function searchPlaces(places: Place[], query: string, limit = 8): Place[] {
+	const q = fold(query.trim());
+	if (!q) return [];
+	const rank = (p: Place) => {
+		const name = fold(p.label);
+		const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : p.text.includes(q) ? 2 : 9;
+		return score * 2 + (p.layerId ? 0 : 1);
+	};
+	return places
+		.map((p) => ({ p, r: rank(p) }))
+		.filter(({ r }) => r < 18)
+		.sort((a, b) => a.r - b.r || a.p.label.localeCompare(b.p.label))
+		.slice(0, limit)
+		.map(({ p }) => p);
+}
+
+const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+
+/**
+ * The layer features a view shows, in reading order: by layer (manifest order), then west to
+ * east. Points count when inside the view, shapes when their box overlaps it.
+ */
+export function placesInView(places: Place[], view: BBox, layerOrder: string[], shown: (p: Place) => boolean): Place[] {
+	return places
+		.filter((p) => p.layerId !== null && shown(p))
+		.filter((p) => (p.bbox[0] === p.bbox[2] && p.bbox[1] === p.bbox[3] ? overlaps([...p.anchor, ...p.anchor] as BBox, view) : overlaps(p.bbox, view)))
+		.sort((a, b) => layerOrder.indexOf(a.layerId!) - layerOrder.indexOf(b.layerId!) || a.anchor[0] - b.anchor[0]);
+}

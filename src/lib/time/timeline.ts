@@ -1,0 +1,72 @@
+import type { Feature } from 'geojson';
+
+/** A calendar month, `2025-09`. */
+export type Month = string;
+export type MonthCount = { month: Month; count: number };
+
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The event date of a feature (its `date` property), or null for undated features. */
+export function eventDate(feature: Feature): string | null {
+	const date = feature.properties?.date;
+	return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+/** True when a layer's features are events with dates: the time slider filters such layers. */
+export const isTimed = (features: Feature[]) => features.some((f) => eventDate(f) !== null);
+
+/** The last day a month can have, as a string that every ISO date of that month sorts at or before. */
+export const monthEnd = (month: Month) => `${month}-31`;
+
+/** Whether a feature shows up to the end of `until` (null: no time filter). Undated features always do. */
+export function shownAt(feature: Feature, until: Month | null): boolean {
+	const date = eventDate(feature);
+	return until === null || date === null || date <= monthEnd(until);
+}
+
+const nextMonth = (month: Month): Month => {
+	const [y, m] = month.split('-').map(Number);
+	return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Incidents per calendar month, every month from the first event to the last, empty months
+ * included, so a bar chart's x axis is time and not just the months that had events.
+ *
+ * @example
+ * monthlyCounts(['2025-09-10', '2025-11-02']) // [{2025-09: 1}, {2025-10: 0}, {2025-11: 1}]
+ */
+export function monthlyCounts(dates: string[]): MonthCount[] {
+	const months = dates.map((d) => d.slice(0, 7)).sort();
+	if (months.length === 0) return [];
+	const counts = new Map<Month, number>();
+	for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1);
+	const out: MonthCount[] = [];
+	for (let m = months[0]; m <= months[months.length - 1]; m = nextMonth(m)) out.push({ month: m, count: counts.get(m) ?? 0 });
+	return out;
+}
+
+/** Incidents per year, for the chart's text alternative: `2022: 7, 2023: 9, …`. */
+export function yearlyCounts(series: MonthCount[]): { year: string; count: number }[] {
+	const years = new Map<string, number>();
+	for (const { month, count } of series) years.set(month.slice(0, 4), (years.get(month.slice(0, 4)) ?? 0) + count);
+	return [...years].map(([year, count]) => ({ year, count }));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-09` → `Sep 2025`. */
+export function monthLabel(month: Month, names: string[] = MONTHS): string {
+	const [y, m] = month.split('-').map(Number);
+	return `${names[m - 1]} ${y}`;
+}
+
+/**
+ * Of several dated versions of one layer (each with an `asOf`), the one in force at the end of
+ * `until`: the latest that is not after it, or the earliest when all are later. Null time: the latest.
+ */
+export function versionInForce<T extends { asOf?: string }>(versions: T[], until: Month | null): T | undefined {
+	const dated = [...versions].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? ''));
+	if (until === null) return dated.at(-1);
+	return dated.filter((v) => (v.asOf ?? '') <= monthEnd(until)).at(-1) ?? dated[0];
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Feature } from 'geojson';
+import { monthlyCounts, shownAt, versionInForce, yearlyCounts, monthLabel } from '../../src/lib/time/timeline';
+import { validateScenes } from '../../src/lib/manifest/scenes';
+import { formatProblem } from '../../src/lib/manifest/errors';
+
+const at = (date?: string): Feature => ({ type: 'Feature', geometry: null, properties: date ? { date } : {} });
+
+describe('the timeline', () => {
+	it('counts every month from the first event to the last, empty ones included', () => {
+		expect(monthlyCounts(['2025-11-02', '2025-09-10', '2025-09-30'])).toEqual([
+			{ month: '2025-09', count: 2 },
+			{ month: '2025-10', count: 0 },
+			{ month: '2025-11', count: 1 }
+		]);
+		expect(monthlyCounts(['2024-12-31', '2025-01-01']).map((m) => m.month)).toEqual(['2024-12', '2025-01']);
+		expect(monthlyCounts([])).toEqual([]);
+	});
+
+	it('shows events up to the end of the chosen month, and undated features always', () => {
+		expect(shownAt(at('2025-09-30'), '2025-09')).toBe(true);
+		expect(shownAt(at('2025-10-01'), '2025-09')).toBe(false);
+		expect(shownAt(at(), '2022-01')).toBe(true);
+		expect(shownAt(at('2030-01-01'), null)).toBe(true);
+	});
+
+	it('counts the real incursions by year: the rise in 2025', () => {
+		const data = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
+		const years = yearlyCounts(monthlyCounts(data.features.map((f: Feature) => f.properties!.date)));
+		const y2025 = years.find((y) => y.year === '2025')!.count;
+		expect(y2025).toBeGreaterThan(Math.max(...years.filter((y) => y.year !== '2025').map((y) => y.count)));
+		expect(years.reduce((s, y) => s + y.count, 0)).toBe(data.features.length);
+	});
+
+	it('picks the dated version of a layer in force at a month', () => {
+		const versions = [{ asOf: '2024-08-01', v: 'a' }, { asOf: '2025-11-15', v: 'c' }, { asOf: '2025-09-01', v: 'b' }];
+		expect(versionInForce(versions, null)?.v).toBe('c');
+		expect(versionInForce(versions, '2025-09')?.v).toBe('b');
+		expect(versionInForce(versions, '2025-08')?.v).toBe('a');
+		expect(versionInForce(versions, '2020-01')?.v).toBe('a');
+	});
+
+	it('labels months', () => {
+		expect(monthLabel('2025-09')).toBe('Sep 2025');
+	});
+});
+
+describe('geodata/scenes.json', () => {
+	const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
+	const layerIds = JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers.map((l: { id: string }) => l.id);
+
+	it('is a valid tour of the six stories, each citing real sources and layers', () => {
+		const { scenes, problems } = validateScenes(JSON.parse(readFileSync('geodata/scenes.json', 'utf8')), layerIds, sources);
+		expect(problems).toEqual([]);
+		expect(scenes.map((s) => s.id)).toEqual(['coalition', 'hubs', 'line', 'incursions', 'air', 'coverage']);
+		expect(scenes.every((s) => s.i18n?.uk.title)).toBe(true);
+	});
+
+	it('names the scene, layer and source that are wrong, and keeps the rest', () => {
+		const scene = (over: object) => ({ id: 'a', title: 'A', caption: 'c', camera: { center: [30, 49], zoom: 4 }, layers: ['hubs'], sources: ['seed-allies-gather-paris'], ...over });
+		const { scenes, problems } = validateScenes(
+			{ version: 1, scenes: [scene({}), scene({ id: 'b', layers: ['nope'] }), scene({ id: 'a', sources: ['missing'] })] },
+			layerIds,
+			sources
+		);
+		expect(scenes.map((s) => s.id)).toEqual(['a']);
+		expect(problems.map(formatProblem)).toEqual([
+			'geodata/scenes.json: scenes[1].layers[0]: no layer called "nope" in geodata/layers.json',
+			'geodata/scenes.json: scenes[2].sources[0]: "missing" is not in geodata/sources.json',
+			'geodata/scenes.json: scenes[2].id: "a" is already used by another scene'
+		]);
+		expect(validateScenes({ version: 1, scenes: [scene({ camera: { center: [30, 49], zoom: 40 } })] }, layerIds, sources).problems.map(formatProblem)).toEqual([
+			'geodata/scenes.json: scenes[0].camera.zoom: a zoom from 1 to 11 expected'
+		]);
+	});
+});
