@@ -1,0 +1,165 @@
+// The atlas measured against a bare maplibre page of the same base map: builds the site and the
+// bench pages, serves both with precompressed files, and measures in headless Chromium. Timings
+// are per run pair ratios (the atlas and the reference loaded back to back), since these shared
+// machines are noisy; sizes are exact. Writes bench/results/atlas.json and atlas.md.
+// Run: npm run bench   (RUNS=5 LH_RUNS=3 PAN_RUNS=3 BUILD=0 ONLY=idle,bytes,lighthouse,coverage,pan)
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { serve } from './serve.mjs';
+import { launch, loadOnce, panFrames, quantile, type Frames, type Load } from './browser';
+import { lighthouseOnce, type LighthouseRun } from './lighthouse';
+import { beforeFirstPaint, buildFileOf, jsSet, kb, maplibreOwn, type JsSet } from './sizes';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
+const PAN_RUNS = Number(process.env.PAN_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 4500);
+const ONLY = new Set((process.env.ONLY ?? 'idle,bytes,lighthouse,coverage,pan').split(','));
+export const GOALS = { idleRatio: 1.2, firstPaintJsRatio: 1.15, totalGzipKb: 500, lighthouseScore: 90, tbtMs: 200, cls: 0.02, panRatio: 1.5 };
+
+const run = (command: string, env: Record<string, string> = {}) => execSync(command, { stdio: 'inherit', env: { ...process.env, ...env } });
+const median = (xs: number[]) => quantile(xs, 0.5);
+const round = (x: number, digits = 0) => +x.toFixed(digits);
+const spread = (xs: number[], digits = 0) => `${round(Math.min(...xs), digits)}-${round(Math.max(...xs), digits)}`;
+
+if (process.env.BUILD !== '0') run('npm run build');
+run('npx vite build --config bench/vite.config.ts');
+
+const server = await serve(PORT);
+const browser = await launch();
+const results: Record<string, unknown> = {
+	date: new Date().toISOString(),
+	node: process.version,
+	cpu: os.cpus()[0]?.model,
+	cores: os.cpus().length,
+	loadAverageAtStart: os.loadavg().map((l) => round(l, 2))
+};
+const md: string[] = [`# The atlas against a bare MapLibre page`, '', `${results.date}, ${results.cpu} (${results.cores} cores, load ${(results.loadAverageAtStart as number[]).join(' ')}), Chromium with SwiftShader WebGL, ${RUNS} runs.`, ''];
+const verdicts: { goal: string; measured: string; met: boolean }[] = [];
+const verdict = (goal: string, measured: string, met: boolean) => verdicts.push({ goal, measured, met });
+
+try {
+	// --- first idle: the reference and each atlas page loaded back to back, the order alternating
+	const routes = ['/', '/embed'];
+	let firstLoads: Record<string, Load> = {};
+	if (ONLY.has('idle') || ONLY.has('bytes')) {
+		const pairs: Record<string, { app: Load; reference: Load }[]> = Object.fromEntries(routes.map((r) => [r, []]));
+		await loadOnce(browser, `${server.origin}/bench/reference.html`); // warm the server and the disk
+		for (let i = 0; i < (ONLY.has('idle') ? RUNS : 1); i++) {
+			for (const route of routes) {
+				const order = i % 2 ? ['app', 'reference'] : ['reference', 'app'];
+				const loads: Record<string, Load> = {};
+				for (const which of order) loads[which] = await loadOnce(browser, which === 'app' ? `${server.origin}${route}` : `${server.origin}/bench/reference.html`);
+				pairs[route].push(loads as { app: Load; reference: Load });
+				console.log(`run ${i + 1} ${route}: idle ${loads.app.idleMs.toFixed(0)} ms vs reference ${loads.reference.idleMs.toFixed(0)} ms (${(loads.app.idleMs / loads.reference.idleMs).toFixed(2)}x)`);
+			}
+		}
+		firstLoads = Object.fromEntries(routes.map((r) => [r, pairs[r][0].app]));
+		firstLoads.reference = pairs['/'][0].reference;
+		if (ONLY.has('idle')) {
+			md.push('## First map idle (ms since navigation; ratio per run pair)', '', '| page | atlas median (spread) | reference median (spread) | ratio per run | median ratio | first WebGL draw ratio, median |', '|---|---|---|---|---|---|');
+			results.idle = Object.fromEntries(
+				routes.map((route) => {
+					const p = pairs[route];
+					const ratios = p.map((x) => x.app.idleMs / x.reference.idleMs);
+					const drawRatios = p.map((x) => x.app.firstDrawMs / x.reference.firstDrawMs);
+					const app = p.map((x) => x.app.idleMs);
+					const ref = p.map((x) => x.reference.idleMs);
+					md.push(`| \`${route}\` | ${round(median(app))} (${spread(app)}) | ${round(median(ref))} (${spread(ref)}) | ${ratios.map((r) => r.toFixed(2)).join(' ')} | **${median(ratios).toFixed(2)}x** | ${median(drawRatios).toFixed(2)}x |`);
+					verdict(`\`${route}\` first idle <= ${GOALS.idleRatio}x reference`, `${median(ratios).toFixed(2)}x`, median(ratios) <= GOALS.idleRatio);
+					return [route, { appMs: app.map((x) => round(x)), referenceMs: ref.map((x) => round(x)), ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3), firstDrawRatios: drawRatios.map((r) => round(r, 3)), appFirstDrawMs: p.map((x) => round(x.app.firstDrawMs)), referenceFirstDrawMs: p.map((x) => round(x.reference.firstDrawMs)) }];
+				})
+			);
+			md.push('', 'Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page\'s first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page.', '');
+		}
+	}
+
+	// --- bytes: exact figures from the built files (what the size test checks), plus what each page fetched
+	if (ONLY.has('bytes')) {
+		const own = maplibreOwn();
+		const fetched = (load: Load) => jsSet(load.scripts.map(buildFileOf).filter((f): f is string => f !== null));
+		const referenceFiles = (load: Load) => jsSet(load.scripts.filter((u) => u.startsWith('http')).map((u) => `node_modules/.cache/bench-pages${new URL(u).pathname.replace(/^\/bench/, '')}`));
+		const rows: [string, JsSet][] = [
+			['maplibre-gl.js as npm ships it', own],
+			['reference page, all JS', referenceFiles(firstLoads.reference)],
+			['`/` before first map paint', beforeFirstPaint('index.html')],
+			['`/embed` before first map paint', beforeFirstPaint('embed.html')],
+			['`/` all JS once default layers are drawn', fetched(firstLoads['/'])],
+			['`/embed` all JS once default layers are drawn', fetched(firstLoads['/embed'])]
+		];
+		md.push('## JavaScript bytes (KB; gzip -9 and brotli q11 of the built files)', '', '| what | files | raw | gzip | brotli | gzip vs maplibre |', '|---|---|---|---|---|---|');
+		for (const [name, set] of rows) md.push(`| ${name} | ${set.files.length} | ${kb(set.bytes.raw)} | ${kb(set.bytes.gzip)} | ${kb(set.bytes.brotli)} | ${(set.bytes.gzip / own.bytes.gzip).toFixed(2)}x |`);
+		results.bytes = Object.fromEntries(rows.map(([name, set]) => [name, set]));
+		for (const [i, route] of [[2, '/'], [3, '/embed']] as const) {
+			const ratio = rows[i][1].bytes.gzip / own.bytes.gzip;
+			verdict(`\`${route}\` JS before first paint <= ${GOALS.firstPaintJsRatio}x maplibre's own (gzip)`, `${ratio.toFixed(2)}x (${kb(rows[i][1].bytes.gzip)} KB)`, ratio <= GOALS.firstPaintJsRatio);
+		}
+		for (const [i, route] of [[4, '/'], [5, '/embed']] as const) {
+			const total = rows[i][1].bytes.gzip / 1024;
+			verdict(`\`${route}\` all JS <= ${GOALS.totalGzipKb} KB gzip`, `${total.toFixed(1)} KB`, total <= GOALS.totalGzipKb);
+		}
+		md.push('', 'Files fetched by `/` once its default layers are drawn (gzip KB):', '', ...rows[4][1].files.map((f) => `- ${f.replace('build/', '')} ${kb(jsSet([f]).bytes.gzip)}`), '');
+	}
+
+	// --- Lighthouse, mobile preset, on /embed and on the reference page
+	if (ONLY.has('lighthouse')) {
+		const runs: Record<string, LighthouseRun[]> = { '/embed': [], reference: [] };
+		for (let i = 0; i < LH_RUNS; i++) {
+			for (const [name, path] of [['/embed', '/embed'], ['reference', '/bench/reference.html']] as const) {
+				const r = await lighthouseOnce(`${server.origin}${path}`);
+				runs[name].push(r);
+				console.log(`lighthouse ${name}: ${r.score}, TBT ${r.tbtMs.toFixed(0)} ms, LCP ${r.lcpMs.toFixed(0)} ms, CLS ${r.cls.toFixed(3)}`);
+			}
+		}
+		md.push('## Lighthouse 12, mobile preset (median, spread over runs)', '', '| page | score | TBT ms | LCP ms | CLS | FCP ms |', '|---|---|---|---|---|---|');
+		for (const [name, rs] of Object.entries(runs)) {
+			const col = (pick: (r: LighthouseRun) => number, d = 0) => `${round(median(rs.map(pick)), d)} (${spread(rs.map(pick), d)})`;
+			md.push(`| ${name} | ${col((r) => r.score)} | ${col((r) => r.tbtMs)} | ${col((r) => r.lcpMs)} | ${col((r) => r.cls, 3)} | ${col((r) => r.fcpMs)} |`);
+		}
+		const embed = runs['/embed'];
+		verdict(`Lighthouse mobile \`/embed\` >= ${GOALS.lighthouseScore}`, String(median(embed.map((r) => r.score))), median(embed.map((r) => r.score)) >= GOALS.lighthouseScore);
+		verdict(`TBT <= ${GOALS.tbtMs} ms`, `${round(median(embed.map((r) => r.tbtMs)))} ms`, median(embed.map((r) => r.tbtMs)) <= GOALS.tbtMs);
+		verdict(`CLS <= ${GOALS.cls}`, median(embed.map((r) => r.cls)).toFixed(3), median(embed.map((r) => r.cls)) <= GOALS.cls);
+		results.lighthouse = runs;
+		md.push('');
+	}
+
+	// --- the coverage recompute (its own benchmark, run here with fewer runs)
+	if (ONLY.has('coverage')) {
+		run('npx tsx bench/coverage.bench.ts', { RUNS: process.env.COVERAGE_RUNS ?? '20' });
+		const coverage = JSON.parse(readFileSync('bench/results/coverage.json', 'utf8'));
+		md.push('## Coverage recompute (12 bases, radius slider 300-500 km, Node)', '', `prepareCoverage ${coverage.prepareMs} ms; first call at a 50 km stand-off ${coverage.firstStandOffMs} ms; ${coverage.rows[0].runs} runs.`, '', '| function | stand-off km | median ms | p90 ms | speed-up vs naive | max area diff % |', '|---|---|---|---|---|---|');
+		for (const r of coverage.rows) md.push(`| ${r.name} | ${r.standOffKm} | ${r.medianMs} | ${r.p90Ms} | ${r.speedUp}x | ${r.maxAreaDiffPct} |`);
+		md.push('');
+		verdict(`coverage recompute median < ${coverage.goal.medianMs} ms, >= ${coverage.goal.speedUp}x naive`, coverage.rows.filter((r: { name: string }) => r.name === 'coverage').map((r: { medianMs: number; speedUp: number }) => `${r.medianMs} ms, ${r.speedUp}x`).join('; '), coverage.goal.met);
+		results.coverage = coverage;
+	}
+
+	// --- pan frame time with the atlas's deck.gl incursions layer: 100 and 100,000 points
+	if (ONLY.has('pan')) {
+		const pairs: { few: Frames; many: Frames }[] = [];
+		for (let i = 0; i < PAN_RUNS; i++) {
+			const few = await panFrames(browser, server.origin, 100);
+			const many = await panFrames(browser, server.origin, 100_000);
+			pairs.push({ few, many });
+			console.log(`pan run ${i + 1}: 100 points ${few.medianMs.toFixed(1)} ms/frame, 100,000 points ${many.medianMs.toFixed(1)} ms/frame`);
+		}
+		const ratios = pairs.map((p) => p.many.medianMs / p.few.medianMs);
+		md.push('## Frame time while panning (ms between animation frames; deck.gl ScatterplotLayer via src/lib/map/deck.ts)', '', '| points | median per run | p90 per run | frames per run |', '|---|---|---|---|');
+		for (const key of ['few', 'many'] as const) md.push(`| ${pairs[0][key].n.toLocaleString('en')} | ${pairs.map((p) => p[key].medianMs.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].p90Ms.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].frames).join(' ')} |`);
+		md.push('', `Ratio 100,000 / 100 per run pair: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median **${median(ratios).toFixed(2)}x**.`, '');
+		verdict(`pan frame time with 100,000 points <= ${GOALS.panRatio}x with 100`, `${median(ratios).toFixed(2)}x`, median(ratios) <= GOALS.panRatio);
+		results.pan = { pairs, ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3) };
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
+
+md.splice(4, 0, '## Goals', '', '| goal | measured | met |', '|---|---|---|', ...verdicts.map((v) => `| ${v.goal} | ${v.measured} | ${v.met ? 'yes' : '**no**'} |`), '');
+results.goals = verdicts;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/atlas.json', JSON.stringify(results, null, 1) + '\n');
+writeFileSync('bench/results/atlas.md', md.join('\n') + '\n');
+console.log('\n' + md.join('\n'));

@@ -1,0 +1,29 @@
+// The reference: a bare maplibre map of the atlas's base map (same TopoJSON, labels, style and
+// view) with none of the app around it. The atlas is measured against this page.
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { basemapStyle, decodeBasemap } from '../../src/lib/map/basemap';
+import { LIGHT } from '../../src/lib/map/theme';
+import { DEFAULT_VIEW } from '../../src/lib/view';
+
+declare global {
+	interface Window {
+		__bench?: { idleAt: number; map: maplibregl.Map };
+	}
+}
+
+const json = (path: string) => fetch(path).then((r) => r.json());
+
+/** Draws the base map in #map and resolves on its first `idle`, published as `window.__bench`. */
+export async function bareMap(): Promise<maplibregl.Map> {
+	const [topology, labels] = await Promise.all([json('/data/basemap.topo.json'), json('/data/labels.geojson')]);
+	const map = new maplibregl.Map({
+		container: 'map',
+		style: basemapStyle(LIGHT, decodeBasemap(topology, labels)),
+		center: DEFAULT_VIEW.center,
+		zoom: DEFAULT_VIEW.zoom
+	});
+	await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+	window.__bench = { idleAt: performance.now(), map };
+	return map;
+}

@@ -1,0 +1,42 @@
+// The incursions layer drawn by the atlas's own deck.gl code with N synthetic points (?n=100 or
+// ?n=100000) over the reference base map, for the pan frame-time benchmark.
+import { bareMap } from './base';
+import { createDeckLayers } from '../../src/lib/map/deck';
+import { LABEL_LAYER } from '../../src/lib/map/basemap';
+import manifest from '../../geodata/layers.json';
+import type { LayerSpec } from '../../src/lib/manifest/specs';
+import type { Feature, Point } from 'geojson';
+
+declare global {
+	interface Window {
+		__points?: { n: number; drawnAt: number };
+	}
+}
+
+const n = Number(new URLSearchParams(location.search).get('n') ?? 100);
+const def = (manifest as { layers: LayerSpec['def'][] }).layers.find((l) => l.id === 'incursions')!;
+const crafts = def.style.by!.categories.map((c) => c.value);
+
+// a fixed sequence (mulberry32), so every run pans over the same points
+let seed = 8;
+const random = () => {
+	seed = (seed + 0x6d2b79f5) | 0;
+	let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+// spread over the map's opening view and around it: Europe from the Baltic to the Black Sea
+const features: Feature<Point>[] = Array.from({ length: n }, (_, i) => ({
+	type: 'Feature',
+	properties: { _i: i, craft: crafts[Math.floor(random() * crafts.length)] },
+	geometry: { type: 'Point', coordinates: [14 + random() * 30, 42 + random() * 18] }
+}));
+const spec = { id: 'incursions', def, display: { type: 'FeatureCollection', features }, offMap: [], legend: [], color: '#000' } as LayerSpec;
+
+const map = await bareMap();
+createDeckLayers(map).set([spec], LABEL_LAYER);
+await new Promise<void>((resolve) => {
+	map.once('idle', () => resolve());
+	map.triggerRepaint();
+});
+window.__points = { n, drawnAt: performance.now() };

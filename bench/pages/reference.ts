@@ -1,0 +1,3 @@
+import { bareMap } from './base';
+
+void bareMap();
