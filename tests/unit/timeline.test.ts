@@ -5,7 +5,7 @@ import { monthlyCounts, shownAt, versionInForce, yearlyCounts, monthLabel } from
 import { validateScenes } from '../../src/lib/manifest/scenes';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
-const at = (date?: string): Feature => ({ type: 'Feature', geometry: null, properties: date ? { date } : {} });
+const at = (date?: string): Feature => ({ type: 'Feature', geometry: null as never, properties: date ? { date } : {} });
 
 describe('the timeline', () => {
 	it('counts every month from the first event to the last, empty ones included', () => {

@@ -43,7 +43,9 @@ export const LayerSchema = v.strictObject({
 	/** choropleth only: the feature property holding the ISO 3166-1 numeric code of the country to fill */
 	joinProperty: v.optional(nonEmpty),
 	/** zone only: the feature property holding the radius in kilometres */
-	radiusProperty: v.optional(nonEmpty)
+	radiusProperty: v.optional(nonEmpty),
+	/** the title and description in other languages of the interface (Ukrainian) */
+	i18n: v.optional(v.strictObject({ uk: v.strictObject({ title: nonEmpty, description: v.optional(v.string()) }) }))
 });
 
 export const ManifestSchema = v.strictObject({
