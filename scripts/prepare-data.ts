@@ -2,17 +2,14 @@
 // Crimea in Ukraine, checks every file in geodata/ the way the browser will, and copies them to
 // static/ so the site serves them itself. Exits non-zero, printing every problem, on bad data.
 import { readFile, writeFile, mkdir, readdir, copyFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
 import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTopology } from '../src/lib/geo/recognisedBorders';
 import { occupiedFeature } from '../src/lib/geo/occupiedArea';
 import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
-import { loadAtlasData } from '../src/lib/manifest/load';
 import { formatProblem, type Problem } from '../src/lib/manifest/errors';
-import { validateClaims } from '../src/lib/manifest/claims';
-import { validateCoverageSettings } from '../src/lib/manifest/coverageSettings';
+import { checkGeodata } from './lib/checkGeodata';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 export const REGION: BBox = [-32, 25, 75, 82];
@@ -61,13 +58,7 @@ async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon): Promise<Proble
 }
 
 async function checkAndCopyGeodata() {
-	const data = await loadAtlasData(async (name) => {
-		const path = join(geodata, name);
-		return existsSync(path) ? readFile(path, 'utf8') : null;
-	});
-	const claims = validateClaims(JSON.parse(await readFile(join(geodata, 'claims.json'), 'utf8')), data.citable);
-	data.problems.push(...claims.problems);
-	data.problems.push(...validateCoverageSettings(JSON.parse(await readFile(join(geodata, 'coverage.json'), 'utf8')), data.citable).problems);
+	const data = await checkGeodata(geodata);
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });

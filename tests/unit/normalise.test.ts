@@ -27,7 +27,7 @@ describe('normalise (golden)', () => {
 	});
 });
 
-const feature = (geometry: GeoJSON.Geometry | null, id = 'x'): GeoJSON.Feature => ({ type: 'Feature', properties: { id }, geometry });
+const feature = (geometry: GeoJSON.Geometry | null, id = 'x') => ({ type: 'Feature', properties: { id }, geometry }) as GeoJSON.Feature;
 const collection = (...features: GeoJSON.Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 describe('normalise', () => {

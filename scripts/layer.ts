@@ -1,0 +1,129 @@
+// The editors' command: `npm run layer -- add <file> …` and `npm run layer -- check`.
+// geodata/ is the repository's unless --root or ATLAS_GEODATA names another folder (tests use a
+// copy). ATLAS_LAYER_CRASH=<step> (journal-written, temps-written, renamed-1, renamed-2) kills the
+// process at that step of a write, so tests can interrupt one for real.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { formatProblem, type Problem } from '../src/lib/manifest/errors';
+import { KINDS } from '../src/lib/manifest/schema';
+import { addLayer } from './lib/addLayer';
+import { recoverInterruptedWrite } from './lib/atomicWrite';
+import { checkGeodata } from './lib/checkGeodata';
+
+const USAGE = `Usage:
+  npm run layer -- add <file> --title "…" --kind <kind> [options]
+      Checks and normalises a GeoJSON, TopoJSON or CSV file (columns lon/lat or longitude/latitude),
+      copies it to geodata/<id>.geojson and adds the layer to geodata/layers.json.
+      --title <text>            the layer's name in the legend (required)
+      --kind <kind>             ${KINDS.join(', ')} (required)
+      --id <slug>               the layer's id and file name (default: from the file name)
+      --source <key>            a key of geodata/sources.json, repeatable (default: every source the features cite)
+      --description <text>      one or two sentences for the legend
+      --as-of <date>            when the layer as a whole held, like 2025-09-04
+      --color <#rrggbb>         the layer's colour
+      --renderer <maplibre|deck>  deck draws many points faster (point layers only)
+      --radius-property <name>  zone: the property holding the radius in km (default: radiusKm)
+      --join-property <name>    choropleth: the property holding the ISO 3166-1 numeric code (default: isoN3)
+      --force                   replace an existing layer's data (fields you do not pass are kept)
+  npm run layer -- check
+      Checks geodata/ as the build does. Both commands exit 1 on any problem.
+  Either command: --root <dir> uses another geodata folder.`;
+
+const options = {
+	root: { type: 'string' },
+	id: { type: 'string' },
+	title: { type: 'string' },
+	kind: { type: 'string' },
+	source: { type: 'string', multiple: true },
+	description: { type: 'string' },
+	'as-of': { type: 'string' },
+	color: { type: 'string' },
+	renderer: { type: 'string' },
+	'radius-property': { type: 'string' },
+	'join-property': { type: 'string' },
+	force: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' }
+} as const;
+
+function report(header: string, problems: Problem[]) {
+	console.error(header);
+	for (const p of problems) console.error(`  ${formatProblem(p)}`);
+}
+
+async function main(): Promise<number> {
+	let args;
+	try {
+		args = parseArgs({ args: process.argv.slice(2), options, allowPositionals: true });
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		return 1;
+	}
+	const { values, positionals } = args;
+	const [command, ...rest] = positionals;
+	if (values.help || command === 'help') {
+		console.log(USAGE);
+		return 0;
+	}
+	// npm runs scripts from the package root; the editor's paths are relative to where they typed
+	const here = process.env.INIT_CWD ?? process.cwd();
+	const root = resolve(here, values.root ?? process.env.ATLAS_GEODATA ?? new URL('../geodata', import.meta.url).pathname);
+	if (command !== 'add' && command !== 'check') {
+		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
+		return 1;
+	}
+	const recovered = await recoverInterruptedWrite(root);
+	if (recovered) console.log(`recovered: ${recovered}`);
+
+	if (command === 'check') {
+		const data = await checkGeodata(root);
+		if (data.problems.length > 0) {
+			report(`geodata has ${data.problems.length} problem(s):`, data.problems);
+			return 1;
+		}
+		const features = data.layers.reduce((n, l) => n + l.data.features.length, 0);
+		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+		console.log(`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`);
+		return 0;
+	}
+
+	if (rest.length !== 1) {
+		console.error(`add takes one file, ${rest.length} given.\n\n${USAGE}`);
+		return 1;
+	}
+	const crashAt = process.env.ATLAS_LAYER_CRASH;
+	const result = await addLayer(
+		{
+			input: resolve(here, rest[0]),
+			inputName: rest[0],
+			id: values.id,
+			title: values.title,
+			kind: values.kind,
+			sources: values.source,
+			description: values.description,
+			asOf: values['as-of'],
+			color: values.color,
+			renderer: values.renderer,
+			radiusProperty: values['radius-property'],
+			joinProperty: values['join-property'],
+			force: values.force
+		},
+		root,
+		{ onStep: (step) => void (step === crashAt && process.kill(process.pid, 'SIGKILL')) }
+	);
+	if (result.read) console.log(result.read);
+	for (const w of result.warnings) console.log(`warning: ${formatProblem(w)}`);
+	if (result.problems.length > 0) {
+		report(`${rest[0]} has ${result.problems.length} problem(s); nothing was written:`, result.problems);
+		return 1;
+	}
+	for (const line of result.done) console.log(line);
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		console.error(`layer: ${(error as Error).stack ?? error}`);
+		process.exit(1);
+	}
+);

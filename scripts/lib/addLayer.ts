@@ -1,0 +1,175 @@
+// `npm run layer -- add`: an editor's file into geodata/ and its entry into the manifest, both or
+// neither. Returns what it did or why it did nothing; the command prints it.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { validateBibliography, validateManifest } from '../../src/lib/manifest/validate';
+import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
+import type { Problem } from '../../src/lib/manifest/errors';
+import { prepareLayer } from './prepareLayer';
+import { writeFilesAtomically, type StepHook } from './atomicWrite';
+
+export type AddOptions = {
+	input: string;
+	/** how the editor named the file, for messages */
+	inputName?: string;
+	id?: string;
+	title?: string;
+	kind?: string;
+	sources?: string[];
+	description?: string;
+	asOf?: string;
+	color?: string;
+	renderer?: string;
+	radiusProperty?: string;
+	joinProperty?: string;
+	force?: boolean;
+};
+
+/** `read`: what the file was read as, said before the warnings about it. */
+export type AddResult = { read: string | null; problems: Problem[]; warnings: Problem[]; done: string[] };
+
+const MANIFEST = 'geodata/layers.json';
+const FORMAT_NAMES = { geojson: 'GeoJSON', topojson: 'TopoJSON', csv: 'CSV' };
+// a manifest field the command sets is reported by the flag that sets it
+const FLAGS: Record<string, string> = {
+	id: '--id',
+	file: '--id',
+	title: '--title',
+	description: '--description',
+	kind: '--kind',
+	renderer: '--renderer',
+	'style.color': '--color',
+	asOf: '--as-of',
+	sources: '--source',
+	radiusProperty: '--radius-property',
+	joinProperty: '--join-property'
+};
+
+/** A layer id from a file name: `Air Bases (2025).csv` → `air-bases-2025`. */
+export const slugOf = (fileName: string) =>
+	basename(fileName)
+		.replace(/\.[^.]*$/, '')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+
+export async function addLayer(options: AddOptions, root: string, hooks: { onStep?: StepHook } = {}): Promise<AddResult> {
+	const name = options.inputName ?? options.input;
+	const nothing = (problems: Problem[], warnings: Problem[] = [], read: string | null = null): AddResult => ({ read, problems, warnings, done: [] });
+	if (!existsSync(options.input)) return nothing([{ path: name, message: 'not found' }]);
+	const bibliography = validateBibliography(await readJson(join(root, 'sources.json')));
+	const manifestText = await readFile(join(root, 'layers.json'), 'utf8').catch(() => null);
+	let manifest: { version: number; layers: Record<string, unknown>[] };
+	try {
+		manifest = JSON.parse(manifestText ?? '');
+		if (!Array.isArray(manifest.layers)) throw new Error('no "layers" list');
+	} catch (error) {
+		return nothing([{ path: MANIFEST, message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how` }]);
+	}
+
+	const id = options.id ?? slugOf(name);
+	// the id becomes a file name: nothing but a slug may reach the file system
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return nothing([{ path: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
+	const file = `${id}.geojson`;
+	const index = manifest.layers.findIndex((l) => l.id === id);
+	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);
+	if (owner >= 0) return nothing([{ path: `${MANIFEST}: layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }]);
+	if (!options.force && index >= 0)
+		return nothing([{ path: `${MANIFEST}: layers[${index}]`, message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)` }]);
+	if (!options.force && existsSync(join(root, file))) return nothing([{ path: `geodata/${file}`, message: 'already exists, though no layer uses it: pass --force to replace it' }]);
+
+	const given = {
+		id,
+		title: options.title,
+		description: options.description,
+		kind: options.kind,
+		renderer: options.renderer,
+		file,
+		asOf: options.asOf,
+		sources: options.sources,
+		// the kinds that read a property need its name: these are the ones the atlas's own layers use
+		radiusProperty: options.radiusProperty ?? (options.kind === 'zone' ? 'radiusKm' : undefined),
+		joinProperty: options.joinProperty ?? (options.kind === 'choropleth' ? 'isoN3' : undefined)
+	};
+	const kept = index >= 0 ? manifest.layers[index] : { style: {} };
+	const entry: Record<string, unknown> = inManifestOrder({ ...kept, ...definedOnly(given) });
+	// an unknown kind is reported with the entry's other fields; the data cannot be checked without one
+	const kind = KINDS.includes(entry.kind as never) ? (entry.kind as LayerDef['kind']) : null;
+	if (options.color !== undefined) entry.style = { ...(kept.style as object), color: options.color };
+
+	const prepared = kind
+		? prepareLayer(await readFile(options.input, 'utf8'), name, { kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string }, bibliography.citable)
+		: null;
+	// a layer cites what its features cite, unless the editor says otherwise; an unknown key is the feature's problem
+	if (entry.sources === undefined) entry.sources = prepared?.data ? citedBy(prepared.data).filter((key) => Object.hasOwn(bibliography.citable, key)) : [];
+	const read = prepared?.format ? `read ${name} (${FORMAT_NAMES[prepared.format]})` : null;
+	const at = index >= 0 ? index : manifest.layers.length;
+	const problems = [...entryProblems(entry, at, bibliography.citable), ...(prepared?.problems ?? [])];
+	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, prepared?.warnings, read);
+
+	const layers = [...manifest.layers];
+	layers[at] = inManifestOrder(entry);
+	await writeFilesAtomically(
+		root,
+		[
+			{ name: file, content: prepared.text },
+			{ name: 'layers.json', content: JSON.stringify({ ...manifest, layers }, null, '\t') + '\n' }
+		],
+		hooks
+	);
+	const features = prepared.data.features;
+	return {
+		read,
+		problems: [],
+		warnings: prepared.warnings,
+		done: [
+			`wrote geodata/${file}: ${geometrySummary(prepared.data)}${prepared.data.bbox ? `, bbox [${prepared.data.bbox.join(', ')}]` : ''}`,
+			`${index >= 0 ? 'replaced' : 'added'} layers[${at}] "${id}" (${kind}) in ${MANIFEST}, citing ${(entry.sources as string[]).join(', ')}`
+		]
+	};
+}
+
+async function readJson(path: string): Promise<unknown> {
+	try {
+		return JSON.parse(await readFile(path, 'utf8'));
+	} catch {
+		// reported as "an object keyed by source id expected"; `check` says more
+		return null;
+	}
+}
+
+// the order the atlas's own entries are written in, so a new entry reads like its neighbours
+const ORDER = ['id', 'title', 'description', 'kind', 'renderer', 'file', 'joinProperty', 'radiusProperty', 'style', 'legend', 'tooltip', 'visible', 'sources', 'asOf'];
+const inManifestOrder = (entry: Record<string, unknown>) =>
+	Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (ORDER.indexOf(a) + 1 || ORDER.length + 1) - (ORDER.indexOf(b) + 1 || ORDER.length + 1)));
+const definedOnly = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function citedBy(data: FeatureCollection): string[] {
+	return [...new Set(data.features.flatMap((f) => (Array.isArray(f.properties?.sources) ? f.properties.sources : [])))].filter((s) => typeof s === 'string');
+}
+
+/** The entry's problems, each named by the flag that sets the field; unknown sources are named even when another field fails the schema. */
+function entryProblems(entry: Record<string, unknown>, index: number, sources: Bibliography): Problem[] {
+	const problems = validateManifest({ version: 1, layers: [entry] }, { sources }).problems.map((p) => ({ path: flagFor(p.path, index), message: p.message }));
+	const cited = Array.isArray(entry.sources) ? (entry.sources as unknown[]) : [];
+	const unknown = cited.filter((key): key is string => typeof key === 'string' && key !== '' && !Object.hasOwn(sources, key)).map((key) => ({ path: '--source', message: `"${key}" is not in geodata/sources.json` }));
+	return [...problems.filter((p) => !(p.path === '--source' && p.message.endsWith('is not in geodata/sources.json'))), ...unknown];
+}
+
+/** `geodata/layers.json: layers[0].style.color` → `--color`, or the entry's real path for a field no flag sets. */
+function flagFor(path: string, index: number): string {
+	const field = path.replace(/^geodata\/layers\.json: layers\[0\]\.?/, '');
+	const flag = FLAGS[field.replace(/\[\d+\]$/, '')];
+	return flag ?? `${MANIFEST}: layers[${index}]${field ? '.' + field : ''}`;
+}
+
+function geometrySummary(data: FeatureCollection): string {
+	const types = new Map<string, number>();
+	for (const f of data.features) types.set(f.geometry?.type ?? 'no geometry', (types.get(f.geometry?.type ?? 'no geometry') ?? 0) + 1);
+	return `${count(data.features.length, 'feature')} (${[...types].map(([type, n]) => `${type}: ${n}`).join(', ')})`;
+}

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFilesAtomically } from '../../scripts/lib/atomicWrite';
+import { checkGeodata } from '../../scripts/lib/checkGeodata';
+import { formatProblem } from '../../src/lib/manifest/errors';
+
+// The command runs as editors run it, in a child process, against a copy of a small geodata/
+// (tests/fixtures/layer/geodata: the hubs layer and its sources), never the real one.
+const FIXTURES = 'tests/fixtures/layer';
+let root: string;
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'atlas-layer-'));
+	cpSync(join(FIXTURES, 'geodata'), root, { recursive: true });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function layer(args: string[], env: Record<string, string> = {}) {
+	// one process (tsx's own launcher would add a second), so a crash is seen as the signal it was
+	const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', ...args, '--root', root], {
+		encoding: 'utf8',
+		env: { ...process.env, INIT_CWD: process.cwd(), ...env }
+	});
+	const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
+	return { status: run.status, signal: run.signal, out: lines(run.stdout), err: lines(run.stderr) };
+}
+
+/** Every file in the folder with its bytes, to compare before and after. */
+const snapshot = () => Object.fromEntries(readdirSync(root).map((name) => [name, readFileSync(join(root, name), 'utf8')]));
+const manifest = () => JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8'));
+const addSummits = (...extra: string[]) => layer(['add', `${FIXTURES}/summits.csv`, '--title', 'Summits', '--kind', 'point', ...extra]);
+
+describe('layer add', { timeout: 60_000 }, () => {
+	it('adds a CSV as a layer: data in geodata/, an entry in the manifest, and says so', () => {
+		const before = manifest();
+		const run = addSummits('--color', '#6b46c1');
+		expect(run.err).toEqual([]);
+		expect(run.out).toEqual([
+			`read ${FIXTURES}/summits.csv (CSV)`,
+			'wrote geodata/summits.geojson: 2 features (Point: 2), bbox [-0.1276, 48.870431, 2.316583, 51.5072]',
+			'added layers[1] "summits" (point) in geodata/layers.json, citing seed-ironclad-guarantees, seed-allies-gather-paris, seed-declarations-vs-commitments'
+		]);
+		expect(run.status).toBe(0);
+		const golden = join(FIXTURES, 'expected/summits.geojson');
+		if (process.env.UPDATE) writeFileSync(golden, readFileSync(join(root, 'summits.geojson'), 'utf8'));
+		expect(readFileSync(join(root, 'summits.geojson'), 'utf8')).toBe(readFileSync(golden, 'utf8'));
+		expect(manifest()).toEqual({
+			...before,
+			layers: [
+				...before.layers,
+				{
+					id: 'summits',
+					title: 'Summits',
+					kind: 'point',
+					file: 'summits.geojson',
+					style: { color: '#6b46c1' },
+					sources: ['seed-ironclad-guarantees', 'seed-allies-gather-paris', 'seed-declarations-vs-commitments']
+				}
+			]
+		});
+		expect(layer(['check'])).toEqual({ status: 0, signal: null, out: ['geodata: 2 layers, 3 features, 4 sources: no problems'], err: [] });
+	});
+
+	it('normalises GeoJSON on the way in, warning about each change', () => {
+		const run = layer(['add', `${FIXTURES}/test-area.geojson`, '--title', 'Test area', '--kind', 'fill', '--id', 'area', '--source', 'seed-declarations-vs-commitments']);
+		expect(run.status).toBe(0);
+		expect(run.out.slice(0, 3)).toEqual([
+			`read ${FIXTURES}/test-area.geojson (GeoJSON)`,
+			`warning: ${FIXTURES}/test-area.geojson: a third coordinate (elevation) dropped from 1 feature: features[0] (test-area)`,
+			`warning: ${FIXTURES}/test-area.geojson: 1 ring rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in 1 feature: features[0] (test-area)`
+		]);
+		const written = JSON.parse(readFileSync(join(root, 'area.geojson'), 'utf8'));
+		expect(written.bbox).toEqual([30, 50, 31.123457, 51]);
+		expect(written.features[0].geometry.coordinates).toEqual([[[30, 50], [31.123457, 50], [31.123457, 51], [30, 51], [30, 50]]]);
+	});
+
+	it('writes nothing when the data breaks a rule, and names file, line, column, feature and rule (golden)', () => {
+		const before = snapshot();
+		const run = layer(['add', `${FIXTURES}/bad-points.geojson`, '--title', 'Bad', '--kind', 'point']);
+		expect(run.status).toBe(1);
+		expect(run.err).toEqual([
+			`${FIXTURES}/bad-points.geojson has 4 problem(s); nothing was written:`,
+			`  ${FIXTURES}/bad-points.geojson:24:5: features[1] (unknown-source).properties.sources[0]: "foo" is not in geodata/sources.json`,
+			`  ${FIXTURES}/bad-points.geojson:43:5: features[2] (in-metres).geometry.coordinates: [2451232.8, 6468310.4] looks projected (metres, e.g. EPSG:3857): longitude and latitude in degrees expected`,
+			`  ${FIXTURES}/bad-points.geojson:62:5: features[3] (fine).properties.confidence: one of confirmed, reported, uncertain expected, "likely" found`,
+			`  ${FIXTURES}/bad-points.geojson:62:5: features[3] (fine).properties.id: "fine" is already used by features[0]`
+		]);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('names bad CSV rows by line, and bad flags by flag', () => {
+		const run = layer(['add', `${FIXTURES}/bad-rows.csv`, '--title', 'Rows', '--kind', 'point', '--color', 'orange', '--source', 'nope']);
+		expect(run.status).toBe(1);
+		expect(run.err).toEqual([
+			`${FIXTURES}/bad-rows.csv has 5 problem(s); nothing was written:`,
+			'  --color: a colour like "#1f77b4" expected, "orange" found',
+			'  --source: "nope" is not in geodata/sources.json',
+			`  ${FIXTURES}/bad-rows.csv:4: latitude "abc" is not a number`,
+			`  ${FIXTURES}/bad-rows.csv:6: latitude is empty (leave both empty for a feature with no place)`,
+			`  ${FIXTURES}/bad-rows.csv:7: 8 fields expected, 3 found`
+		]);
+	});
+
+	it('refuses to overwrite a layer unless told, then keeps the fields it was not given', () => {
+		expect(addSummits().status).toBe(0);
+		const entry = manifest().layers[1];
+		writeFileSync(join(root, 'layers.json'), JSON.stringify({ ...manifest(), layers: [manifest().layers[0], { ...entry, legend: { label: 'Summit' } }] }, null, '\t') + '\n');
+		const before = snapshot();
+		const again = addSummits();
+		expect(again.status).toBe(1);
+		expect(again.err).toEqual([
+			`${FIXTURES}/summits.csv has 1 problem(s); nothing was written:`,
+			'  geodata/layers.json: layers[1]: a layer "summits" already exists: pass --force to replace its data (fields you do not pass are kept)'
+		]);
+		expect(snapshot()).toEqual(before);
+
+		const forced = layer(['add', `${FIXTURES}/summits.csv`, '--force', '--title', 'Summits and meetings']);
+		expect(forced.status).toBe(0);
+		expect(forced.out.at(-1)).toMatch(/^replaced layers\[1\] "summits" \(point\)/);
+		expect(manifest().layers[1]).toEqual({ ...entry, title: 'Summits and meetings', legend: { label: 'Summit' } });
+		expect(manifest().layers).toHaveLength(2);
+	});
+
+	it('refuses a data file no layer uses, and a file another layer owns', () => {
+		writeFileSync(join(root, 'summits.geojson'), '{}');
+		expect(addSummits().err.at(-1)).toBe('  geodata/summits.geojson: already exists, though no layer uses it: pass --force to replace it');
+		expect(readFileSync(join(root, 'summits.geojson'), 'utf8')).toBe('{}');
+		writeFileSync(join(root, 'layers.json'), JSON.stringify({ version: 1, layers: [{ ...manifest().layers[0], file: 'summits.geojson' }] }));
+		expect(addSummits('--force').err.at(-1)).toBe('  geodata/layers.json: layers[0].file: geodata/summits.geojson belongs to layer "hubs": choose another --id');
+	});
+
+	it('keeps ids to slugs, so no file lands outside geodata/', () => {
+		const run = addSummits('--id', '../escape');
+		expect(run.status).toBe(1);
+		expect(run.err.at(-1)).toBe('  --id: a lowercase slug like "hubs" expected, "../escape" found');
+		expect(existsSync(join(root, '..', 'escape.geojson'))).toBe(false);
+	});
+});
+
+describe('layer add, interrupted', { timeout: 60_000 }, () => {
+	it('killed after the data was renamed: the manifest is untouched, and the next run puts the data back', async () => {
+		const before = snapshot();
+		// a new title, so that the manifest too has something to change
+		const run = layer(['add', `${FIXTURES}/summits.csv`, '--id', 'hubs', '--force', '--title', 'Hubs and summits'], { ATLAS_LAYER_CRASH: 'renamed-1' });
+		expect(run.signal).toBe('SIGKILL');
+		expect(readFileSync(join(root, 'layers.json'), 'utf8')).toBe(before['layers.json']);
+		// half-way for real: the new data is in place, and the build refuses to go on
+		expect(readFileSync(join(root, 'hubs.geojson'), 'utf8')).not.toBe(before['hubs.geojson']);
+		expect((await checkGeodata(root)).problems.map(formatProblem)).toContain(
+			'geodata/.layer-journal: a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it'
+		);
+
+		const check = layer(['check']);
+		expect(check.out).toEqual(['recovered: an interrupted write was undone: hubs.geojson restored, layers.json untouched', 'geodata: 1 layer, 1 feature, 4 sources: no problems']);
+		expect(check.status).toBe(0);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('killed before a new layer reached the manifest: the new file goes', () => {
+		const before = snapshot();
+		const run = layer(['add', `${FIXTURES}/summits.csv`, '--title', 'Summits', '--kind', 'point'], { ATLAS_LAYER_CRASH: 'renamed-1' });
+		expect(run.signal).toBe('SIGKILL');
+		expect(existsSync(join(root, 'summits.geojson'))).toBe(true);
+		expect(layer(['check']).out[0]).toBe('recovered: an interrupted write was undone: summits.geojson removed (it was new), layers.json untouched');
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('killed after both renames: the write stands and only the leftovers go', () => {
+		expect(addSummits().status).toBe(0);
+		const done = snapshot();
+		rmSync(root, { recursive: true });
+		cpSync(join(FIXTURES, 'geodata'), root, { recursive: true });
+		expect(layer(['add', `${FIXTURES}/summits.csv`, '--title', 'Summits', '--kind', 'point'], { ATLAS_LAYER_CRASH: 'renamed-2' }).signal).toBe('SIGKILL');
+		expect(layer(['check']).out[0]).toBe('recovered: an interrupted write had finished (summits.geojson, layers.json): cleaned up');
+		expect(snapshot()).toEqual(done);
+	});
+
+	it('an error between the renames rolls back in the same run, leaving no temporary files', async () => {
+		const before = snapshot();
+		const files = [
+			{ name: 'hubs.geojson', content: '{"changed": true}\n' },
+			{ name: 'layers.json', content: '{"changed": true}\n' }
+		];
+		const failing = writeFilesAtomically(root, files, {
+			onStep: (step) => {
+				if (step === 'renamed-1') throw new Error('disk full');
+			}
+		});
+		await expect(failing).rejects.toThrow('disk full');
+		expect(snapshot()).toEqual(before);
+		await writeFilesAtomically(root, files);
+		expect(snapshot()).toEqual({ ...before, 'hubs.geojson': '{"changed": true}\n', 'layers.json': '{"changed": true}\n' });
+	});
+});
+
+describe('layer check and usage', { timeout: 60_000 }, () => {
+	it('reports every problem in geodata/ in the one shape, and exits 1', () => {
+		const hubs = readFileSync(join(root, 'hubs.geojson'), 'utf8');
+		writeFileSync(join(root, 'hubs.geojson'), hubs.replace('"seed-declarations-vs-commitments"', '"foo"'));
+		const run = layer(['check']);
+		expect(run.status).toBe(1);
+		expect(run.err).toEqual(['geodata has 1 problem(s):', '  geodata/hubs.geojson:4:5: features[0] (hub-rzeszow-jasionka).properties.sources[0]: "foo" is not in geodata/sources.json']);
+	});
+
+	it('prints its usage on --help, and refuses what it does not know', () => {
+		const help = layer(['--help']);
+		expect(help.status).toBe(0);
+		expect(help.out[0]).toBe('Usage:');
+		expect(layer(['frobnicate']).err[0]).toBe('Unknown command "frobnicate".');
+		expect(layer(['add', 'x.csv', '--colour', 'red']).status).toBe(1);
+		expect(layer(['add']).err[0]).toBe('add takes one file, 0 given.');
+		expect(layer(['add', 'missing.csv', '--title', 'T', '--kind', 'point']).err).toEqual(['missing.csv has 1 problem(s); nothing was written:', '  missing.csv: not found']);
+	});
+});
