@@ -108,7 +108,9 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	if (entry.sources === undefined) entry.sources = prepared?.data ? citedBy(prepared.data).filter((key) => Object.hasOwn(bibliography.citable, key)) : [];
 	const read = prepared?.format ? `read ${name} (${FORMAT_NAMES[prepared.format]})` : null;
 	const at = index >= 0 ? index : manifest.layers.length;
-	const problems = [...entryProblems(entry, at, bibliography.citable), ...(prepared?.problems ?? [])];
+	// sources taken from the features can only be missing when features break a rule, which is reported already
+	const echo = (p: Problem) => options.sources === undefined && p.path === '--source';
+	const problems = [...entryProblems(entry, at, bibliography.citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
 	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, prepared?.warnings, read);
 
 	const layers = [...manifest.layers];

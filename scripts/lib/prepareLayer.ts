@@ -29,13 +29,15 @@ type Layer = Pick<LayerDef, 'kind' | 'file' | 'joinProperty' | 'radiusProperty'>
 export function prepareLayer(input: string, inputName: string, layer: Layer, sources: Bibliography): Prepared {
 	const converted = convertToGeoJSON(input, inputName, { requireCoordinates: layer.kind !== 'choropleth' });
 	const fail = (problems: Problem[], warnings = converted.warnings): Prepared => ({ format: converted.format, data: null, text: null, problems, warnings });
-	if (converted.text === null || converted.problems.length > 0) return fail(converted.problems);
+	if (converted.text === null) return fail(converted.problems);
 	const ownText = converted.format === 'geojson';
 	// positions only mean something in the editor's own text, not in what a CSV or TopoJSON became
 	const structural = getIssues(converted.text).map((issue) => ({ path: ownText ? `${inputName}:${lineColumn(converted.text!, issue.from)}` : inputName, message: issue.message }));
 	if (structural.length > 0) return fail(structural);
 	const json = JSON.parse(converted.text) as FeatureCollection;
 	if (json.type !== 'FeatureCollection') return fail([{ path: inputName, message: `a FeatureCollection expected, ${json.type} found` }]);
+	// every row was bad: "no features" would only repeat that
+	if (converted.problems.length > 0 && json.features.length === 0) return fail(converted.problems);
 
 	const where = locator(inputName, converted.format === 'geojson' ? featureLocations(converted.text) : converted.lines);
 	const normalised = normalise(json);
@@ -43,7 +45,7 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	const text = stringify(normalised.data);
 	const checked = validateLayerData(text, layer.file, layer, sources);
 	const prefix = new RegExp(`^geodata/${layer.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+:\\d+)?(?:: |$)`);
-	const problems = checked.problems.map((p) => where({ ...p, path: p.path.replace(prefix, '') }));
+	const problems = [...converted.problems, ...checked.problems.map((p) => where({ ...p, path: p.path.replace(prefix, '') }))];
 	if (problems.length > 0) return { ...fail(problems, warnings), data: normalised.data };
 	return { format: converted.format, data: normalised.data, text, problems: [], warnings };
 }

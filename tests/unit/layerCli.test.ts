@@ -104,6 +104,15 @@ describe('layer add', { timeout: 60_000 }, () => {
 		]);
 	});
 
+	it('checks the rows it could read in the same run, each named by its line', () => {
+		const run = layer(['add', `${FIXTURES}/bad-row-and-bad-grade.csv`, '--title', 'Rows', '--kind', 'point']);
+		expect(run.err).toEqual([
+			`${FIXTURES}/bad-row-and-bad-grade.csv has 2 problem(s); nothing was written:`,
+			`  ${FIXTURES}/bad-row-and-bad-grade.csv:2: latitude "abc" is not a number`,
+			`  ${FIXTURES}/bad-row-and-bad-grade.csv:3: features[0] (ok).properties.confidence: one of confirmed, reported, uncertain expected, "likely" found`
+		]);
+	});
+
 	it('refuses to overwrite a layer unless told, then keeps the fields it was not given', () => {
 		expect(addSummits().status).toBe(0);
 		const entry = manifest().layers[1];

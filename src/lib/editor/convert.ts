@@ -7,7 +7,8 @@ import type { Problem } from '../manifest/errors';
 export type Format = 'geojson' | 'topojson' | 'csv';
 
 /**
- * `text`: GeoJSON text to validate, or null when the file could not be read as any format.
+ * `text`: GeoJSON text to validate (for a CSV with bad rows, the rows that could be read), or null
+ * when the file could not be read at all.
  * GeoJSON passes through untouched so that the validator's lines and columns are the editor's own;
  * for a CSV, `lines[i]` is the line of the row that became features[i].
  */
@@ -116,7 +117,7 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 		features.push({ type: 'Feature', properties, geometry });
 		lines.push(line);
 	}
-	if (problems.length > 0) return { format: 'csv', text: null, problems, warnings: [] };
+	// the rows that could be read still go on to be checked, so one run reports everything
 	return { format: 'csv', text: JSON.stringify({ type: 'FeatureCollection', features }, null, 2), problems, warnings: [], lines };
 }
 
