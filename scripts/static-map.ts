@@ -9,10 +9,15 @@ import { decodeBasemap } from '../src/lib/map/basemap';
 import { loadAtlasData } from '../src/lib/manifest/load';
 import { escapeXml, staticMapSvg } from '../src/lib/render/staticMap';
 import { DEFAULT_VIEW } from '../src/lib/view';
+import { validateScenes } from '../src/lib/manifest/scenes';
+import { shownAt } from '../src/lib/time/timeline';
+import { mkdir } from 'node:fs/promises';
 
 export const PREVIEW_SIZE = { width: 1200, height: 630 };
 export const EMBED_SIZE = { width: 800, height: 600 };
 export const TITLE = "Ukraine's security guarantees: the atlas";
+// the live tour frames a scene for a 1280 px screen; the 1200 x 630 card shows a little more around it
+const ZOOM_FOR_PREVIEW = 0.3;
 const PROVIDER = "Ukraine's security guarantees atlas";
 /** fonts resvg is given by path, so text renders even where fontconfig finds nothing */
 const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
@@ -39,31 +44,54 @@ const svg = staticMapSvg(
 await writeFile(join(root, 'static/data/static-map.svg'), svg);
 
 const fontFiles = FONT_FILES.filter((f) => existsSync(f));
-const png = new Resvg(svg, {
-	fitTo: { mode: 'width', value: PREVIEW_SIZE.width },
-	font: { loadSystemFonts: true, fontFiles, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
-})
-	.render()
-	.asPng();
+const toPng = (svgText: string) =>
+	new Resvg(svgText, {
+		fitTo: { mode: 'width', value: PREVIEW_SIZE.width },
+		font: { loadSystemFonts: true, fontFiles, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
+	})
+		.render()
+		.asPng();
+const png = toPng(svg);
 await writeFile(join(root, 'static/data/preview.png'), png);
 
-const iframe =
-	`<iframe src="${escapeXml(url('/embed'))}" title="${escapeXml(TITLE)}" width="100%" height="${EMBED_SIZE.height}" ` +
-	`style="border:0;max-width:100%" loading="lazy" allowfullscreen></iframe>`;
-const oembed = {
+/** An oEmbed "rich" document whose iframe shows `embedPath`, with `thumbnail` as its card image. */
+const oembedFor = (title: string, embedPath: string, thumbnail: string) => ({
 	version: '1.0',
 	type: 'rich',
 	provider_name: PROVIDER,
 	...(process.env.SITE_URL ? { provider_url: url('/') } : {}),
-	title: TITLE,
+	title,
 	...EMBED_SIZE,
-	html: iframe,
-	thumbnail_url: url('/data/preview.png'),
+	html:
+		`<iframe src="${escapeXml(url(embedPath))}" title="${escapeXml(title)}" width="100%" height="${EMBED_SIZE.height}" ` +
+		`style="border:0;max-width:100%" loading="lazy" allowfullscreen></iframe>`,
+	thumbnail_url: url(thumbnail),
 	thumbnail_width: PREVIEW_SIZE.width,
 	thumbnail_height: PREVIEW_SIZE.height
-};
-await writeFile(join(root, 'static/oembed.json'), JSON.stringify(oembed, null, '\t') + '\n');
+});
+const json = (value: unknown) => JSON.stringify(value, null, '\t') + '\n';
+await writeFile(join(root, 'static/oembed.json'), json(oembedFor(TITLE, '/embed', '/data/preview.png')));
+
+// each scene of the tour: its own static map, card image and oEmbed document
+const scenesPath = join(root, 'geodata/scenes.json');
+const { scenes } = existsSync(scenesPath)
+	? validateScenes(JSON.parse(await readFile(scenesPath, 'utf8')), data.layers.map((l) => l.def.id), data.citable)
+	: { scenes: [] };
+await mkdir(join(root, 'static/data/scenes'), { recursive: true });
+await mkdir(join(root, 'static/oembed'), { recursive: true });
+for (const scene of scenes) {
+	const layers = data.layers.map((l) => ({
+		...l,
+		def: { ...l.def, visible: scene.layers.includes(l.def.id) },
+		data: { ...l.data, features: l.data.features.filter((f) => shownAt(f, scene.time ?? null)) }
+	}));
+	const view = { center: scene.camera.center, zoom: scene.camera.zoom - ZOOM_FOR_PREVIEW, ...PREVIEW_SIZE };
+	const sceneSvg = staticMapSvg({ countries: basemap.countries, borders: basemap.borders, layers }, { view, title: scene.title });
+	await writeFile(join(root, `static/data/scenes/${scene.id}.svg`), sceneSvg);
+	await writeFile(join(root, `static/data/scenes/${scene.id}.png`), toPng(sceneSvg));
+	await writeFile(join(root, `static/oembed/${scene.id}.json`), json(oembedFor(scene.title, `/embed?scene=${scene.id}`, `/data/scenes/${scene.id}.png`)));
+}
 console.log(
-	`static map: static-map.svg ${svg.length} bytes, preview.png ${png.length} bytes` +
+	`static map: static-map.svg ${svg.length} bytes, preview.png ${png.length} bytes, ${scenes.length} scenes` +
 		`${fontFiles.length ? '' : ' (no DejaVu font found: text depends on system fonts)'}; oembed.json (${site ? site : 'root-relative URLs, set SITE_URL'})`
 );

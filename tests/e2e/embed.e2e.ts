@@ -86,6 +86,35 @@ test('oEmbed and Open Graph: a CMS and a social network can make a card', async 
 	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Ukraine/);
 });
 
+test('each scene has its own page, card image and oEmbed document that embeds that scene', async ({ page, request }) => {
+	const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as { id: string; title: string }[];
+	for (const scene of scenes) {
+		const html = await (await request.get(`/scenes/${scene.id}`)).text();
+		const link = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)?.[1];
+		expect(link, `oEmbed link on /scenes/${scene.id}`).toBeTruthy();
+		const oembed = await (await request.get(new URL(link!, `http://x/scenes/${scene.id}`).pathname)).json();
+		expect(oembed).toMatchObject({ version: '1.0', type: 'rich', title: scene.title });
+		expect(oembed.html).toContain(`/embed?scene=${scene.id}`);
+		const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+		const png = await request.get(new URL(image!, `http://x/scenes/${scene.id}`).pathname);
+		expect(png.headers()['content-type']).toContain('image/png');
+		expect((await png.body()).length).toBeGreaterThan(20_000);
+	}
+	// the scene's page opens the atlas on that scene
+	await page.goto(`/scenes/${scenes[1].id}`);
+	await expect(page.getByRole('region', { name: 'Guided tour' }).getByRole('heading', { level: 2 })).toHaveText(scenes[1].title);
+});
+
+test('an embed set by the address: scene, time, language and theme', async ({ page }) => {
+	await page.goto('/embed?scene=incursions&time=2024-12&lang=uk&theme=dark');
+	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Дрони над повітряним простором НАТО і ЄС');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.getByText('Легенда і шари').click();
+	await expect(page.getByRole('region', { name: 'Час' })).toContainText('До гру 2024');
+	await expect(page.getByRole('link', { name: 'Відкрити повну мапу' })).toHaveAttribute('href', /scene=incursions/);
+});
+
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -107,14 +136,17 @@ test.describe('on a phone', () => {
 });
 
 test.describe('without WebGL', () => {
-	test('the embed shows the static map, the map in words and a link to the data', async ({ page }) => {
-		// a browser with WebGL switched off answers null for every WebGL context
-		await page.addInitScript(() => {
+	// a browser with WebGL switched off answers null for every WebGL context
+	const withoutWebGL = (page: import('@playwright/test').Page) =>
+		page.addInitScript(() => {
 			const getContext = HTMLCanvasElement.prototype.getContext;
 			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
 				return /webgl/i.test(type) ? null : getContext.call(this, type as '2d', ...(rest as []));
 			} as typeof getContext;
 		});
+
+	test('the embed shows the static map, the map in words and a link to the data', async ({ page }) => {
+		await withoutWebGL(page);
 		await page.goto('/embed');
 		const figure = page.locator('figure.static-map');
 		await expect(figure).toBeVisible({ timeout: 30_000 });
@@ -122,6 +154,15 @@ test.describe('without WebGL', () => {
 		expect(await figure.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
 		await expect(figure.getByRole('region', { name: 'What the map shows' })).toContainText('Logistics hubs');
 		await expect(figure.getByRole('link', { name: 'The data as tables' })).toBeVisible();
+	});
+
+	test("an embedded scene falls back to that scene's static map", async ({ page }) => {
+		await withoutWebGL(page);
+		await page.goto('/embed?scene=hubs');
+		const img = page.locator('figure.static-map img');
+		await expect(img).toHaveAttribute('src', /data\/scenes\/hubs\.svg$/, { timeout: 30_000 });
+		await expect(img).toHaveJSProperty('complete', true);
+		expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(100);
 	});
 });
 

@@ -1,8 +1,16 @@
 import { loadAtlasData, type AtlasData } from './load';
+import { validateScenes, type Scene } from './scenes';
 
 // geodata/ as the build saw it, for pages rendered to plain HTML at build time (no fetch, no JS)
 const files = import.meta.glob('../../../geodata/*.{json,geojson}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export function loadBundledAtlasData(): Promise<AtlasData> {
 	return loadAtlasData(async (name) => files[`../../../geodata/${name}`] ?? null);
+}
+
+/** The tour's scenes as the build saw them, checked against the manifest and the bibliography. */
+export function bundledScenes(): Scene[] {
+	const read = (name: string) => JSON.parse(files[`../../../geodata/${name}`] ?? 'null');
+	const layerIds = (read('layers.json')?.layers ?? []).map((l: { id: string }) => l.id);
+	return validateScenes(read('scenes.json'), layerIds, read('sources.json') ?? {}).scenes;
 }

@@ -1,0 +1,29 @@
+import type { AtlasMap } from './map/atlasMap';
+import type { LayerSpec } from './manifest/specs';
+import type { Bibliography } from './manifest/schema';
+import type { Scene } from './manifest/scenes';
+import type { Month } from './time/timeline';
+import { composeExport, downloadPng, EXPORT_MAP } from './render/exportImage';
+import { t } from './i18n/i18n.svelte';
+
+export type ExportState = { layers: LayerSpec[]; visible: Record<string, boolean>; sources: Bibliography; scene?: Scene; until: Month | null };
+
+/** Downloads the current view as a PNG with its title, legend, sources and dates baked in. */
+export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until }: ExportState): Promise<void> {
+	const shot = await atlas.snapshot(EXPORT_MAP.width, EXPORT_MAP.height);
+	const on = layers.filter((l) => visible[l.id]);
+	const title = (l: LayerSpec) => t.pick(l.def.title, l.def.i18n?.uk?.title);
+	// a layer coloured by category lists its categories present; any other layer, itself
+	const legend = on.flatMap((l) => (l.legend.length > 1 ? l.legend.filter((e) => e.count > 0) : [{ label: title(l), color: l.color }]));
+	const publishers = [...new Set(on.flatMap((l) => l.def.sources).map((k) => sources[k]?.publisher).filter(Boolean))];
+	const asOf = on.map((l) => l.def.asOf ?? '').sort().at(-1);
+	const today = new Date().toISOString().slice(0, 10);
+	const canvas = composeExport(shot, {
+		title: scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees"),
+		subtitle: on.map(title).join(' · ') + (until ? ` · ${t('Up to')} ${until}` : ''),
+		legend,
+		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, Crimea shown as part of Ukraine')}`,
+		date: `${asOf ? `${t('Data as of')} ${asOf} · ` : ''}${t('Exported')} ${today}`
+	});
+	await downloadPng(canvas, `ukraine-security-guarantees-${today}.png`);
+}
