@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadAtlasData, type AtlasData } from '../../src/lib/manifest/load';
 import { validateClaims } from '../../src/lib/manifest/claims';
 import { validateCoverageSettings } from '../../src/lib/manifest/coverageSettings';
+import { validateScenes } from '../../src/lib/manifest/scenes';
 import type { Bibliography } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
 import { JOURNAL } from './atomicWrite';
@@ -33,6 +34,15 @@ export async function checkGeodata(dir: string): Promise<AtlasData> {
 			data.problems.push(...validate(JSON.parse(text), data.citable).problems);
 		} catch (error) {
 			data.problems.push({ path: `geodata/${name}`, message: `not valid JSON (${(error as Error).message})` });
+		}
+	}
+	// the tour is optional; when there is one, its scenes must name real layers and sources
+	const scenes = await read('scenes.json');
+	if (scenes !== null) {
+		try {
+			data.problems.push(...validateScenes(JSON.parse(scenes), data.layers.map((l) => l.def.id), data.citable).problems);
+		} catch (error) {
+			data.problems.push({ path: 'geodata/scenes.json', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
 	if (existsSync(join(dir, JOURNAL)))

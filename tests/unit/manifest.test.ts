@@ -23,3 +23,12 @@ describe('manifest and data validation (golden)', () => {
 		expect(actual).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
 	});
 });
+
+describe('dates in the manifest', () => {
+	it('rejects a layer as-of date that is not a real day', async () => {
+		const { validateManifest } = await import('../../src/lib/manifest/validate');
+		const layer = { id: 'x', title: 'X', kind: 'point', file: 'x.geojson', style: {}, sources: ['s'], asOf: '2025-02-30' };
+		const { problems } = validateManifest({ version: 1, layers: [layer] }, { sources: { s: { publisher: 'P', title: 'T', kind: 'news' } } });
+		expect(problems.map(formatProblem)).toEqual(['geodata/layers.json: layers[0].asOf: 2025-02-30 is not a real date']);
+	});
+});

@@ -10,7 +10,12 @@ const oneOf = <T extends readonly string[]>(values: T) =>
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`));
 const colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`));
-const isoDate = v.pipe(v.string(), v.isoDate((i) => `a date like "2025-09-04" expected, ${i.received} found`));
+// valibot's isoDate checks the shape only: 2025-02-30 must fail too
+const isoDate = v.pipe(
+	v.string(),
+	v.isoDate((i) => `a date like "2025-09-04" expected, ${i.received} found`),
+	v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), (i) => `${i.input} is not a real date`)
+);
 const fraction = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
 const pixels = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValue(40, 'must be 40 or less'));
 
