@@ -83,45 +83,43 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 	}
 }
 
-export type Frames = { n: number; medianMs: number; p90Ms: number; frames: number; renders: number };
+export type Frames = { n: number; medianMs: number; p90Ms: number; frames: number };
 
 /**
- * Pans the points page (deck.gl ScatterplotLayer with n points) one step every animation frame
- * for `ms`, back and forth, and returns the frame-to-frame times after a short warm-up.
+ * Pans a page's map (the points page: deck.gl ScatterplotLayer with n points) step by step, back
+ * and forth, and times each frame from the move to the finished pixels: maplibre's `redraw()`
+ * (deck.gl is interleaved, so it draws in the same pass) then a one-pixel `readPixels`, which
+ * waits for the GPU (SwiftShader here) to finish. Animation-frame deltas are no use for this on
+ * these machines: headless Chromium delivers them in steps of a whole 1/3 s when it is busy.
+ * Stops after `frames` frames or `budgetMs`, whichever comes first (100,000 points under
+ * SwiftShader take seconds a frame).
  */
-export async function panFrames(browser: Browser, origin: string, n: number, ms = 4000): Promise<Frames> {
+export async function panFrames(browser: Browser, origin: string, n: number, frames = 40, budgetMs = 30_000, path = `/bench/points.html?n=${n}`): Promise<Frames> {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	try {
 		await context.addInitScript(nameShim);
 		const page = await context.newPage();
-		await page.goto(`${origin}/bench/points.html?n=${n}`);
-		await page.waitForFunction(() => (window as unknown as { __points?: unknown }).__points !== undefined, null, { timeout: 120_000, polling: 100 });
-		const result = await page.evaluate(
-			(duration) =>
-				new Promise<{ deltas: number[]; renders: number }>((resolve) => {
-					const map = window.__bench!.map;
-					const deltas: number[] = [];
-					let renders = 0;
-					map.on('render', () => renders++);
-					let last = 0;
-					let step = 0;
-					let start = 0;
-					const tick = (now: number) => {
-						if (last) deltas.push(now - last);
-						else start = now;
-						last = now;
-						if (now - start > duration) return resolve({ deltas: deltas.slice(15), renders });
-						// a drag: 6 px a frame east-south-east, turning back every second
-						const direction = Math.floor(step++ / 60) % 2 ? -1 : 1;
-						map.panBy([6 * direction, 2 * direction], { animate: false });
-						requestAnimationFrame(tick);
-					};
-					requestAnimationFrame(tick);
-				}),
-			ms
-		);
-		const sorted = [...result.deltas].sort((a, b) => a - b);
-		return { n, medianMs: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9), frames: sorted.length, renders: result.renders };
+		await page.goto(`${origin}${path}`);
+		await page.waitForFunction((points) => (points ? (window as unknown as { __points?: unknown }).__points : window.__bench) !== undefined, path.includes('points'), { timeout: 120_000, polling: 100 });
+		const deltas = await page.evaluate(([count, budget]) => {
+			const map = window.__bench!.map;
+			const gl = map.getCanvas().getContext('webgl2')!;
+			const pixel = new Uint8Array(4);
+			const times: number[] = [];
+			const until = performance.now() + budget;
+			// at least 8 frames after the warm-up; more while the time budget lasts
+			for (let step = 0; step < count + 5 && (step < 13 || performance.now() < until); step++) {
+				// a drag: 8 px a frame east-south-east, turning back every 20 frames
+				const direction = Math.floor(step / 20) % 2 ? -1 : 1;
+				const started = performance.now();
+				map.panBy([8 * direction, 3 * direction], { animate: false });
+				map.redraw();
+				gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+				times.push(performance.now() - started);
+			}
+			return times.slice(5); // the first frames compile shaders and fill caches
+		}, [frames, budgetMs]);
+		return { n, medianMs: quantile(deltas, 0.5), p90Ms: quantile(deltas, 0.9), frames: deltas.length };
 	} finally {
 		await context.close();
 	}

@@ -3,8 +3,8 @@ import { openAtlas } from './atlas';
 import { beforeFirstPaint, buildFileOf, jsSet, kb, maplibreOwn, type JsSet } from '../../bench/sizes';
 
 // JavaScript budgets, gzip -9 of the built files (deterministic: timings stay in `npm run bench`).
-// Measured 2026-11-22: 340.7 KB before the first map paint (maplibre alone is 270.0 KB, goal
-// 1.15x = 310 KB) and 549.2 KB in all (goal 500 KB). The budgets hold what is there against
+// Measured 2026-11-22: 341.8 KB before the first map paint (maplibre alone is 270.0 KB, goal
+// 1.15x = 310 KB) and 550.6 KB in all (goal 500 KB). The budgets hold what is there against
 // growth; lower them as the app reaches the goals in bench/results/atlas.md.
 const BUDGET_KB = { beforeFirstPaint: 348, total: 560 };
 
