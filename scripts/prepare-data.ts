@@ -62,7 +62,7 @@ async function checkAndCopyGeodata() {
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });
-	for (const name of await readdir(geodata)) if (/\.(geo)?json$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
+	for (const name of await readdir(geodata)) if (/\.((geo)?json|pmtiles)$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
 	return data;
 }
 

@@ -10,6 +10,8 @@ import { validateScenes } from '../../src/lib/manifest/scenes';
 import type { Bibliography } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
 import { JOURNAL } from './atomicWrite';
+import { isTiled } from '../../src/lib/manifest/validate';
+import { PMTiles } from 'pmtiles';
 
 // the files beside the layers that the atlas reads, each with its own validator
 const COMPANIONS: Record<string, (json: unknown, sources: Bibliography) => { problems: Problem[] }> = {
@@ -36,6 +38,11 @@ export async function checkGeodata(dir: string): Promise<AtlasData> {
 			data.problems.push({ path: `geodata/${name}`, message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
+	// an archive must be there, readable, and hold the layer the manifest names
+	for (const layer of data.layers.filter((l) => isTiled(l.def))) {
+		const problem = await checkArchive(join(dir, layer.def.file), layer.def.sourceLayer!);
+		if (problem) data.problems.push({ path: `geodata/${layer.def.file}`, message: problem, layer: layer.def.id, fatal: true });
+	}
 	// the tour is optional; when there is one, its scenes must name real layers and sources
 	const scenes = await read('scenes.json');
 	if (scenes !== null) {
@@ -48,4 +55,21 @@ export async function checkGeodata(dir: string): Promise<AtlasData> {
 	if (existsSync(join(dir, JOURNAL)))
 		data.problems.push({ path: `geodata/${JOURNAL}`, message: 'a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it' });
 	return data;
+}
+
+/** Why a PMTiles archive cannot be drawn as `sourceLayer`, or null when it can. */
+export async function checkArchive(path: string, sourceLayer: string): Promise<string | null> {
+	if (!existsSync(path)) return `${path.split('/').pop()} not found`;
+	const bytes = await readFile(path);
+	const source = { getKey: () => path, getBytes: async (offset: number, length: number) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) }) };
+	try {
+		const archive = new PMTiles(source);
+		const header = await archive.getHeader();
+		if (header.tileType !== 1) return `holds tile type ${header.tileType}, not vector tiles (MVT)`;
+		const metadata = (await archive.getMetadata()) as { vector_layers?: { id: string }[] };
+		const names = (metadata.vector_layers ?? []).map((l) => l.id);
+		return names.includes(sourceLayer) ? null : `has no vector layer "${sourceLayer}" (it has ${names.map((n) => `"${n}"`).join(', ') || 'none'})`;
+	} catch (error) {
+		return `is not a PMTiles v3 archive (${(error as Error).message})`;
+	}
 }

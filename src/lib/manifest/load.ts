@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { validateBibliography, validateManifest } from './validate';
+import { isTiled, validateBibliography, validateManifest } from './validate';
 import { validateLayerData } from './data';
 import type { Problem } from './errors';
 import type { Bibliography, LayerDef } from './schema';
@@ -38,6 +38,8 @@ export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 
 	const layers = await Promise.all(
 		manifest.layers.map(async ({ index, layer }): Promise<LoadedLayer | null> => {
+			// an archive is read tile by tile by the map as it needs them: nothing to load or check here
+			if (isTiled(layer)) return { index, def: layer, data: { type: 'FeatureCollection', features: [] }, problems: [] };
 			const own: Problem[] = [];
 			const text = await safeRead(read, layer.file, own, `geodata/layers.json: layers[${index}].file`);
 			const result = text === null ? null : validateLayerData(text, layer.file, layer, citable);

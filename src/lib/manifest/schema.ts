@@ -38,7 +38,12 @@ export const LayerSchema = v.strictObject({
 	description: v.optional(v.string()),
 	kind: oneOf(KINDS),
 	renderer: v.optional(oneOf(RENDERERS)),
-	file: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*\.(geo)?json$/, (i) => `a file name in geodata/ ending in .geojson expected, ${i.received} found`)),
+	file: v.pipe(
+		v.string(),
+		v.regex(/^[a-z0-9][a-z0-9._-]*\.((geo)?json|pmtiles)$/, (i) => `a file name in geodata/ ending in .geojson or .pmtiles expected, ${i.received} found`)
+	),
+	/** .pmtiles only: the vector-tile layer inside the archive to draw */
+	sourceLayer: v.optional(nonEmpty),
 	style: StyleSchema,
 	legend: v.optional(v.strictObject({ label: v.optional(nonEmpty), note: v.optional(v.string()) })),
 	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),

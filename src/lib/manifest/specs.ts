@@ -17,6 +17,8 @@ export type LayerSpec = {
 	offMap: Feature[];
 	legend: LegendEntry[];
 	color: string;
+	/** drawn from a PMTiles archive: no features in hand, so no counts in the legend */
+	tiled?: boolean;
 };
 
 export const DEFAULT_COLOR = '#2b6cb0';
@@ -47,7 +49,8 @@ export function layerSpec(layer: LoadedLayer, countries: FeatureCollection<Polyg
 		type: 'FeatureCollection',
 		features: features.map((f, i) => ({ ...f, properties: { ...f.properties, ...computed(f), _i: i } }))
 	};
-	return { id: def.id, def, display, offMap, legend: legendFor(def, layer.data.features), color: def.style.color ?? DEFAULT_COLOR };
+	const tiled = def.file.endsWith('.pmtiles');
+	return { id: def.id, def, display, offMap, legend: legendFor(def, layer.data.features), color: def.style.color ?? DEFAULT_COLOR, ...(tiled ? { tiled } : {}) };
 }
 
 /** Legend rows: one per category with how many features fall in it (on or off the map), or one row. */

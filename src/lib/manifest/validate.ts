@@ -54,6 +54,11 @@ function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): 
 		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
 	if (layer.kind === 'zone' && !layer.radiusProperty)
 		problems.push({ path: `${at}.radiusProperty`, message: 'required for a zone (the property holding the radius in km)' });
+	if (isTiled(layer)) {
+		if (!layer.sourceLayer) problems.push({ path: `${at}.sourceLayer`, message: 'required for a .pmtiles layer (the vector-tile layer inside the archive)' });
+		if (layer.kind === 'zone' || layer.kind === 'choropleth' || layer.renderer === 'deck')
+			problems.push({ path: `${at}.kind`, message: `a .pmtiles layer is drawn from its tiles as they are: point, line or fill, not ${layer.renderer === 'deck' ? 'deck' : layer.kind}` });
+	} else if (layer.sourceLayer) problems.push({ path: `${at}.sourceLayer`, message: 'only for a .pmtiles layer' });
 	if (layer.renderer === 'deck' && layer.kind !== 'point')
 		problems.push({ path: `${at}.renderer`, message: `deck is only available for point layers, not ${layer.kind}` });
 	return problems;
@@ -83,3 +88,6 @@ export function validateBibliography(json: unknown): { sources: Bibliography; ci
 function atFile(p: Problem): Problem {
 	return p.path.startsWith('geodata/') ? p : { ...p, path: p.path ? `${MANIFEST}: ${p.path}` : MANIFEST };
 }
+
+/** A layer served as vector tiles from a PMTiles archive rather than read as GeoJSON. */
+export const isTiled = (layer: Pick<LayerDef, 'file'>) => layer.file.endsWith('.pmtiles');

@@ -9,7 +9,7 @@ import { DEFAULT_VIEW } from '../view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
-export type Pick = { layerId: string; index: number };
+export type Pick = { layerId: string; index: number; properties?: Record<string, unknown> };
 export type PickHandler = (pick: Pick | null, how: 'hover' | 'click') => void;
 
 export type AtlasMapOptions = {
@@ -23,9 +23,13 @@ export type AtlasMapOptions = {
 	cooperativeGestures?: boolean;
 	/** screen space taken by panels over the map, so the view centres in what stays visible */
 	padding?: { top: number; right: number; bottom: number; left: number };
+	/** the absolute address geodata/ is served from, for layers read tile by tile (.pmtiles) */
+	geodataUrl?: string;
 };
 
 export { DEFAULT_VIEW } from '../view';
+// maplibre's protocols are global: registered once however many maps a page makes
+let registeredPmtiles = false;
 export const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
 
 /**
@@ -41,7 +45,14 @@ export class AtlasMap {
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
 
-	private constructor(map: MaplibreMap, onPick: PickHandler) {
+	private pmtiles: Promise<void> | null = null;
+
+	private constructor(
+		map: MaplibreMap,
+		onPick: PickHandler,
+		private readonly maplibre: typeof import('maplibre-gl'),
+		private readonly geodataUrl: string
+	) {
 		this.map = map;
 		this.onPick = onPick;
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
@@ -69,7 +80,7 @@ export class AtlasMap {
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		map.addImage(HATCH_IMAGE, hatchImage());
-		const atlas = new AtlasMap(map, options.onPick);
+		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href);
 		await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
 		return atlas;
 	}
@@ -78,8 +89,10 @@ export class AtlasMap {
 	async setLayers(specs: LayerSpec[]): Promise<void> {
 		for (const old of this.specs) this.removeMaplibreLayer(old);
 		this.specs = specs;
+		if (specs.some((s) => s.tiled)) await this.pmtilesProtocol();
 		for (const spec of specs.filter((s) => s.def.renderer !== 'deck')) {
-			this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
+			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
+			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 			for (const layer of styleLayersFor(spec)) this.map.addLayer(layer, LABEL_LAYER);
 		}
 		this.applyTime();
@@ -190,6 +203,15 @@ export class AtlasMap {
 		this.map.remove();
 	}
 
+	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
+	private pmtilesProtocol(): Promise<void> {
+		this.pmtiles ??= import('pmtiles').then(({ Protocol }) => {
+			if (!registeredPmtiles) this.maplibre.addProtocol('pmtiles', new Protocol().tilev4);
+			registeredPmtiles = true;
+		});
+		return this.pmtiles;
+	}
+
 	private deckLayers(): Promise<DeckLayers> {
 		this.deck ??= import('./deck').then(({ createDeckLayers }) => (this.deckReady = createDeckLayers(this.map)));
 		return this.deck;
@@ -206,7 +228,8 @@ export class AtlasMap {
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
 		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
-		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: Number(hit.properties._i) } : null);
+		// a feature from a tile has no index into the layer's data: it brings its properties along
+		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties } : null);
 		this.map.getCanvas().style.cursor = pick ? 'pointer' : '';
 		this.onPick(pick, how);
 	}

@@ -18,6 +18,13 @@ export function colorExpression(spec: LayerSpec): ExpressionSpecification | stri
  * layer can be checked against the style specification in a unit test.
  */
 export function styleLayersFor(spec: LayerSpec): LayerSpecification[] {
+	const layers = styleLayersByKind(spec);
+	// a vector-tile source holds named layers: each style layer draws the one the manifest names
+	const sourceLayer = spec.def.sourceLayer;
+	return sourceLayer ? layers.map((l) => ({ ...l, 'source-layer': sourceLayer }) as LayerSpecification) : layers;
+}
+
+function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 	const source = sourceId(spec);
 	const { style, kind } = spec.def;
 	const color = colorExpression(spec);
