@@ -36,7 +36,11 @@ for (const path of ['/', '/embed']) {
 			await expect(card.getByRole('link', { name: /Declarations and Real Commitments|Tusk/ }).first()).toBeVisible();
 		});
 
-		test('draws a deck.gl layer (air bases) where its data says', async ({ page }) => {
+		test('draws a layer with "renderer": "deck" through deck.gl, loading deck.gl only then', async ({ page }) => {
+			// the manifest's own point layers are small enough for maplibre; an editor's large one asks for deck.gl
+			const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+			for (const layer of manifest.layers) if (layer.id === 'air-bases') layer.renderer = 'deck';
+			await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 			await openAtlas(page, path);
 			const bases = JSON.parse(readFileSync('geodata/air-bases.geojson', 'utf8'));
 			const siauliai = bases.features.find((f: { properties: { id: string } }) => f.properties.id === 'airbase-siauliai');
@@ -47,6 +51,13 @@ for (const path of ['/', '/embed']) {
 			expect(order).toContain('deck-layer-group-before:country-labels:custom');
 			await hideAirBases(page);
 			expect(distance(await pixelAtLngLat(page, siauliai.geometry.coordinates), hex('#2d3748'))).toBeGreaterThan(60);
+		});
+
+		test('the default layers draw without deck.gl: no deck layer group in the style', async ({ page }) => {
+			const order = async () => page.evaluate(() => window.__atlas!.map.getLayersOrder());
+			await openAtlas(page, path);
+			expect((await order()).some((id) => id.startsWith('deck-layer-group'))).toBe(false);
+			expect(await order()).toContain('incursions:circle');
 		});
 	});
 }

@@ -82,7 +82,7 @@ test('contact line and occupied area: drawn where the data says, each with its n
 	await expect(card).toContainText(String(occupied.properties.shareOfUkraine));
 });
 
-test('incursions (deck.gl): an isolated event is drawn in its craft colour, and its card gives date, craft and sources', async ({ page }) => {
+test('incursions: an isolated event is drawn in its craft colour, and its card gives date, craft and sources', async ({ page }) => {
 	const all = features('incursions.geojson');
 	const points = await Promise.all(all.map(async (f: { geometry: { coordinates: [number, number] } }) => project(page, f.geometry.coordinates)));
 	const others = [...points, ...(await Promise.all(features('air-bases.geojson').concat(features('hubs.geojson')).map((f: { geometry: { coordinates: [number, number] } }) => project(page, f.geometry.coordinates))))];

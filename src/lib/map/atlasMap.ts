@@ -61,6 +61,11 @@ export class AtlasMap {
 		map.getCanvasContainer().addEventListener('mouseleave', () => onPick(null, 'hover'));
 	}
 
+	/** Starts fetching maplibre now, so it arrives while the page fetches the base map data. */
+	static preload(): void {
+		void import('maplibre-gl');
+	}
+
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
 		const maplibregl = (await import('maplibre-gl')).default;
 		const map = new maplibregl.Map({
