@@ -170,3 +170,21 @@ test('the dark theme switches the base map and the panels, and Ukrainian the int
 	await expect(page.getByRole('checkbox', { name: 'Коаліція охочих' })).toBeVisible();
 	await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('uk');
 });
+
+test('of two dated versions of a layer, the slider draws the one in force', async ({ page }) => {
+	const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+	const line = manifest.layers.find((l: { id: string }) => l.id === 'contact-line');
+	Object.assign(line, { series: 'front', asOf: '2025-11-15' });
+	// a stand-in earlier version: the same file, another colour, an earlier date
+	manifest.layers.push({ ...line, id: 'contact-line-earlier', title: 'Contact line, earlier', asOf: '2024-08-01', style: { ...line.style, color: '#1f4e8c' }, i18n: undefined });
+	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
+	await openAtlas(page, '/?layers=contact-line,contact-line-earlier,incursions&view=37.64,49.38,6.0');
+	const VERTEX: [number, number] = [37.6408, 49.3817];
+	const near = (colour: string) => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour)));
+	expect(await near('#7b1d1d')).toBeLessThanOrEqual(30);
+	expect(await near('#1f4e8c')).toBeGreaterThan(60);
+	await setSlider(page, '2025-06');
+	await redrawn(page);
+	expect(await near('#1f4e8c')).toBeLessThanOrEqual(30);
+	expect(await near('#7b1d1d')).toBeGreaterThan(60);
+});

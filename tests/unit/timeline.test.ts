@@ -75,3 +75,14 @@ describe('geodata/scenes.json', () => {
 		]);
 	});
 });
+
+describe('dated versions in the manifest', () => {
+	it('a layer in a series needs its as-of date', async () => {
+		const { validateManifest } = await import('../../src/lib/manifest/validate');
+		const layer = { id: 'front-2024', title: 'Front', kind: 'line', file: 'f.geojson', style: {}, sources: ['s'], series: 'front' };
+		const { problems } = validateManifest({ version: 1, layers: [layer] }, { sources: { s: { publisher: 'P', title: 'T', kind: 'news' } } });
+		expect(problems.map(formatProblem)).toEqual([
+			'geodata/layers.json: layers[0].asOf: required for a layer in a series ("front"): the time slider picks the version in force by it'
+		]);
+	});
+});

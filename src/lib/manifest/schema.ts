@@ -49,6 +49,8 @@ export const LayerSchema = v.strictObject({
 	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
 	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
 	asOf: v.optional(isoDate),
+	/** dated versions of one layer share a series; the time slider draws the one in force */
+	series: v.optional(slug),
 	visible: v.optional(v.boolean()),
 	/** choropleth only: the feature property holding the ISO 3166-1 numeric code of the country to fill */
 	joinProperty: v.optional(nonEmpty),

@@ -54,6 +54,7 @@ function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): 
 		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
 	if (layer.kind === 'zone' && !layer.radiusProperty)
 		problems.push({ path: `${at}.radiusProperty`, message: 'required for a zone (the property holding the radius in km)' });
+	if (layer.series && !layer.asOf) problems.push({ path: `${at}.asOf`, message: `required for a layer in a series ("${layer.series}"): the time slider picks the version in force by it` });
 	if (isTiled(layer)) {
 		if (!layer.sourceLayer) problems.push({ path: `${at}.sourceLayer`, message: 'required for a .pmtiles layer (the vector-tile layer inside the archive)' });
 		if (layer.kind === 'zone' || layer.kind === 'choropleth' || layer.renderer === 'deck')
