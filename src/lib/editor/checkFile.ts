@@ -1,0 +1,217 @@
+// The command's preparation (convert, normalise, check) run on an editor's file in the browser.
+// Small files go through prepareLayer itself. A large GeoJSON file cannot: check-geojson and the
+// validator's feature locator build an AST of the whole text, which for 50 MB takes 40 s and more
+// than 4 GB, past what a browser tab may use. So a large collection is parsed once, and the same
+// normalise and validateLayerData run on slices of a few hundred kilobytes, with every problem
+// moved back to where its feature is in the editor's own file and progress reported per slice.
+import turfBbox from '@turf/bbox';
+import type { BBox, Feature, FeatureCollection } from 'geojson';
+import { convertToGeoJSON, type Format } from './convert';
+import { normalise } from './normalise';
+import { guessKind } from './draftLayer';
+import { rejectedFeatures } from './problems';
+import { prepareLayer, stringify } from '../../../scripts/lib/prepareLayer';
+import { validateLayerData } from '../manifest/data';
+import type { Problem } from '../manifest/errors';
+import type { Bibliography, Kind, LayerDef } from '../manifest/schema';
+
+export type LayerShape = Pick<LayerDef, 'kind' | 'file' | 'joinProperty' | 'radiusProperty'>;
+
+export type Checked = {
+	format: Format | null;
+	/** the kind the file was checked as (guessed from its geometry when none was given) */
+	kind: Kind;
+	/** every feature, normalised, including those that break a rule; null when the file could not be read */
+	data: FeatureCollection | null;
+	/** indexes of the features named by a problem: listed, not drawn */
+	rejected: number[];
+	problems: Problem[];
+	warnings: Problem[];
+	/** what geodata/ would hold; null while there are problems */
+	text: string | null;
+};
+
+export type CheckOptions = {
+	/** past this many characters a GeoJSON file is checked in slices */
+	sliceAbove?: number;
+	/** about how many characters of features each slice holds */
+	sliceChars?: number;
+	onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * @example
+ * const checked = checkLayerText(await file.text(), file.name, null, sources, { onProgress });
+ */
+export function checkLayerText(text: string, name: string, layer: LayerShape | null, sources: Bibliography, options: CheckOptions = {}): Checked {
+	const { sliceAbove = 2_000_000 } = options;
+	let json: FeatureCollection | null = null;
+	if (!/\.(csv|tsv)$/i.test(name) && text.trimStart().startsWith('{')) {
+		// V8 says where the JSON breaks; check-geojson's parser would put it at 1:1
+		const parsed = parseJson(text, name);
+		if (parsed.problem) return { format: 'geojson', kind: layer?.kind ?? 'point', data: null, rejected: [], problems: [parsed.problem], warnings: [], text: null };
+		json = parsed.json;
+		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features))
+			return checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, sources, options);
+	}
+	let shape = layer;
+	if (!shape) {
+		// the kind decides which geometries pass, so it is guessed from the file before checking
+		if (json?.type !== 'FeatureCollection') {
+			const converted = convertToGeoJSON(text, name, { requireCoordinates: false });
+			json = converted.text ? parseJson(converted.text, name).json ?? null : null;
+		}
+		const kind = guessKind(json);
+		shape = { kind, file: 'draft.geojson', joinProperty: kind === 'choropleth' ? 'isoN3' : undefined };
+	}
+	const prepared = prepareLayer(text, name, shape, sources);
+	options.onProgress?.(1, 1);
+	return { format: prepared.format, kind: shape.kind, data: prepared.data, rejected: rejectedFeatures(prepared.problems), problems: prepared.problems, warnings: prepared.warnings, text: prepared.text };
+}
+
+/** The parsed file, or where JSON.parse stopped (V8 says the position; the line and column are counted here). */
+function parseJson(text: string, name: string): { json: FeatureCollection; problem?: never } | { problem: Problem; json?: never } {
+	try {
+		return { json: JSON.parse(text) };
+	} catch (error) {
+		const message = (error as Error).message;
+		const position = /position (\d+)/.exec(message)?.[1];
+		const at = position === undefined ? '' : `:${lineColumnAt(text, [Number(position)])[0]}`;
+		return { problem: { path: `${name}${at}`, message: message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '') } };
+	}
+}
+
+function checkInSlices(text: string, name: string, json: FeatureCollection, layer: LayerShape, sources: Bibliography, options: CheckOptions): Checked {
+	const { sliceChars = 300_000, onProgress } = options;
+	const features = json.features;
+	const offsets = featureOffsets(text);
+	const places = lineColumnAt(text, offsets);
+	const where = (i: number) => `${name}${places[i] ? `:${places[i]}` : ''}: features[${i}]`;
+	// the collection's own members (crs dropped with a warning) go through normalise once, alone
+	const top = normalise({ ...json, features: [] });
+	const { features: _none, ...members } = top.data;
+	const warnings: Problem[] = top.warnings.map((w) => ({ ...w, path: w.path ? `${name}: ${w.path}` : name }));
+	const problems: Problem[] = [];
+	const normalised: Feature[] = new Array(features.length);
+	const firstWithId = new Map<string, number>();
+	const boxes: BBox[] = [];
+	const average = features.length ? text.length / features.length : 1;
+	const perSlice = Math.max(1, Math.round(sliceChars / average));
+
+	// moves `features[i]` (in paths and messages) from the slice's numbering to the file's
+	const renumber = (s: string, from: number) => s.replace(/features\[(\d+)\]/g, (_, i) => `features[${from + Number(i)}]`);
+	const checkSlice = (from: number, to: number) => {
+		const slice = normalise({ type: 'FeatureCollection', features: features.slice(from, to) });
+		slice.data.features.forEach((f, i) => (normalised[from + i] = f));
+		if (slice.data.bbox) boxes.push(slice.data.bbox);
+		warnings.push(...slice.warnings.map((w) => relocate({ path: renumber(w.path, from), message: renumber(w.message, from) })));
+		const result = validateLayerData(stringify(slice.data), layer.file, layer, sources);
+		if (result.data === null && to - from > 1) {
+			// a structural problem: halve the slice until it is pinned on one feature
+			const middle = from + Math.ceil((to - from) / 2);
+			warnings.length -= slice.warnings.length;
+			boxes.pop();
+			checkSlice(from, middle);
+			checkSlice(middle, to);
+			return;
+		}
+		for (const p of result.problems) {
+			const path = p.path.replace(/^geodata\/[^:]+(?::\d+:\d+)?(?:: |$)/, '');
+			problems.push(result.data === null ? { path: where(from), message: p.message } : relocate({ path: renumber(path, from), message: renumber(p.message, from) }));
+		}
+		slice.data.features.forEach((f, i) => {
+			const id = f?.properties?.id;
+			if (typeof id !== 'string') return;
+			const first = firstWithId.get(id);
+			// the validator sees one slice at a time: an id used in an earlier slice is caught here
+			if (first !== undefined && first < from) problems.push({ path: `${where(from + i)} (${id}).properties.id`, message: `"${id}" is already used by features[${first}]` });
+			else if (first === undefined) firstWithId.set(id, from + i);
+		});
+	};
+	const relocate = (p: Problem): Problem => {
+		const index = /^features\[(\d+)\]/.exec(p.path)?.[1];
+		if (index === undefined) return { ...p, path: p.path ? `${name}: ${p.path}` : name };
+		return { ...p, path: `${name}${places[Number(index)] ? `:${places[Number(index)]}` : ''}: ${p.path}` };
+	};
+
+	for (let from = 0; from < features.length; from += perSlice) {
+		checkSlice(from, Math.min(features.length, from + perSlice));
+		onProgress?.(Math.min(features.length, from + perSlice), features.length);
+	}
+	if (features.length === 0) problems.push({ path: name, message: 'the collection has no features' });
+	const bbox = boxes.length ? unionOf(boxes) : undefined;
+	const data: FeatureCollection = bbox ? { ...members, bbox, features: normalised } : { ...members, features: normalised };
+	return { format: 'geojson', kind: layer.kind, data, rejected: rejectedFeatures(problems), problems, warnings, text: problems.length ? null : stringify(data) };
+}
+
+const unionOf = (boxes: BBox[]): BBox => [
+	Math.min(...boxes.map((b) => b[0])),
+	Math.min(...boxes.map((b) => b[1])),
+	Math.max(...boxes.map((b) => b[2])),
+	Math.max(...boxes.map((b) => b[3]))
+];
+
+/** Each feature's box, for framing it when its problem or its row is clicked. */
+export const featureBoxes = (data: FeatureCollection | null): (BBox | null)[] =>
+	(data?.features ?? []).map((f) => {
+		try {
+			return f?.geometry ? turfBbox(f) : null;
+		} catch {
+			return null;
+		}
+	});
+
+/**
+ * Where each element of the top-level "features" array starts, found by one pass over the text
+ * that tracks strings and nesting only (no tree: the tree is what does not fit).
+ */
+export function featureOffsets(text: string): number[] {
+	const offsets: number[] = [];
+	let depth = 0;
+	let inFeatures = false;
+	let lastKey = '';
+	let expectElement = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 34 /* " */) {
+			const start = i;
+			for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+			if (depth === 1) lastKey = text.slice(start + 1, i);
+			if (inFeatures && depth === 2 && expectElement) {
+				offsets.push(start);
+				expectElement = false;
+			}
+			continue;
+		}
+		if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+		if (inFeatures && depth === 2 && expectElement && c !== 44 && c !== 93) {
+			offsets.push(i);
+			expectElement = false;
+		}
+		if (c === 123 || c === 91) {
+			depth++;
+			if (c === 91 && depth === 2 && lastKey === 'features') [inFeatures, expectElement] = [true, true];
+		} else if (c === 125 || c === 93) {
+			if (c === 93 && depth === 2 && inFeatures) inFeatures = false;
+			depth--;
+		} else if (c === 44 && inFeatures && depth === 2) expectElement = true;
+	}
+	return offsets;
+}
+
+/** "line:column" (1-based, as editors' tools count) for ascending offsets, in one pass. */
+export function lineColumnAt(text: string, offsets: number[]): string[] {
+	const out: string[] = [];
+	let line = 1;
+	let lineStart = 0;
+	let i = 0;
+	for (const offset of offsets) {
+		for (; i < offset && i < text.length; i++)
+			if (text.charCodeAt(i) === 10) {
+				line++;
+				lineStart = i + 1;
+			}
+		out.push(`${line}:${offset - lineStart + 1}`);
+	}
+	return out;
+}

@@ -1,0 +1,139 @@
+// The editor's state: the drafts, the one open, what its file's check found, and the import under
+// way. Components read it and call its methods; nothing here touches the map.
+import { validateBibliography, validateManifest } from '../manifest/validate';
+import type { Problem } from '../manifest/errors';
+import type { Bibliography } from '../manifest/schema';
+import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
+import { createDraft, discardDraft, draftFile, listDrafts, saveDraft } from './drafts';
+import { ImportClient, refusal, type ImportResult, type Progress } from './importClient';
+
+export type ReadText = (name: string) => Promise<string | null>;
+
+export class Editor {
+	drafts = $state.raw<Draft[]>([]);
+	current = $state.raw<Draft | null>(null);
+	result = $state.raw<ImportResult | null>(null);
+	progress = $state.raw<Progress | null>(null);
+	error = $state<string | null>(null);
+	sources = $state.raw<Bibliography>({});
+	manifestIds = $state.raw<string[]>([]);
+
+	/** the draft as the atlas draws it: only the features that pass */
+	layer = $derived(this.current && this.result ? draftLayer(this.current.meta, this.result.valid, this.current.fileName) : null);
+	/** what is wrong with the form, in the manifest validator's own words */
+	entryProblems = $derived(this.current ? this.checkEntry(this.current.meta) : []);
+
+	private client: ImportClient | null = null;
+
+	constructor(private read: ReadText) {}
+
+	/** Loads the bibliography and the manifest's ids, then reopens the draft last worked on. */
+	async start(): Promise<void> {
+		this.client = new ImportClient();
+		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
+		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
+		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
+		try {
+			this.drafts = await listDrafts();
+		} catch (error) {
+			this.error = `drafts cannot be kept in this browser (${(error as Error).message})`;
+		}
+		if (this.drafts[0]) await this.open(this.drafts[0]);
+	}
+
+	destroy(): void {
+		this.client?.destroy();
+	}
+
+	/** A dropped or picked file becomes a new draft; a file too large is refused before it is read. */
+	async drop(file: File): Promise<void> {
+		this.error = refusal(file);
+		if (this.error) return;
+		const now = Date.now();
+		const draft: Draft = { key: crypto.randomUUID(), fileName: file.name, fileSize: file.size, createdAt: now, updatedAt: now, meta: defaultMeta(file.name, 'point') };
+		this.current = draft;
+		this.result = null;
+		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, (p) => (this.progress = p)));
+		if (!result || this.current !== draft) return;
+		// the kind and tooltip come from what the file turned out to hold
+		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id) };
+		this.current = { ...draft, meta };
+		try {
+			await createDraft(this.current, file);
+		} catch (error) {
+			this.error = `the draft could not be kept (${(error as Error).message})`;
+		}
+		this.drafts = [this.current, ...this.drafts];
+	}
+
+	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
+	async open(draft: Draft): Promise<void> {
+		this.current = draft;
+		this.result = null;
+		this.error = null;
+		const file = await draftFile(draft.key);
+		if (!file) {
+			this.error = `the file of this draft (${draft.fileName}) is no longer in the browser`;
+			return;
+		}
+		await this.run(() => this.client!.import(file, draft.fileName, checkedShape(draft.meta), this.sources, (p) => (this.progress = p)));
+	}
+
+	/** Changes the form and keeps it; a change of kind checks the file again. */
+	async update(change: Partial<DraftMeta>): Promise<void> {
+		const before = this.current;
+		if (!before) return;
+		const meta = { ...before.meta, ...change };
+		if (change.kind === 'zone') meta.radiusProperty ??= 'radiusKm';
+		if (change.kind === 'choropleth') meta.joinProperty ??= 'isoN3';
+		this.current = { ...before, meta, updatedAt: Date.now() };
+		this.drafts = this.drafts.map((d) => (d.key === before.key ? this.current! : d));
+		void saveDraft(this.current).catch((error) => (this.error = `the draft could not be kept (${error.message})`));
+		const recheck = (['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => k in change && change[k] !== before.meta[k]);
+		if (recheck) await this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
+	}
+
+	async discard(key: string): Promise<void> {
+		await discardDraft(key);
+		this.drafts = this.drafts.filter((d) => d.key !== key);
+		if (this.current?.key === key) [this.current, this.result] = [null, null];
+	}
+
+	private async run(task: () => Promise<ImportResult | null>): Promise<ImportResult | null> {
+		this.progress = { phase: 'reading', fraction: 0 };
+		try {
+			const result = await task();
+			if (result) [this.result, this.progress] = [result, null];
+			return result;
+		} catch (error) {
+			this.progress = null;
+			this.error = `the file could not be read (${(error as Error).message})`;
+			return null;
+		}
+	}
+
+	/** An id no manifest layer and no other draft uses. */
+	private freeId(id: string): string {
+		const taken = new Set([...this.manifestIds, ...this.drafts.map((d) => d.meta.id)]);
+		let free = id;
+		for (let n = 2; taken.has(free); n++) free = `${id}-${n}`;
+		return free;
+	}
+
+	private checkEntry(meta: DraftMeta): Problem[] {
+		const problems = validateManifest({ version: 1, layers: [manifestEntry(meta)] }, { sources: this.sources }).problems.map((p) => ({
+			...p,
+			path: p.path.replace(/^geodata\/layers\.json: layers\[0\]\.?/, '')
+		}));
+		if (this.manifestIds.includes(meta.id)) problems.push({ path: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		return problems;
+	}
+}
+
+function safeJson(text: string | null): unknown {
+	try {
+		return text === null ? null : JSON.parse(text);
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,92 @@
+// Reads and checks an editor's file off the main thread, so a 50 MB file never freezes the page.
+// The file's text stays here between checks: changing the kind checks it again without a re-read.
+import type { BBox, FeatureCollection } from 'geojson';
+import { checkLayerText, featureBoxes, type LayerShape } from '../editor/checkFile';
+import { propertyNames } from '../editor/draftLayer';
+import type { Problem } from '../manifest/errors';
+import type { Bibliography, Kind } from '../manifest/schema';
+import type { Format } from '../editor/convert';
+
+export type ImportRequest =
+	| { type: 'import'; id: number; file: Blob; name: string; layer: LayerShape | null; sources: Bibliography }
+	| { type: 'check'; id: number; layer: LayerShape; sources: Bibliography };
+
+/** What the page needs: the features to draw (only those that pass), and every feature's box for framing. */
+export type ImportResult = {
+	format: Format | null;
+	kind: Kind;
+	valid: FeatureCollection;
+	total: number;
+	rejected: number[];
+	boxes: (BBox | null)[];
+	properties: string[];
+	problems: Problem[];
+	warnings: Problem[];
+	/** geodata/'s file, when nothing is wrong */
+	output: Blob | null;
+};
+
+export type ImportReply =
+	| { type: 'progress'; id: number; phase: 'reading' | 'checking'; fraction: number }
+	| { type: 'result'; id: number; result: ImportResult }
+	| { type: 'error'; id: number; message: string };
+
+let text: string | null = null;
+let name = '';
+
+const reply = (message: ImportReply) => self.postMessage(message);
+
+/** The file in pieces, so the bar moves while a large one is read (and the page never holds it). */
+async function readWithProgress(file: Blob, id: number): Promise<string> {
+	const parts: string[] = [];
+	const decoder = new TextDecoder();
+	const reader = file.stream().getReader();
+	let read = 0;
+	let reported = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		parts.push(decoder.decode(value, { stream: true }));
+		read += value.byteLength;
+		if (read - reported > 1_000_000) {
+			reported = read;
+			reply({ type: 'progress', id, phase: 'reading', fraction: read / file.size });
+		}
+	}
+	parts.push(decoder.decode());
+	return parts.join('');
+}
+
+function check(id: number, layer: LayerShape | null, sources: Bibliography): ImportResult {
+	const checked = checkLayerText(text!, name, layer, sources, {
+		onProgress: (done, total) => reply({ type: 'progress', id, phase: 'checking', fraction: done / total })
+	});
+	const rejected = new Set(checked.rejected);
+	const features = checked.data?.features ?? [];
+	return {
+		format: checked.format,
+		kind: checked.kind,
+		valid: { type: 'FeatureCollection', features: features.filter((_, i) => !rejected.has(i)) },
+		total: features.length,
+		rejected: checked.rejected,
+		boxes: featureBoxes(checked.data),
+		properties: propertyNames(checked.data),
+		problems: checked.problems,
+		warnings: checked.warnings,
+		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' })
+	};
+}
+
+self.onmessage = async (event: MessageEvent<ImportRequest>) => {
+	const message = event.data;
+	try {
+		if (message.type === 'import') {
+			reply({ type: 'progress', id: message.id, phase: 'reading', fraction: 0 });
+			text = await readWithProgress(message.file, message.id);
+			name = message.name;
+		} else if (text === null) throw new Error('no file read yet');
+		reply({ type: 'result', id: message.id, result: check(message.id, message.layer, message.sources) });
+	} catch (error) {
+		reply({ type: 'error', id: message.id, message: (error as Error).message });
+	}
+};

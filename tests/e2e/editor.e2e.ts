@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nearestColour, openAtlas, redrawn, expectColour } from './atlas';
+import { writeBigGeoJSON } from '../fixtures/editor/bigFile';
+
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures/editor', name);
+const fileInput = (page: Page) => page.locator('input[type=file]');
+/** The draft's style layers on the map (its id is prefixed so it never clashes with the manifest's). */
+const draftLayers = (page: Page, id: string) => page.evaluate((id) => window.__atlas!.map.getStyle().layers.filter((l) => l.id.startsWith(`draft-${id}:`)).map((l) => l.id), id);
+
+// every test starts with an empty IndexedDB: each gets its own browser context
+
+test('a dropped valid file is checked and drawn on the atlas with the other layers', async ({ page }) => {
+	const { errors, foreign } = await openAtlas(page, '/editor');
+	// a real drop: a DataTransfer carrying the file, dispatched on the drop zone
+	const text = readFileSync(fixture('depots.geojson'), 'utf8');
+	const transfer = await page.evaluateHandle((text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], 'depots.geojson', { type: 'application/geo+json' }));
+		return dt;
+	}, text);
+	await page.getByRole('region', { name: 'Drop a file' }).dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(page.getByTestId('summary')).toContainText('3 of 3 features on the map as a point layer');
+	await expect(page.getByTestId('problems')).toHaveCount(0);
+	await expect.poll(() => draftLayers(page, 'depots')).not.toHaveLength(0);
+	// the manifest's layers are still there
+	expect(await page.evaluate(() => window.__atlas!.map.getStyle().layers.some((l) => l.id.startsWith('hubs:')))).toBe(true);
+	await page.getByLabel('Colour').fill('#00ff00');
+	await redrawn(page);
+	expectColour(await nearestColour(page, [30.73, 46.48], '#00ff00', 4), '#00ff00', 30);
+	expect(errors).toEqual([]);
+	expect(foreign()).toEqual([]);
+});
+
+test('a broken file lists its problems with lines, draws what passes, and a problem takes the map to its feature', async ({ page }) => {
+	await openAtlas(page, '/editor');
+	await fileInput(page).setInputFiles(fixture('broken-depots.geojson'));
+	await expect(page.getByTestId('summary')).toContainText('1 of 3 features on the map');
+	const problems = page.getByTestId('problems').getByRole('listitem');
+	await expect(problems).toHaveCount(3);
+	await expect(problems.nth(0)).toContainText('line 9, column 5');
+	await expect(problems.nth(0)).toContainText('"no-such-source" is not in geodata/sources.json');
+	await expect(problems.nth(1)).toContainText('line 14, column 5');
+	await problems.nth(0).getByRole('button').click();
+	// Kyiv, where the feature with the unknown source is, ends up in the middle of the map
+	await expect
+		.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().toArray().map((v) => Math.round(v))), { timeout: 10_000 })
+		.toEqual([31, 50]);
+});
+
+test('a file that is not JSON says where it breaks', async ({ page }) => {
+	await openAtlas(page, '/editor');
+	await fileInput(page).setInputFiles(fixture('unreadable.geojson'));
+	await expect(page.getByTestId('problems')).toContainText('line 7, column 7');
+	await expect(page.getByTestId('summary')).toContainText('0 of 0 features');
+});
+
+test('the draft survives a reload, edits included, and can be discarded on purpose', async ({ page }) => {
+	await openAtlas(page, '/editor');
+	await fileInput(page).setInputFiles(fixture('depots.geojson'));
+	await expect(page.getByTestId('summary')).toContainText('3 of 3');
+	await page.getByLabel('Title').fill('Fuel depots');
+	await page.reload();
+	await page.waitForFunction(() => window.__atlas?.ready === true);
+	await expect(page.getByLabel('Title')).toHaveValue('Fuel depots');
+	await expect(page.getByTestId('summary')).toContainText('3 of 3');
+	await expect.poll(() => draftLayers(page, 'depots')).not.toHaveLength(0);
+	await page.getByRole('button', { name: 'Discard Fuel depots' }).click();
+	await page.getByRole('button', { name: 'Discard', exact: true }).click();
+	await expect(page.getByTestId('drafts')).toHaveCount(0);
+	await page.reload();
+	await page.waitForFunction(() => window.__atlas?.ready === true);
+	await expect(page.getByTestId('drafts')).toHaveCount(0);
+});
+
+test('a file over 50 MB is refused before it is read', async ({ page }) => {
+	await openAtlas(page, '/editor');
+	// a File whose size is known without its bytes being read: a sparse Blob of 51 MB
+	const read = await page.evaluate(async () => {
+		const big = new File([new Uint8Array(51 * 1024 * 1024)], 'huge.geojson');
+		let touched = false;
+		for (const method of ['text', 'arrayBuffer', 'stream', 'slice'] as const) {
+			const original = big[method].bind(big);
+			(big as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => ((touched = true), (original as (...a: unknown[]) => unknown)(...args));
+		}
+		const dt = new DataTransfer();
+		dt.items.add(big);
+		document.querySelector('[aria-label="Drop a file"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		return touched;
+	});
+	await expect(page.getByRole('alert')).toContainText('up to 50 MB');
+	expect(read).toBe(false);
+	await expect(page.getByTestId('drafts')).toHaveCount(0);
+});
+
+test('markup and javascript: links in properties are shown as text and run nothing', async ({ page }) => {
+	const { errors } = await openAtlas(page, '/editor');
+	page.on('dialog', (d) => {
+		errors.push(`dialog: ${d.message()}`);
+		void d.dismiss();
+	});
+	await fileInput(page).setInputFiles(fixture('hostile.geojson'));
+	await expect(page.getByTestId('summary')).toContainText('1 of 1');
+	// every property in the tooltip, including the link-looking ones
+	for (const p of ['note', 'url']) await page.getByRole('checkbox', { name: p, exact: true }).check();
+	await redrawn(page);
+	const at = await page.evaluate(() => {
+		const map = window.__atlas!.map;
+		const p = map.project([30.52, 50.45]);
+		const box = map.getCanvas().getBoundingClientRect();
+		return { x: box.left + p.x, y: box.top + p.y };
+	});
+	await page.mouse.click(at.x, at.y);
+	await expect(page.getByText('<img src=x onerror="window.__pwned=1">Kyiv<script>window.__pwned=2</script>').first()).toBeVisible();
+	await expect(page.getByText('javascript:window.__pwned=4').first()).toBeVisible();
+	// nothing from the file became an element: no link, no image, no script of its own
+	expect(await page.locator('a[href^="javascript:"], img[src="x"]').count()).toBe(0);
+	expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length)).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+	expect(errors).toEqual([]);
+});
