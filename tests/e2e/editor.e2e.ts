@@ -121,3 +121,41 @@ test('markup and javascript: links in properties are shown as text and run nothi
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 	expect(errors).toEqual([]);
 });
+
+test('a 50 MB file imports with a moving progress bar while the page stays responsive', async ({ page }) => {
+	test.setTimeout(300_000);
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-editor-'));
+	try {
+		const path = join(dir, 'districts.geojson');
+		const { features, size } = await writeBigGeoJSON(path, 50_000_000);
+		expect(size).toBeGreaterThan(49_000_000);
+		await openAtlas(page, '/editor');
+		// a heartbeat on the main thread, and every value the bar shows
+		await page.evaluate(() => {
+			const w = window as unknown as { __beat: { last: number; worst: number; bar: number[] } };
+			w.__beat = { last: performance.now(), worst: 0, bar: [] };
+			setInterval(() => {
+				const now = performance.now();
+				w.__beat.worst = Math.max(w.__beat.worst, now - w.__beat.last);
+				w.__beat.last = now;
+				const bar = document.querySelector('progress');
+				if (bar && w.__beat.bar.at(-1) !== bar.value) w.__beat.bar.push(bar.value);
+			}, 20);
+		});
+		await fileInput(page).setInputFiles(path);
+		// polled gently: Playwright's own checks run on the page's main thread too
+		await page.waitForFunction((n) => document.querySelector('[data-testid=summary]')?.textContent?.includes(`${n} of ${n} features on the map as a fill layer`), features, {
+			polling: 1000,
+			timeout: 240_000
+		});
+		await expect(page.getByTestId('summary')).toContainText('The preview is thinned');
+		await expect.poll(() => draftLayers(page, 'districts'), { timeout: 60_000 }).not.toHaveLength(0);
+		await redrawn(page);
+		const beat = await page.evaluate(() => (window as unknown as { __beat: { worst: number; bar: number[] } }).__beat);
+		console.log(`50 MB: ${features} features, worst main-thread gap ${Math.round(beat.worst)} ms, bar values ${beat.bar.length}`);
+		expect(beat.bar.filter((v) => v > 0 && v < 1).length).toBeGreaterThanOrEqual(5);
+		expect(beat.worst).toBeLessThan(500);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

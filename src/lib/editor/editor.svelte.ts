@@ -19,7 +19,7 @@ export class Editor {
 	manifestIds = $state.raw<string[]>([]);
 
 	/** the draft as the atlas draws it: only the features that pass */
-	layer = $derived(this.current && this.result ? draftLayer(this.current.meta, this.result.valid, this.current.fileName) : null);
+	layer = $derived(this.current && this.result ? draftLayer(this.current.meta, this.result.preview, this.current.fileName) : null);
 	/** what is wrong with the form, in the manifest validator's own words */
 	entryProblems = $derived(this.current ? this.checkEntry(this.current.meta) : []);
 

@@ -3,6 +3,7 @@
 import type { BBox, FeatureCollection } from 'geojson';
 import { checkLayerText, featureBoxes, type LayerShape } from '../editor/checkFile';
 import { propertyNames } from '../editor/draftLayer';
+import { thinForPreview, type Preview } from '../editor/preview';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, Kind } from '../manifest/schema';
 import type { Format } from '../editor/convert';
@@ -15,7 +16,10 @@ export type ImportRequest =
 export type ImportResult = {
 	format: Format | null;
 	kind: Kind;
-	valid: FeatureCollection;
+	/** the features that pass, thinned when there are too many positions for the map to take at once */
+	preview: FeatureCollection;
+	thinned: Preview['thinned'];
+	passing: number;
 	total: number;
 	rejected: number[];
 	boxes: (BBox | null)[];
@@ -66,7 +70,8 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography): Imp
 	return {
 		format: checked.format,
 		kind: checked.kind,
-		valid: { type: 'FeatureCollection', features: features.filter((_, i) => !rejected.has(i)) },
+		...previewOf(features.filter((_, i) => !rejected.has(i))),
+		passing: features.length - rejected.size,
 		total: features.length,
 		rejected: checked.rejected,
 		boxes: featureBoxes(checked.data),
@@ -75,6 +80,11 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography): Imp
 		warnings: checked.warnings,
 		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' })
 	};
+}
+
+function previewOf(features: FeatureCollection['features']) {
+	const { data, thinned } = thinForPreview({ type: 'FeatureCollection', features });
+	return { preview: data, thinned };
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
