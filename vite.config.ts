@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { devSave } from './scripts/lib/devSave';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [devSave(), sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node'

@@ -75,6 +75,35 @@ test('the draft survives a reload, edits included, and can be discarded on purpo
 	await expect(page.getByTestId('drafts')).toHaveCount(0);
 });
 
+test('a finished draft downloads as a layer file and a manifest entry; the dev-only save is absent from the built site', async ({ page }) => {
+	await openAtlas(page, '/editor');
+	await fileInput(page).setInputFiles(fixture('depots.geojson'));
+	await expect(page.getByTestId('summary')).toContainText('3 of 3');
+	const download = page.getByRole('button', { name: 'Download depots.geojson' });
+	// no title and no source yet: the manifest validator's problems block publishing
+	await expect(download).toBeDisabled();
+	await page.getByLabel('Title').fill('Fuel depots');
+	await page.getByLabel('Source key').fill('seed-declarations-vs-commitments');
+	await page.getByRole('button', { name: 'Add source' }).click();
+	await expect(download).toBeEnabled();
+	const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+	expect(file.suggestedFilename()).toBe('depots.geojson');
+	const layer = JSON.parse(readFileSync(await file.path(), 'utf8'));
+	expect(layer.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['depot-lviv', 'depot-kyiv', 'depot-odesa']);
+	expect(layer.bbox).toEqual([24.03, 46.48, 30.73, 50.45]);
+	const [entryFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the manifest entry' }).click()]);
+	expect(JSON.parse(readFileSync(await entryFile.path(), 'utf8'))).toEqual({
+		id: 'depots',
+		title: 'Fuel depots',
+		kind: 'point',
+		file: 'depots.geojson',
+		style: { color: '#c05621' },
+		tooltip: [{ property: 'name', label: 'Name' }],
+		sources: ['seed-declarations-vs-commitments']
+	});
+	await expect(page.getByRole('button', { name: 'Save to geodata/' })).toHaveCount(0);
+});
+
 test('a file over 50 MB is refused before it is read', async ({ page }) => {
 	await openAtlas(page, '/editor');
 	// a File whose size is known without its bytes being read: a sparse Blob of 51 MB

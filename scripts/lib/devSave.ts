@@ -1,0 +1,94 @@
+// `POST /__atlas/save` on `vite dev` only: the editor's "save to geodata/" button. It runs the
+// layer command's own addLayer (same checks, same atomic write of data and manifest), so a save
+// from the browser and `npm run layer -- add` cannot disagree. Only a page served by this dev
+// server may call it: any other origin is refused, so a site open in another tab cannot write here.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Plugin } from 'vite';
+import { addLayer, type AddOptions } from './addLayer';
+import { recoverInterruptedWrite } from './atomicWrite';
+
+export const SAVE_PATH = '/__atlas/save';
+// the editor refuses files over 50 MB; the form's fields add little
+const MAX_BODY = 51 * 1024 * 1024;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const TEXT_OPTIONS = ['id', 'title', 'kind', 'description', 'asOf', 'color', 'radiusProperty', 'joinProperty'] as const;
+
+/** The handler itself, for a test to mount on a plain server: `root` is the geodata folder. */
+export function saveHandler(root: string, ownOrigins: () => string[]) {
+	return async (req: IncomingMessage, res: ServerResponse) => {
+		const send = (status: number, body: unknown) => {
+			res.statusCode = status;
+			res.setHeader('Content-Type', 'application/json');
+			res.end(JSON.stringify(body));
+		};
+		if (req.method !== 'POST') return send(405, { error: 'POST expected' });
+		if (!isOwnOrigin(req, ownOrigins())) return send(403, { error: `origin ${JSON.stringify(req.headers.origin ?? null)} may not write to geodata/` });
+		if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return send(413, { error: 'the file is larger than the editor takes (50 MB)' });
+		let form: FormData;
+		try {
+			const request = new Request(`http://local${req.url ?? ''}`, { method: 'POST', headers: req.headers as HeadersInit, body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } as RequestInit);
+			form = await request.formData();
+		} catch (error) {
+			return send(400, { error: `a form with "file" and "options" expected (${(error as Error).message})` });
+		}
+		const file = form.get('file');
+		const options = parseOptions(form.get('options'));
+		if (!(file instanceof Blob) || !options) return send(400, { error: 'a form with "file" and "options" expected' });
+		// the editor's file name is shown in messages only; on disk it goes to a folder of its own
+		const inputName = basename(String(form.get('name') ?? 'layer.geojson')).replace(/[^\w.-]+/g, '-') || 'layer.geojson';
+		const dir = await mkdtemp(join(tmpdir(), 'atlas-save-'));
+		try {
+			const input = join(dir, inputName);
+			await writeFile(input, Buffer.from(await file.arrayBuffer()));
+			await recoverInterruptedWrite(root);
+			const result = await addLayer({ ...options, input, inputName }, root);
+			send(result.problems.length ? 422 : 200, result);
+		} catch (error) {
+			send(500, { error: (error as Error).message });
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** The page's origin must be this server's: one of the addresses it listens on, or its own loopback host. */
+function isOwnOrigin(req: IncomingMessage, own: string[]): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return false;
+	if (own.includes(origin)) return true;
+	const host = req.headers.host ?? '';
+	const hostname = host.replace(/:\d+$/, '');
+	return LOOPBACK.has(hostname) && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+function parseOptions(value: FormDataEntryValue | null): Omit<AddOptions, 'input'> | null {
+	try {
+		const raw = JSON.parse(String(value));
+		if (typeof raw !== 'object' || raw === null) return null;
+		const options: Omit<AddOptions, 'input'> = {};
+		for (const key of TEXT_OPTIONS) if (typeof raw[key] === 'string' && raw[key] !== '') options[key] = raw[key];
+		if (Array.isArray(raw.sources)) options.sources = raw.sources.filter((s: unknown) => typeof s === 'string');
+		if (raw.force === true) options.force = true;
+		return options;
+	} catch {
+		return null;
+	}
+}
+
+/** The plugin: present in `vite dev` only (`apply: 'serve'`), never in a build or `vite preview`. */
+export function devSave(): Plugin {
+	return {
+		name: 'atlas-dev-save',
+		apply: 'serve',
+		configureServer(server) {
+			const root = resolve(server.config.root, process.env.ATLAS_GEODATA ?? 'geodata');
+			const own = () => [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])].map((u) => new URL(u).origin);
+			server.middlewares.use(SAVE_PATH, saveHandler(root, own));
+		}
+	};
+}

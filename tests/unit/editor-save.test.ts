@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { saveHandler } from '../../scripts/lib/devSave';
+import { saveOptionsOf } from '../../src/lib/editor/publish';
+import { defaultMeta } from '../../src/lib/editor/draftLayer';
+
+// the dev server's save endpoint, mounted on a plain server over a copy of a small geodata folder
+let root: string;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+	root = mkdtempSync(join(tmpdir(), 'atlas-save-test-'));
+	cpSync(new URL('../fixtures/layer/geodata', import.meta.url), root, { recursive: true });
+	server = createServer(saveHandler(root, () => [origin]));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+	server.close();
+	rmSync(root, { recursive: true, force: true });
+});
+
+const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
+const meta = { ...defaultMeta('depots.geojson', 'point', ['name']), title: 'Fuel depots', sources: ['seed-declarations-vs-commitments'], asOf: '2025-09-04' };
+
+function post(options: unknown, headers: Record<string, string> = { origin: '' }, text = depots) {
+	const form = new FormData();
+	form.set('file', new Blob([text]), 'depots.geojson');
+	form.set('name', 'depots.geojson');
+	form.set('options', JSON.stringify(options));
+	return fetch(`${origin}/`, { method: 'POST', body: form, headers: { ...headers, origin: headers.origin || origin } });
+}
+
+describe('the dev save endpoint', () => {
+	it('refuses a page from another origin, and a request with none', async () => {
+		const response = await post(saveOptionsOf(meta).options, { origin: 'http://evil.example' });
+		expect(response.status).toBe(403);
+		const none = await fetch(`${origin}/`, { method: 'POST', body: new FormData() });
+		expect(none.status).toBe(403);
+		expect(readFileSync(join(root, 'layers.json'), 'utf8')).not.toContain('depots');
+	});
+
+	it('returns the command’s problems and writes nothing when the layer breaks a rule', async () => {
+		const response = await post({ ...saveOptionsOf(meta).options, sources: ['no-such-source'] });
+		expect(response.status).toBe(422);
+		const body = await response.json();
+		expect(body.problems).toContainEqual({ path: '--source', message: '"no-such-source" is not in geodata/sources.json' });
+		expect(() => readFileSync(join(root, 'depots.geojson'))).toThrow();
+	});
+
+	it('writes the layer and its manifest entry through addLayer', async () => {
+		const response = await post(saveOptionsOf(meta).options);
+		expect(response.status).toBe(200);
+		const body = await response.json();
+		expect(body.done[0]).toMatch(/^wrote geodata\/depots\.geojson: 3 features/);
+		const manifest = JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8'));
+		expect(manifest.layers.at(-1)).toMatchObject({ id: 'depots', title: 'Fuel depots', kind: 'point', file: 'depots.geojson', asOf: '2025-09-04' });
+		expect(JSON.parse(readFileSync(join(root, 'depots.geojson'), 'utf8')).features).toHaveLength(3);
+		// a second save of the same id needs the editor to say so
+		expect((await post(saveOptionsOf(meta).options)).status).toBe(422);
+		expect((await post(saveOptionsOf(meta, true).options)).status).toBe(200);
+	});
+});
+
+describe('saveOptionsOf', () => {
+	it('names what the command cannot take yet, so the editor is told', () => {
+		const { options, ignored } = saveOptionsOf({ ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] });
+		expect(options).toMatchObject({ id: 'depots', kind: 'point', color: '#c05621', force: false });
+		expect(ignored).toEqual(['style.opacity', 'tooltip']);
+	});
+});
