@@ -18,7 +18,7 @@ describe('draftLayer', () => {
 	it('reads an id, a kind and the properties from the file', () => {
 		expect(slugOf('C:\\maps\\Air Bases (2025).csv')).toBe('air-bases-2025');
 		expect(guessKind(points)).toBe('point');
-		expect(guessKind({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] })).toBe('choropleth');
+		expect(guessKind({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] } as unknown as FeatureCollection)).toBe('choropleth');
 		expect(propertyNames(points)).toEqual(['id', 'name', 'capacity']);
 	});
 
