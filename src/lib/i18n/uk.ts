@@ -70,5 +70,6 @@ export const UK: Record<string, string> = {
 	Scene: 'Сцена',
 	Previous: 'Назад',
 	Next: 'Далі',
-	'End tour': 'Завершити'
+	'End tour': 'Завершити',
+	'Add a layer': 'Додати шар'
 };
