@@ -24,6 +24,10 @@ export type AddOptions = {
 	renderer?: string;
 	radiusProperty?: string;
 	joinProperty?: string;
+	/** style fields beyond the colour (opacity, width, radius, dash…), checked like the manifest's */
+	style?: Record<string, unknown>;
+	/** the properties the card lists, with their labels */
+	tooltip?: { property: string; label: string }[];
 	force?: boolean;
 };
 
@@ -99,7 +103,9 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	const entry: Record<string, unknown> = inManifestOrder({ ...kept, ...definedOnly(given) });
 	// an unknown kind is reported with the entry's other fields; the data cannot be checked without one
 	const kind = KINDS.includes(entry.kind as never) ? (entry.kind as LayerDef['kind']) : null;
-	if (options.color !== undefined) entry.style = { ...(kept.style as object), color: options.color };
+	if (options.style !== undefined) entry.style = { ...(kept.style as object), ...options.style };
+	if (options.color !== undefined) entry.style = { ...(entry.style as object), color: options.color };
+	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
 
 	const prepared = kind
 		? prepareLayer(await readFile(options.input, 'utf8'), name, { kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string }, bibliography.citable)

@@ -75,6 +75,9 @@ function parseOptions(value: FormDataEntryValue | null): Omit<AddOptions, 'input
 		for (const key of TEXT_OPTIONS) if (typeof raw[key] === 'string' && raw[key] !== '') options[key] = raw[key];
 		if (Array.isArray(raw.sources)) options.sources = raw.sources.filter((s: unknown) => typeof s === 'string');
 		if (raw.force === true) options.force = true;
+		// checked by addLayer against the manifest's schema, like everything else in the entry
+		if (typeof raw.style === 'object' && raw.style !== null && !Array.isArray(raw.style)) options.style = raw.style;
+		if (Array.isArray(raw.tooltip)) options.tooltip = raw.tooltip;
 		return options;
 	} catch {
 		return null;

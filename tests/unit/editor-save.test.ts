@@ -61,6 +61,12 @@ describe('the dev save endpoint', () => {
 		const manifest = JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8'));
 		expect(manifest.layers.at(-1)).toMatchObject({ id: 'depots', title: 'Fuel depots', kind: 'point', file: 'depots.geojson', asOf: '2025-09-04' });
 		expect(JSON.parse(readFileSync(join(root, 'depots.geojson'), 'utf8')).features).toHaveLength(3);
+		// a saved style and tooltip reach the manifest; a bad style value is refused like the command's
+		const styled = { ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] };
+		expect((await post(saveOptionsOf(styled, true).options)).status).toBe(200);
+		expect(JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers.at(-1)).toMatchObject({ style: { opacity: 0.5 }, tooltip: [{ property: 'name', label: 'Name' }] });
+		const bad = await post({ ...saveOptionsOf(styled, true).options, style: { opacity: 3 } });
+		expect(bad.status).toBe(422);
 		// a second save of the same id needs the editor to say so
 		expect((await post(saveOptionsOf(meta).options)).status).toBe(422);
 		expect((await post(saveOptionsOf(meta, true).options)).status).toBe(200);
@@ -68,9 +74,9 @@ describe('the dev save endpoint', () => {
 });
 
 describe('saveOptionsOf', () => {
-	it('names what the command cannot take yet, so the editor is told', () => {
+	it('hands the command the whole entry: style beyond the colour and the tooltip rows', () => {
 		const { options, ignored } = saveOptionsOf({ ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] });
-		expect(options).toMatchObject({ id: 'depots', kind: 'point', color: '#c05621', force: false });
-		expect(ignored).toEqual(['style.opacity', 'tooltip']);
+		expect(options).toMatchObject({ id: 'depots', kind: 'point', color: '#c05621', force: false, style: { opacity: 0.5 }, tooltip: [{ property: 'name', label: 'Name' }] });
+		expect(ignored).toEqual([]);
 	});
 });

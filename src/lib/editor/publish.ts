@@ -12,13 +12,15 @@ export type SaveOptions = {
 	asOf?: string;
 	color?: string;
 	radiusProperty?: string;
+	style?: Record<string, unknown>;
+	tooltip?: unknown;
 	joinProperty?: string;
 	force?: boolean;
 };
 
 /**
- * The command's options for a draft, and the fields of its manifest entry that the command does
- * not take yet (saved through it, they would be lost: the downloaded entry keeps them).
+ * The command's options for a draft, its whole manifest entry included; `ignored` lists fields the
+ * command would drop (none today: kept so the editor says so if that ever changes).
  */
 export function saveOptionsOf(meta: DraftMeta, force = false): { options: SaveOptions; ignored: string[] } {
 	const entry = manifestEntry(meta) as { style?: Record<string, unknown>; tooltip?: unknown };
@@ -34,8 +36,10 @@ export function saveOptionsOf(meta: DraftMeta, force = false): { options: SaveOp
 		joinProperty: meta.kind === 'choropleth' ? meta.joinProperty : undefined,
 		force
 	};
-	const ignored = [...Object.keys(entry.style ?? {}).filter((k) => k !== 'color').map((k) => `style.${k}`), ...(entry.tooltip ? ['tooltip'] : [])];
-	return { options, ignored };
+	// the whole entry travels: style beyond the colour and the tooltip rows too
+	if (entry.style) options.style = entry.style;
+	if (entry.tooltip) options.tooltip = entry.tooltip;
+	return { options, ignored: [] };
 }
 
 /** The manifest entry as it goes into geodata/layers.json's "layers" list, tab-indented like the file. */
