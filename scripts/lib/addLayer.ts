@@ -2,12 +2,14 @@
 // neither. Returns what it did or why it did nothing; the command prints it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { validateBibliography, validateManifest } from '../../src/lib/manifest/validate';
 import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from './prepareLayer';
+// one rule for a layer id from a file name, shared with the browser editor
+import { slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 
 export type AddOptions = {
@@ -50,16 +52,6 @@ const FLAGS: Record<string, string> = {
 	radiusProperty: '--radius-property',
 	joinProperty: '--join-property'
 };
-
-/** A layer id from a file name: `Air Bases (2025).csv` → `air-bases-2025`. */
-export const slugOf = (fileName: string) =>
-	basename(fileName)
-		.replace(/\.[^.]*$/, '')
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
 
 export async function addLayer(options: AddOptions, root: string, hooks: { onStep?: StepHook } = {}): Promise<AddResult> {
 	const name = options.inputName ?? options.input;
