@@ -1,16 +1,16 @@
 import { UK } from './uk';
+import { MONTHS } from '../time/timeline';
 
 export const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
 
 const locale = $state<{ lang: Lang }>({ lang: 'en' });
 
 /** The interface language: English text is the key, Ukrainian comes from the dictionary. */
 export const t = Object.assign((english: string): string => (locale.lang === 'uk' ? (UK[english] ?? english) : english), {
-	months: () => (locale.lang === 'uk' ? UK_MONTHS : EN_MONTHS),
+	months: () => (locale.lang === 'uk' ? UK_MONTHS : MONTHS),
 	/** a data text with an optional Ukrainian version beside it (a manifest's `i18n.uk`) */
 	pick: (english: string, ukrainian?: string) => (locale.lang === 'uk' && ukrainian ? ukrainian : english)
 });

@@ -1,3 +1,4 @@
+import { MONTHS } from '../time/timeline';
 import type { Feature } from 'geojson';
 import type { LegendEntry } from './specs';
 
@@ -16,7 +17,7 @@ export function summarySentence({ title, features, legend }: SummaryInput): stri
 type InView = { kind: string; layerId: string | null; properties: Record<string, unknown> };
 
 /** `2025-09-10` → `10 Sep 2025`. */
-export function dayLabel(date: string, months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']): string {
+export function dayLabel(date: string, months = MONTHS): string {
 	const [y, m, d] = date.split('-').map(Number);
 	return `${d} ${months[m - 1]} ${y}`;
 }

@@ -53,7 +53,8 @@ export function yearlyCounts(series: MonthCount[]): { year: string; count: numbe
 	return [...years].map(([year, count]) => ({ year, count }));
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** English month abbreviations, the labels' default. */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2025-09` → `Sep 2025`. */
 export function monthLabel(month: Month, names: string[] = MONTHS): string {
