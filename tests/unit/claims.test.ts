@@ -16,6 +16,8 @@ describe('verdictFor', () => {
 		expect(verdictFor(50, 55.4, { atLeast: true })).toBe('holds');
 		expect(verdictFor(50, 48, { atLeast: true })).toBe('holds');
 		expect(verdictFor(26, 5, { lowerBound: true })).toBe('unverified');
+		expect(verdictFor(0, 0)).toBe('holds');
+		expect(verdictFor(0, 3)).toBe('differs');
 	});
 });
 
@@ -58,5 +60,16 @@ describe('the seeds claims against the atlas', async () => {
 		expect(byId['coalition-26'].verdict).toBe('unverified');
 		expect(byId['force-64000'].verdict).toBe('unverified');
 		expect(checkClaims(file, { contactLineKm: 1 } as never).length).toBe(file.claims.length);
+	});
+});
+
+describe('validateClaims', () => {
+	it('hands out no claims when one names a figure that is not there, so nothing downstream throws', () => {
+		const json = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
+		json.densityFront = 'no-such-figure';
+		const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
+		const { claims, problems } = validateClaims(json, sources);
+		expect(claims).toBeNull();
+		expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['geodata/claims.json: densityFront: "no-such-figure" is not in figures']);
 	});
 });

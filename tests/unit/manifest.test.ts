@@ -32,3 +32,12 @@ describe('dates in the manifest', () => {
 		expect(problems.map(formatProblem)).toEqual(['geodata/layers.json: layers[0].asOf: 2025-02-30 is not a real date']);
 	});
 });
+
+describe('a badly typed date', () => {
+	it('is a problem, not a crash', async () => {
+		const { validateManifest } = await import('../../src/lib/manifest/validate');
+		const layer = { id: 'x', title: 'X', kind: 'point', file: 'x.geojson', style: {}, sources: ['s'], asOf: 'Sept 2025' };
+		const { problems } = validateManifest({ version: 1, layers: [layer] }, { sources: { s: { publisher: 'P', title: 'T', kind: 'news' } } });
+		expect(problems.map(formatProblem)).toContain('geodata/layers.json: layers[0].asOf: a date like "2025-09-04" expected, "Sept 2025" found');
+	});
+});

@@ -62,7 +62,8 @@ export function validateClaims(json: unknown, sources: Bibliography): { claims: 
 		for (const f of claim.alsoShow?.figures ?? []) if (!(f in parsed.output.figures)) at(`claims[${i}].alsoShow.figures`, `"${f}" is not in figures`);
 		for (const m of claim.alsoShow?.computed ?? []) if (!(m in METRIC_LABELS)) at(`claims[${i}].alsoShow.computed`, `"${m}" is not a metric`);
 	});
-	return { claims: parsed.output, problems };
+	// a claim naming a missing figure cannot be checked (nor can densities over a missing front)
+	return { claims: problems.length ? null : parsed.output, problems };
 }
 
 export type Verdict = 'holds' | 'roughly' | 'differs' | 'unverified';
@@ -73,6 +74,7 @@ export type CheckedClaim = Claim & { against: Comparison | null; also: Compariso
 export function verdictFor(claimed: number, actual: number, options: { atLeast?: boolean; lowerBound?: boolean } = {}): Verdict {
 	if (options.lowerBound && actual < claimed) return 'unverified';
 	if (options.atLeast && actual >= claimed) return 'holds';
+	if (claimed === 0) return actual === 0 ? 'holds' : 'differs';
 	const off = Math.abs(actual - claimed) / claimed;
 	return off <= 0.05 ? 'holds' : off <= 0.2 ? 'roughly' : 'differs';
 }

@@ -2,7 +2,7 @@ import { getIssues } from '@placemarkio/check-geojson';
 import { parse as parseJsonAst, type Node } from '@humanwhocodes/momoa';
 import * as v from 'valibot';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { CONFIDENCE, type Bibliography, type Kind, type LayerDef } from './schema';
+import { CONFIDENCE, isRealDay, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
 
 const GEOMETRIES: Record<Kind, string[]> = {
@@ -13,8 +13,7 @@ const GEOMETRIES: Record<Kind, string[]> = {
 	choropleth: []
 };
 
-// valibot's isoDate checks the shape only: 2025-02-30 must fail too
-const isoDate = v.pipe(v.string(), v.isoDate(), v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)));
+const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
 
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
 export type DataResult = { data: FeatureCollection | null; problems: Problem[]; rejected: number[] };

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { Bibliography } from './schema';
+import { slug, type Bibliography } from './schema';
 import { problemsFrom, type Problem } from './errors';
 import { MONTH } from '../time/timeline';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const Scene = v.strictObject({
-	id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`)),
+	id: slug,
 	title: text,
 	caption: text,
 	camera: v.strictObject({

@@ -8,13 +8,18 @@ const oneOf = <T extends readonly string[]>(values: T) =>
 	v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`));
+export const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`));
 const colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`));
-// valibot's isoDate checks the shape only: 2025-02-30 must fail too
+/** A calendar day that exists: valibot's isoDate checks the shape only, and 2025-02-30 must fail too. */
+export const isRealDay = (d: string) => {
+	const time = Date.parse(`${d}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+};
+// the check runs after a failed isoDate too (valibot goes on), so it must not throw on "Sept 2025"
 const isoDate = v.pipe(
 	v.string(),
 	v.isoDate((i) => `a date like "2025-09-04" expected, ${i.received} found`),
-	v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), (i) => `${i.input} is not a real date`)
+	v.check(isRealDay, (i) => `${i.input} is not a real date`)
 );
 const fraction = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
 const pixels = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValue(40, 'must be 40 or less'));
