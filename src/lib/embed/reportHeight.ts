@@ -20,5 +20,8 @@ export async function reportHeight(root: HTMLElement): Promise<() => void> {
 	const observer = new ResizeObserver(send);
 	observer.observe(root);
 	send();
-	return () => observer.disconnect();
+	return () => {
+		observer.disconnect();
+		pymChild.remove(); // pym's own message listener goes with it
+	};
 }

@@ -46,6 +46,7 @@ export class AtlasMap {
 	private until: Month | null = null;
 
 	private pmtiles: Promise<void> | null = null;
+	private queue: Promise<void> = Promise.resolve();
 
 	private constructor(
 		map: MaplibreMap,
@@ -90,12 +91,24 @@ export class AtlasMap {
 		return atlas;
 	}
 
-	/** Replaces the manifest layers, drawn in manifest order under the country labels. */
-	async setLayers(specs: LayerSpec[]): Promise<void> {
-		for (const old of this.specs) this.removeMaplibreLayer(old);
+	/**
+	 * Replaces the layers, drawn in order under the country labels. A layer passed again as the
+	 * same object stays as it is, so an editor's draft changing redraws the draft alone. Calls run
+	 * one after another: each may wait for pmtiles or deck.gl to load.
+	 */
+	setLayers(specs: LayerSpec[]): Promise<void> {
+		this.queue = this.queue.catch(() => {}).then(() => this.replaceLayers(specs));
+		return this.queue;
+	}
+
+	private async replaceLayers(specs: LayerSpec[]): Promise<void> {
+		const before = new Set(this.specs);
+		const kept = new Set(specs);
+		for (const old of this.specs) if (!kept.has(old)) this.removeMaplibreLayer(old);
 		this.specs = specs;
-		if (specs.some((s) => s.tiled)) await this.pmtilesProtocol();
-		for (const spec of specs.filter((s) => s.def.renderer !== 'deck')) {
+		const added = specs.filter((s) => !before.has(s));
+		if (added.some((s) => s.tiled)) await this.pmtilesProtocol();
+		for (const spec of added.filter((s) => s.def.renderer !== 'deck')) {
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 			for (const layer of styleLayersFor(spec)) this.map.addLayer(layer, LABEL_LAYER);
@@ -139,6 +152,18 @@ export class AtlasMap {
 		// under every line and point, so hubs, the front and the hatching stay readable on the wash
 		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
 		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABEL_LAYER);
+	}
+
+	/** Calls `onChange` with the view (centre, zoom, bounds) now and after every move; returns the unsubscribe. */
+	onViewChange(onChange: (view: { lng: number; lat: number; zoom: number; bbox: [number, number, number, number] }) => void): () => void {
+		const report = () => {
+			const { lng, lat } = this.map.getCenter();
+			const b = this.map.getBounds();
+			onChange({ lng, lat, zoom: this.map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+		};
+		this.map.on('moveend', report);
+		report();
+		return () => void this.map.off('moveend', report);
 	}
 
 	/** Moves the camera; with `animate` false (reduced motion) it jumps. */

@@ -20,6 +20,7 @@ export class CoverageClient {
 		this.worker.onerror = (event) => {
 			this.running = null; // let the next request through rather than stall the queue
 			onUpdate({ error: event.message || 'the coverage worker failed' });
+			if (this.pending) this.flush();
 		};
 		this.worker.postMessage({ type: 'regions', inputs } satisfies CoverageRequest);
 	}
