@@ -10,7 +10,7 @@ import { validateScenes } from '../../src/lib/manifest/scenes';
 import type { Bibliography } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
 import { JOURNAL } from './atomicWrite';
-import { isTiled } from '../../src/lib/manifest/validate';
+import { isTiled } from '../../src/lib/manifest/files';
 import { PMTiles } from 'pmtiles';
 
 // the files beside the layers that the atlas reads, each with its own validator

@@ -1,3 +1,4 @@
+import { BELARUS_ID, RUSSIA_ID, UKRAINE_ID } from './recognisedBorders';
 import union from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { blackSeaPolygon } from './blackSea';
@@ -16,8 +17,8 @@ export type RegionInputs = {
  */
 export function coverageRegions({ countries, occupied }: RegionInputs): Regions {
 	const byIso = (iso: string) => countries.features.filter((f) => f.properties.iso === iso);
-	const ukraine = byIso('804')[0];
-	const hostile = union({ type: 'FeatureCollection', features: [...byIso('643'), ...byIso('112')] as Feature<Polygon | MultiPolygon>[] });
+	const ukraine = byIso(UKRAINE_ID)[0];
+	const hostile = union({ type: 'FeatureCollection', features: [...byIso(RUSSIA_ID), ...byIso(BELARUS_ID)] as Feature<Polygon | MultiPolygon>[] });
 	if (!ukraine || !hostile) throw new Error('coverageRegions: Ukraine, Russia or Belarus missing from the base map');
 	return { ukraine: ukraine.geometry, occupied, blackSea: blackSeaPolygon(countries).geometry, hostile: hostile.geometry };
 }

@@ -6,6 +6,7 @@ import type { Feature, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } 
 /** Natural Earth ISO 3166-1 numeric ids used by world-atlas. */
 export const UKRAINE_ID = '804';
 export const RUSSIA_ID = '643';
+export const BELARUS_ID = '112';
 /** Simferopol, the Crimean capital: any polygon holding it is the peninsula. */
 export const SIMFEROPOL: [number, number] = [34.1, 44.95];
 

@@ -1,3 +1,4 @@
+import { UKRAINE_ID } from '../geo/recognisedBorders';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { atlasMetrics } from '../geo/metrics';
 import { checkClaims, coalitionCounts, type CheckedClaim, type ClaimsFile } from './claims';
@@ -13,7 +14,7 @@ type Countries = FeatureCollection<Polygon | MultiPolygon, { name: string; iso: 
 export function claimsFromAtlas(file: ClaimsFile, layers: LoadedLayer[], countries: Countries): CheckedClaim[] | null {
 	const first = (id: string) => layers.find((l) => l.def.id === id)?.data.features[0] as Feature | undefined;
 	const country = (match: (p: { name: string; iso: string | null }) => boolean) => countries.features.find((f) => match(f.properties))?.geometry;
-	const ukraine = country((p) => p.iso === '804');
+	const ukraine = country((p) => p.iso === UKRAINE_ID);
 	const kosovo = country((p) => p.name === 'Kosovo');
 	const line = first('contact-line');
 	const occupied = first('occupied');

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
-import { isTiled, validateBibliography, validateManifest } from './validate';
+import { validateBibliography, validateManifest } from './validate';
+import { isTiled } from './files';
 import { validateLayerData } from './data';
 import type { Problem } from './errors';
 import type { Bibliography, LayerDef } from './schema';

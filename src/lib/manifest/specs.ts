@@ -1,3 +1,4 @@
+import { isTiled } from './files';
 import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { zonePolygon } from '../geo/zones';
 import { lineLengthKm } from '../geo/lineLength';
@@ -49,7 +50,7 @@ export function layerSpec(layer: LoadedLayer, countries: FeatureCollection<Polyg
 		type: 'FeatureCollection',
 		features: features.map((f, i) => ({ ...f, properties: { ...f.properties, ...computed(f), _i: i } }))
 	};
-	const tiled = def.file.endsWith('.pmtiles');
+	const tiled = isTiled(def);
 	return { id: def.id, def, display, offMap, legend: legendFor(def, layer.data.features), color: def.style.color ?? DEFAULT_COLOR, ...(tiled ? { tiled } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LayerSchema, ManifestSchema, SourceSchema, type Bibliography, type LayerDef } from './schema';
 import { problemsFrom, type Problem } from './errors';
+import { isTiled } from './files';
 
 export type ManifestContext = { sources: Bibliography };
 
@@ -89,6 +90,3 @@ export function validateBibliography(json: unknown): { sources: Bibliography; ci
 function atFile(p: Problem): Problem {
 	return p.path.startsWith('geodata/') ? p : { ...p, path: p.path ? `${MANIFEST}: ${p.path}` : MANIFEST };
 }
-
-/** A layer served as vector tiles from a PMTiles archive rather than read as GeoJSON. */
-export const isTiled = (layer: Pick<LayerDef, 'file'>) => layer.file.endsWith('.pmtiles');
