@@ -16,6 +16,9 @@ test('the claims panel lists every seed claim with its checked value, verdict an
 		await expect(row.locator('.verdict')).toHaveText(/Holds|Roughly|Differs|Not verifiable/);
 	}
 	// computed from the geometry, formatted for readers
+	// the verdicts the unit tests pin, as a reader sees them
+	await expect(panel.locator('[data-claim="front-length"] .verdict')).toHaveText('Differs');
+	await expect(panel.locator('[data-claim="coalition-26"] .verdict')).toHaveText('Not verifiable');
 	const kosovo = panel.locator('[data-claim="ukraine-50x-kosovo"]');
 	await expect(kosovo.locator('.verdict')).toHaveText('Holds');
 	await expect(kosovo).toContainText(/Ukraine over Kosovo, areas on this map: \d{2}\.\d times\s*computed/);

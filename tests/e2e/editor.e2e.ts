@@ -106,7 +106,15 @@ test('a finished draft downloads as a layer file and a manifest entry; the dev-o
 
 test('a file over 50 MB is refused before it is read', async ({ page }) => {
 	await openAtlas(page, '/editor');
-	// a File whose size is known without its bytes being read: a sparse Blob of 51 MB
+	// a File whose size is known without its bytes being read: a sparse Blob of 51 MB. It is read
+	// either here or by the import worker, so both doors are watched.
+	await page.evaluate(() => {
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+			if (JSON.stringify(message, (_, v) => (v instanceof Blob ? '__blob__' : v))?.includes('__blob__')) (window as unknown as { __sent?: boolean }).__sent = true;
+			return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+		} as typeof post;
+	});
 	const read = await page.evaluate(async () => {
 		const big = new File([new Uint8Array(51 * 1024 * 1024)], 'huge.geojson');
 		let touched = false;
@@ -121,7 +129,11 @@ test('a file over 50 MB is refused before it is read', async ({ page }) => {
 	});
 	await expect(page.getByRole('alert')).toContainText('up to 50 MB');
 	expect(read).toBe(false);
+	expect(await page.evaluate(() => (window as unknown as { __sent?: boolean }).__sent)).toBeUndefined();
 	await expect(page.getByTestId('drafts')).toHaveCount(0);
+	// the watch works: a file under the limit does go to the worker
+	await fileInput(page).setInputFiles(fixture('depots.geojson'));
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __sent?: boolean }).__sent)).toBe(true);
 });
 
 test('markup and javascript: links in properties are shown as text and run nothing', async ({ page }) => {
@@ -159,8 +171,15 @@ test('a 50 MB file imports with a moving progress bar while the page stays respo
 		const { features, size } = await writeBigGeoJSON(path, 50_000_000);
 		expect(size).toBeGreaterThan(49_000_000);
 		await openAtlas(page, '/editor');
-		// a heartbeat on the main thread, and every value the bar shows
+		// a heartbeat on the main thread, every value the bar shows, and the largest text parsed there
 		await page.evaluate(() => {
+			const w0 = window as unknown as { __parsed: number };
+			w0.__parsed = 0;
+			const parse = JSON.parse;
+			JSON.parse = (text: string, ...rest: unknown[]) => {
+				w0.__parsed = Math.max(w0.__parsed, String(text).length);
+				return (parse as (...a: unknown[]) => unknown)(text, ...rest);
+			};
 			const w = window as unknown as { __beat: { last: number; worst: number; bar: number[] } };
 			w.__beat = { last: performance.now(), worst: 0, bar: [] };
 			setInterval(() => {
@@ -183,9 +202,10 @@ test('a 50 MB file imports with a moving progress bar while the page stays respo
 		const beat = await page.evaluate(() => (window as unknown as { __beat: { worst: number; bar: number[] } }).__beat);
 		console.log(`50 MB: ${features} features, worst main-thread gap ${Math.round(beat.worst)} ms, bar values ${beat.bar.length}`);
 		expect(beat.bar.filter((v) => v > 0 && v < 1).length).toBeGreaterThanOrEqual(5);
-		// parsing 50 MB on the main thread freezes the page for tens of seconds; the worker keeps every
-		// pause short (356 ms on a quiet machine, under 900 ms with CI's two test workers on two cores)
-		expect(beat.worst).toBeLessThan(1500);
+		// the page stays responsive because the file is never parsed on the main thread (a timing
+		// limit would belong to the bench: the worst pause is printed above, 356-891 ms here)
+		const parsed = await page.evaluate(() => (window as unknown as { __parsed: number }).__parsed);
+		expect(parsed).toBeLessThan(1_000_000);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

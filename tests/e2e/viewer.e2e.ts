@@ -63,7 +63,12 @@ test('each scene of the tour moves the camera and sets the layers', async ({ pag
 		expect(camera.zoom).toBeCloseTo(scene.camera.zoom, 1);
 		expect(new URL(page.url()).searchParams.get('layers')!.split(',').sort()).toEqual([...scene.layers].sort());
 		if (scene.id === 'coverage') await expect(page.getByRole('button', { name: 'Coverage' })).toHaveAttribute('aria-pressed', 'true');
-		else await expect(layersPanel.getByRole('checkbox').first()).toBeVisible();
+		else
+			for (const id of ['coalition', 'occupied', 'patrol-zones', 'contact-line', 'hubs', 'air-bases', 'incursions']) {
+				const box = layersPanel.locator(`[data-layer="${id}"] input[type=checkbox]`);
+				if (scene.layers.includes(id)) await expect(box).toBeChecked();
+				else await expect(box).not.toBeChecked();
+			}
 		if (i < scenes.length - 1) await page.keyboard.press('ArrowRight'); // focus sits on the scene's title
 	}
 	await page.getByRole('button', { name: 'Previous' }).click();
@@ -117,8 +122,10 @@ test('keyboard only: the tour button, the map, then every feature in view, then 
 	const before = await page.evaluate(() => window.__atlas!.map.getCenter().lng);
 	await page.keyboard.press('ArrowRight');
 	await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().lng)).toBeGreaterThan(before);
-	await page.keyboard.press('Tab'); // past the zoom buttons, which maplibre puts in its container
-	while (!(await page.evaluate(() => document.activeElement?.textContent?.startsWith('Skip the features')))) await page.keyboard.press('Tab');
+	// past maplibre's own controls (zoom in, zoom out, attribution) to the skip link, then the stops
+	const skip = page.getByRole('link', { name: /Skip the features in view/ });
+	for (let i = 0; i < 4 && !(await skip.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(skip).toBeFocused();
 	await page.keyboard.press('Tab');
 	const first = page.getByRole('button', { name: /^1\/2: / });
 	await expect(first).toBeFocused();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,19 +8,20 @@ import { saveHandler } from '../../scripts/lib/devSave';
 import { saveOptionsOf } from '../../src/lib/editor/publish';
 import { defaultMeta } from '../../src/lib/editor/draftLayer';
 
-// the dev server's save endpoint, mounted on a plain server over a copy of a small geodata folder
+// the dev server's save endpoint, mounted on a plain server over a fresh copy of a small geodata
+// folder for each test, so no test depends on what another wrote
 let root: string;
 let server: Server;
 let origin: string;
 
-beforeAll(async () => {
+beforeEach(async () => {
 	root = mkdtempSync(join(tmpdir(), 'atlas-save-test-'));
 	cpSync(new URL('../fixtures/layer/geodata', import.meta.url), root, { recursive: true });
 	server = createServer(saveHandler(root, () => [origin]));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => {
+afterEach(() => {
 	server.close();
 	rmSync(root, { recursive: true, force: true });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,7 @@ describe('PMTiles archives', () => {
 		expect(await checkArchive(join(dir, 'towns.pmtiles'), 'roads')).toBe('has no vector layer "roads" (it has "towns")');
 		expect(await checkArchive(join(dir, 'missing.pmtiles'), 'towns')).toBe('missing.pmtiles not found');
 		expect(await checkArchive(join(dir, 'junk.pmtiles'), 'towns')).toMatch(/^is not a PMTiles v3 archive/);
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('the manifest takes a .pmtiles layer with its source layer, and only as point, line or fill', () => {
