@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { validateBibliography, validateManifest } from '../../src/lib/manifest/validate';
 import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
-import { prepareLayer } from './prepareLayer';
+import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 // one rule for a layer id from a file name, shared with the browser editor
 import { slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { normalise } from '../../src/lib/editor/normalise';
+import { normalise } from '../../src/lib/geo/normalise';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
 // Golden cases, turf style: in/<case>.geojson -> out/<case>.geojson, the normalised collection

@@ -7,10 +7,10 @@
 import turfBbox from '@turf/bbox';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
 import { convertToGeoJSON, type Format } from './convert';
-import { normalise } from './normalise';
+import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
-import { prepareLayer, stringify } from '../../../scripts/lib/prepareLayer';
+import { prepareLayer, stringify } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, Kind, LayerDef } from '../manifest/schema';

@@ -4,11 +4,11 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { parse as parseJsonAst, type Node } from '@humanwhocodes/momoa';
 import type { FeatureCollection } from 'geojson';
-import { convertToGeoJSON, type Format } from '../../src/lib/editor/convert';
-import { normalise } from '../../src/lib/editor/normalise';
-import { lineColumn, validateLayerData } from '../../src/lib/manifest/data';
-import type { Problem } from '../../src/lib/manifest/errors';
-import type { Bibliography, LayerDef } from '../../src/lib/manifest/schema';
+import { convertToGeoJSON, type Format } from './convert';
+import { normalise } from '../geo/normalise';
+import { lineColumn, validateLayerData } from '../manifest/data';
+import type { Problem } from '../manifest/errors';
+import type { Bibliography, LayerDef } from '../manifest/schema';
 
 export type Prepared = {
 	format: Format | null;
