@@ -33,3 +33,15 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 export function problemsFrom(prefix: string, issues: v.BaseIssue<unknown>[]): Problem[] {
 	return issues.map((issue) => ({ path: pathOf(prefix, issue), message: describeIssue(issue) }));
 }
+
+/** A problem for each key that the bibliography lacks, at `${at}[i]`: one message for every file. */
+export function unknownSources(keys: readonly unknown[], sources: Record<string, unknown>, at: string): Problem[] {
+	return keys.flatMap((key, i) =>
+		typeof key === 'string' && Object.hasOwn(sources, key) ? [] : [{ path: `${at}[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` }]
+	);
+}
+
+/** valibot's issues for a whole file, as `geodata/x.json: a.b[2]: message` (no stray dots). */
+export function fileProblems(file: string, issues: v.BaseIssue<unknown>[]): Problem[] {
+	return problemsFrom(`${file}: `, issues).map((p) => ({ ...p, path: p.path.replace(/: \.?$/, '').replace(': .', ': ') }));
+}

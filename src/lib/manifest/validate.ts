@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LayerSchema, ManifestSchema, SourceSchema, type Bibliography, type LayerDef } from './schema';
-import { problemsFrom, type Problem } from './errors';
+import { problemsFrom, unknownSources, type Problem } from './errors';
 import { isTiled } from './files';
 
 export type ManifestContext = { sources: Bibliography };
@@ -48,9 +48,7 @@ export function validateManifest(json: unknown, context: ManifestContext): Manif
 
 function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): Problem[] {
 	const problems: Problem[] = [];
-	layer.sources.forEach((key, i) => {
-		if (!Object.hasOwn(sources, key)) problems.push({ path: `${at}.sources[${i}]`, message: `"${key}" is not in geodata/sources.json` });
-	});
+	problems.push(...unknownSources(layer.sources, sources, `${at}.sources`));
 	if (layer.kind === 'choropleth' && !layer.joinProperty)
 		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
 	if (layer.kind === 'zone' && !layer.radiusProperty)
