@@ -9,7 +9,7 @@ import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/
 import type { Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 // one rule for a layer id from a file name, shared with the browser editor
-import { slugOf } from '../../src/lib/editor/draftLayer';
+import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 
 export type AddOptions = {
@@ -143,7 +143,7 @@ async function readJson(path: string): Promise<unknown> {
 }
 
 // the order the atlas's own entries are written in, so a new entry reads like its neighbours
-const ORDER = ['id', 'title', 'description', 'kind', 'renderer', 'file', 'joinProperty', 'radiusProperty', 'style', 'legend', 'tooltip', 'visible', 'sources', 'asOf'];
+const ORDER: readonly string[] = MANIFEST_ORDER;
 const inManifestOrder = (entry: Record<string, unknown>) =>
 	Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (ORDER.indexOf(a) + 1 || ORDER.length + 1) - (ORDER.indexOf(b) + 1 || ORDER.length + 1)));
 const definedOnly = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));

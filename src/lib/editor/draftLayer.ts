@@ -92,7 +92,8 @@ export function defaultMeta(fileName: string, kind: Kind, properties: string[] =
 export const checkedShape = (meta: DraftMeta) => ({ kind: meta.kind, file: `${meta.id || 'draft'}.geojson`, radiusProperty: meta.radiusProperty, joinProperty: meta.joinProperty });
 
 // the order the atlas's own entries are written in, so a new entry reads like its neighbours
-const ORDER = ['id', 'title', 'description', 'kind', 'renderer', 'file', 'joinProperty', 'radiusProperty', 'style', 'legend', 'tooltip', 'visible', 'sources', 'asOf'];
+/** The order the atlas's own manifest entries are written in, so a new one reads like its neighbours. */
+export const MANIFEST_ORDER = ['id', 'title', 'description', 'kind', 'renderer', 'file', 'joinProperty', 'radiusProperty', 'style', 'legend', 'tooltip', 'visible', 'sources', 'asOf'];
 
 /** The entry geodata/layers.json will hold, with empty fields left out so the validator names them. */
 export function manifestEntry(meta: DraftMeta): Record<string, unknown> {
@@ -112,7 +113,7 @@ export function manifestEntry(meta: DraftMeta): Record<string, unknown> {
 		sources: meta.sources,
 		asOf: meta.asOf || undefined
 	};
-	return Object.fromEntries(ORDER.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key]]));
+	return Object.fromEntries(MANIFEST_ORDER.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key]]));
 }
 
 /**

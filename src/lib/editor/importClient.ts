@@ -11,7 +11,7 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Why a file cannot be imported, known from its size alone, or null. */
 export function refusal(file: { name: string; size: number }): string | null {
 	if (file.size > MAX_FILE_BYTES)
-		return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: the editor takes files up to 50 MB. Simplify it (mapshaper, QGIS) or add it with \`npm run layer\`.`;
+		return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: the editor takes files up to ${MAX_FILE_BYTES / 1024 / 1024} MB. Simplify it (mapshaper, QGIS) or add it with \`npm run layer\`.`;
 	if (file.size === 0) return `${file.name} is empty`;
 	return null;
 }

@@ -19,10 +19,9 @@ export type SaveOptions = {
 };
 
 /**
- * The command's options for a draft, its whole manifest entry included; `ignored` lists fields the
- * command would drop (none today: kept so the editor says so if that ever changes).
+ * The command's options for a draft, its whole manifest entry (style and tooltip) included.
  */
-export function saveOptionsOf(meta: DraftMeta, force = false): { options: SaveOptions; ignored: string[] } {
+export function saveOptionsOf(meta: DraftMeta, force = false): SaveOptions {
 	const entry = manifestEntry(meta) as { style?: Record<string, unknown>; tooltip?: unknown };
 	const options: SaveOptions = {
 		id: meta.id,
@@ -39,7 +38,7 @@ export function saveOptionsOf(meta: DraftMeta, force = false): { options: SaveOp
 	// the whole entry travels: style beyond the colour and the tooltip rows too
 	if (entry.style) options.style = entry.style;
 	if (entry.tooltip) options.tooltip = entry.tooltip;
-	return { options, ignored: [] };
+	return options;
 }
 
 /** The manifest entry as it goes into geodata/layers.json's "layers" list, tab-indented like the file. */

@@ -70,6 +70,12 @@ export function legendFor(def: LayerDef, features: Feature[]): LegendEntry[] {
 	return entries;
 }
 
+/** A category's legend label for a value of the layer's `by` property ("Drone", not "drone"), or null. */
+export function categoryLabel(def: LayerDef, property: string, value: unknown): string | null {
+	const by = def.style.by;
+	return by && property === by.property ? (by.categories.find((c) => c.value === String(value))?.label ?? null) : null;
+}
+
 /** The colour a feature is drawn in, the same rule the map's style expression applies. */
 export function colorOf(def: LayerDef, properties: Record<string, unknown> | null): string {
 	const by = def.style.by;

@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import { loadBundledAtlasData } from '$lib/manifest/bundled';
 import { columnValue, layerColumns, plainText, type Column } from '$lib/manifest/csv';
 import type { Bibliography, LayerDef } from '$lib/manifest/schema';
+import { categoryLabel } from '$lib/manifest/specs';
 
 /** One table cell: the text a reader sees, and the number it sorts by when the value is one. */
 export type Cell = { text: string; number?: number };
@@ -33,11 +34,8 @@ function cell(def: LayerDef, feature: Feature, column: Column, sources: Bibliogr
 	const value = columnValue(feature, column);
 	if (column.key === 'sources' && column.axis === undefined) return { text: sourceLinks(feature, sources).map((s) => s.text).join('; ') };
 	// category values read as the legend does ("Troops in Ukraine…", not "ground-troops")
-	const by = def.style.by;
-	if (by && column.key === by.property && column.axis === undefined) {
-		const label = by.categories.find((c) => c.value === String(value))?.label;
-		if (label) return { text: label };
-	}
+	const label = column.axis === undefined ? categoryLabel(def, column.key, value) : null;
+	if (label) return { text: label };
 	return typeof value === 'number' ? { text: plainText(value), number: value } : { text: plainText(value) };
 }
 

@@ -1,6 +1,2 @@
-import { loadBundledAtlasData } from '$lib/manifest/bundled';
-import { staticSummary } from '$lib/manifest/staticSummary';
-
-export async function load() {
-	return { summary: staticSummary(await loadBundledAtlasData()) };
-}
+// the embed's prerendered summary is the explorer's
+export { load } from '../+page.server';
