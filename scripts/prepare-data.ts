@@ -12,7 +12,7 @@ import { formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { checkGeodata } from './lib/checkGeodata';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
-export const REGION: BBox = [-32, 25, 75, 82];
+const REGION: BBox = [-32, 25, 75, 82];
 /** Where country labels are placed (the part of each country a reader of this map sees). */
 const LABEL_VIEW: BBox = [-25, 30, 55, 71];
 

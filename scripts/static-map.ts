@@ -13,9 +13,9 @@ import { validateScenes } from '../src/lib/manifest/scenes';
 import { shownAt } from '../src/lib/time/timeline';
 import { mkdir } from 'node:fs/promises';
 
-export const PREVIEW_SIZE = { width: 1200, height: 630 };
-export const EMBED_SIZE = { width: 800, height: 600 };
-export const TITLE = "Ukraine's security guarantees: the atlas";
+const PREVIEW_SIZE = { width: 1200, height: 630 };
+const EMBED_SIZE = { width: 800, height: 600 };
+const TITLE = "Ukraine's security guarantees: the atlas";
 // the live tour frames a scene for a 1280 px screen; the 1200 x 630 card shows a little more around it
 const ZOOM_FOR_PREVIEW = 0.3;
 const PROVIDER = "Ukraine's security guarantees atlas";

@@ -11,7 +11,7 @@ import type { Plugin } from 'vite';
 import { addLayer, type AddOptions } from './addLayer';
 import { recoverInterruptedWrite } from './atomicWrite';
 
-export const SAVE_PATH = '/__atlas/save';
+const SAVE_PATH = '/__atlas/save';
 // addLayer checks a file whole (an AST of all of it): 50 MB took 4 GB and more and killed the
 // process, which here would be the dev server. Larger drafts are published by download.
 const MAX_BODY = 10 * 1024 * 1024;

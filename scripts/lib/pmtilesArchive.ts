@@ -6,6 +6,7 @@ import GeoJSONVT from 'geojson-vt';
 // @ts-expect-error vt-pbf ships no types
 import vtpbf from 'vt-pbf';
 import { zxyToTileId } from 'pmtiles';
+import turfBbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 
 export type ArchiveOptions = { layer: string; minZoom?: number; maxZoom?: number };
@@ -49,7 +50,7 @@ export function pmtilesArchive(data: FeatureCollection, { layer, minZoom = 0, ma
 	const metadata = new TextEncoder().encode(JSON.stringify({ vector_layers: [{ id: layer, fields: {} }] }));
 	const tileBytes = offset;
 
-	const [w, s, e, n] = bbox(data);
+	const [w, s, e, n] = turfBbox(data);
 	const header = new DataView(new ArrayBuffer(HEADER_BYTES));
 	new TextEncoder().encode('PMTiles').forEach((c, i) => header.setUint8(i, c));
 	header.setUint8(7, 3);
@@ -86,18 +87,4 @@ export function pmtilesArchive(data: FeatureCollection, { layer, minZoom = 0, ma
 	out.set(metadata, HEADER_BYTES + directory.length);
 	tiles.forEach((t, i) => out.set(t.bytes, HEADER_BYTES + directory.length + metadata.length + offsets[i]));
 	return out;
-}
-
-function bbox(data: FeatureCollection): [number, number, number, number] {
-	const box: [number, number, number, number] = [180, 90, -180, -90];
-	const visit = (c: unknown): void => {
-		if (Array.isArray(c) && typeof c[0] === 'number') {
-			box[0] = Math.min(box[0], c[0]);
-			box[1] = Math.min(box[1], c[1] as number);
-			box[2] = Math.max(box[2], c[0]);
-			box[3] = Math.max(box[3], c[1] as number);
-		} else if (Array.isArray(c)) c.forEach(visit);
-	};
-	for (const f of data.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-	return box;
 }

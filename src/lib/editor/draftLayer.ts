@@ -28,7 +28,7 @@ export type DraftMeta = {
 /** One draft kept in the browser: the file as dropped (stored beside it) and the form. */
 export type Draft = { key: string; fileName: string; fileSize: number; createdAt: number; updatedAt: number; meta: DraftMeta };
 
-export const DRAFT_PREFIX = 'draft-';
+const DRAFT_PREFIX = 'draft-';
 
 /** A layer id from a file name: `Air Bases (2025).csv` → `air-bases-2025` (the command's own rule). */
 export const slugOf = (fileName: string) =>

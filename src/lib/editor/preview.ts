@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
 export type Preview = { data: FeatureCollection; thinned: { vertices: number; features: number } | null };
 
-export const PREVIEW_POSITIONS = 25_000;
+const PREVIEW_POSITIONS = 25_000;
 
 /**
  * @example

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
  * Azov stays out, and across the northern mouth of the Bosphorus, so the Sea of Marmara stays
  * out. Only these two crossings are drawn by hand; the coastline comes from the land.
  */
-export const BLACK_SEA_BOUNDS: Position[] = [
+const BLACK_SEA_BOUNDS: Position[] = [
 	[28.95, 41.18], // Bosphorus, European shore
 	[29.25, 41.15], // Bosphorus, Asian shore
 	[30.2, 40.95], // north of the Gulf of Izmit

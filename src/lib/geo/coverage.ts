@@ -59,7 +59,7 @@ export type PreparedCoverage = {
 };
 
 /** Where the stand-off is measured from: Russia west of the Urals and Belarus, enough for any base in Europe. */
-export const HOSTILE_BOUNDS: BBox = [19, 40, 50, 70];
+const HOSTILE_BOUNDS: BBox = [19, 40, 50, 70];
 const DEFAULT_STEPS = 64;
 const KM_PER_DEGREE = 111.32;
 /** Circles kept between calls: a slider drag makes a few hundred at most. */

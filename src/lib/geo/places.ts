@@ -21,7 +21,7 @@ export type Place = {
 };
 
 /** `Rzeszów` and `rzeszow` match; so do `Câmpia` and `campia`. */
-export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 type LayerLike = { id: string; title: string; display: FeatureCollection };
 

@@ -1,7 +1,7 @@
 import { UK } from './uk';
 import { MONTHS } from '../time/timeline';
 
-export const LANGS = ['en', 'uk'] as const;
+const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];

@@ -23,7 +23,7 @@ const Claim = v.strictObject({
 	densityOver: v.optional(v.picklist(['ukraine', 'kosovo'])),
 	note: v.optional(v.string())
 });
-export const ClaimsSchema = v.strictObject({
+const ClaimsSchema = v.strictObject({
 	version: v.literal(1),
 	/** the sourced front length troop densities are computed over */
 	densityFront: v.string(),
@@ -35,7 +35,7 @@ export type Figure = v.InferOutput<typeof Figure>;
 
 /** The metrics a claim may be checked against: the geo module's and counts from the data. */
 export type Metrics = Record<string, number>;
-export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
+const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 	contactLineKm: { label: 'Length of the contact line as traced on this map', unit: 'km' },
 	ukraineKm2: { label: 'Area of recognised Ukraine on this map', unit: 'km2' },
 	kosovoKm2: { label: 'Area of Kosovo on this map', unit: 'km2' },

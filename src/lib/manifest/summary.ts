@@ -21,7 +21,7 @@ export function summarySentence({ title, features, legend }: SummaryInput): stri
 type InView = { kind: string; layerId: string | null; properties: Record<string, unknown> };
 
 /** `2025-09-10` → `10 Sep 2025`. */
-export function dayLabel(date: string, months = MONTHS): string {
+function dayLabel(date: string, months = MONTHS): string {
 	const [y, m, d] = date.split('-').map(Number);
 	return `${d} ${months[m - 1]} ${y}`;
 }

@@ -27,10 +27,9 @@ export type AtlasMapOptions = {
 	geodataUrl?: string;
 };
 
-export { DEFAULT_VIEW } from '../view';
 // maplibre's protocols are global: registered once however many maps a page makes
 let registeredPmtiles = false;
-export const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
+const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
 
 /**
  * The one place that owns maplibre and deck.gl: creates the map over the local base map, adds

@@ -87,7 +87,7 @@ export function hatchImage(rgb: [number, number, number] = [120, 20, 20]): { wid
 	return { width: size, height: size, data };
 }
 
-export const COVERAGE_COLOR = '#2f855a';
+const COVERAGE_COLOR = '#2f855a';
 
 /** The coverage overlay: a light green wash with a firm edge, clearly not a manifest layer. */
 export function coverageLayers(): LayerSpecification[] {

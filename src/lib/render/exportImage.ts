@@ -1,5 +1,5 @@
 /** The exported image: a fixed size that suits articles and social cards, whatever the screen. */
-export const EXPORT = { width: 1600, height: 1000, header: 100, footer: 170 } as const;
+const EXPORT = { width: 1600, height: 1000, header: 100, footer: 170 } as const;
 export const EXPORT_MAP = { width: EXPORT.width, height: EXPORT.height - EXPORT.header - EXPORT.footer } as const;
 
 export type ExportText = {
