@@ -21,6 +21,7 @@ const TEXT_OPTIONS = ['id', 'title', 'kind', 'description', 'asOf', 'color', 'ra
 
 /** The handler itself, for a test to mount on a plain server: `root` is the geodata folder. */
 export function saveHandler(root: string, ownOrigins: () => string[]) {
+	let saving: Promise<unknown> = Promise.resolve();
 	return async (req: IncomingMessage, res: ServerResponse) => {
 		const send = (status: number, body: unknown) => {
 			res.statusCode = status;
@@ -46,8 +47,13 @@ export function saveHandler(root: string, ownOrigins: () => string[]) {
 		try {
 			const input = join(dir, inputName);
 			await writeFile(input, Buffer.from(await file.arrayBuffer()));
-			await recoverInterruptedWrite(root);
-			const result = await addLayer({ ...options, input, inputName }, root);
+			// one save at a time: a second one's recovery step must never undo a write still running
+			const run = saving.then(async () => {
+				await recoverInterruptedWrite(root);
+				return addLayer({ ...options, input, inputName }, root);
+			});
+			saving = run.catch(() => {});
+			const result = await run;
 			send(result.problems.length ? 422 : 200, result);
 		} catch (error) {
 			send(500, { error: (error as Error).message });

@@ -103,14 +103,15 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 	const checkSlice = (from: number, to: number) => {
 		const slice = normalise({ type: 'FeatureCollection', features: features.slice(from, to) });
 		slice.data.features.forEach((f, i) => (normalised[from + i] = f));
-		if (slice.data.bbox) boxes.push(slice.data.bbox);
+		const boxed = slice.data.bbox !== undefined;
+		if (boxed) boxes.push(slice.data.bbox!);
 		warnings.push(...slice.warnings.map((w) => relocate({ path: renumber(w.path, from), message: renumber(w.message, from) })));
 		const result = validateLayerData(stringify(slice.data), layer.file, layer, sources);
 		if (result.data === null && to - from > 1) {
 			// a structural problem: halve the slice until it is pinned on one feature
 			const middle = from + Math.ceil((to - from) / 2);
 			warnings.length -= slice.warnings.length;
-			boxes.pop();
+			if (boxed) boxes.pop(); // only the box this slice pushed, if it had one
 			checkSlice(from, middle);
 			checkSlice(middle, to);
 			return;

@@ -1,6 +1,7 @@
 // The editor's state: the drafts, the one open, what its file's check found, and the import under
 // way. Components read it and call its methods; nothing here touches the map.
 import { validateBibliography, validateManifest } from '../manifest/validate';
+import { safeJson } from '../site';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
 import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
@@ -127,13 +128,5 @@ export class Editor {
 		}));
 		if (this.manifestIds.includes(meta.id)) problems.push({ path: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
 		return problems;
-	}
-}
-
-function safeJson(text: string | null): unknown {
-	try {
-		return text === null ? null : JSON.parse(text);
-	} catch {
-		return null;
 	}
 }
