@@ -62,6 +62,8 @@ test('the draft survives a reload, edits included, and can be discarded on purpo
 	await fileInput(page).setInputFiles(fixture('depots.geojson'));
 	await expect(page.getByTestId('summary')).toContainText('3 of 3');
 	await page.getByLabel('Title').fill('Fuel depots');
+	// the page says when the edit is in the browser's storage: a reload after that loses nothing
+	await expect(page.getByTestId('kept')).toHaveText('Kept in this browser');
 	await page.reload();
 	await page.waitForFunction(() => window.__atlas?.ready === true);
 	await expect(page.getByLabel('Title')).toHaveValue('Fuel depots');

@@ -16,6 +16,12 @@ export class Editor {
 	result = $state.raw<ImportResult | null>(null);
 	progress = $state.raw<Progress | null>(null);
 	error = $state<string | null>(null);
+	/** whether the open draft's last change is in IndexedDB yet, for the "kept" line under the form */
+	kept = $state(false);
+	// writes to IndexedDB one after another: a draft's first write (with its file) must not land
+	// after an edit made meanwhile and undo it
+	private writes: Promise<unknown> = Promise.resolve();
+	private tickets = 0;
 	sources = $state.raw<Bibliography>({});
 	manifestIds = $state.raw<string[]>([]);
 
@@ -59,17 +65,14 @@ export class Editor {
 		// the kind and tooltip come from what the file turned out to hold
 		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id) };
 		this.current = { ...draft, meta };
-		try {
-			await createDraft(this.current, file);
-		} catch (error) {
-			this.error = `the draft could not be kept (${(error as Error).message})`;
-		}
 		this.drafts = [this.current, ...this.drafts];
+		await this.keep(() => createDraft({ ...draft, meta }, file));
 	}
 
 	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
 	async open(draft: Draft): Promise<void> {
 		this.current = draft;
+		this.kept = true; // it came from storage
 		this.result = null;
 		this.error = null;
 		const file = await draftFile(draft.key);
@@ -89,9 +92,22 @@ export class Editor {
 		if (change.kind === 'choropleth') meta.joinProperty ??= 'isoN3';
 		this.current = { ...before, meta, updatedAt: Date.now() };
 		this.drafts = this.drafts.map((d) => (d.key === before.key ? this.current! : d));
-		void saveDraft(this.current).catch((error) => (this.error = `the draft could not be kept (${error.message})`));
+		const saved = this.current;
+		void this.keep(() => saveDraft(saved));
 		const recheck = (['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => k in change && change[k] !== before.meta[k]);
 		if (recheck) await this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
+	}
+
+	/** Queues one write; `kept` is true once the queue is empty and the last write succeeded. */
+	private keep(write: () => Promise<unknown>): Promise<void> {
+		this.kept = false;
+		const ticket = ++this.tickets;
+		const done = this.writes.then(write);
+		this.writes = done.catch(() => {});
+		return done.then(
+			() => void (ticket === this.tickets && (this.kept = true)),
+			(error: Error) => void (this.error = `the draft could not be kept (${error.message})`)
+		);
 	}
 
 	async discard(key: string): Promise<void> {
