@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, redrawn } from './atlas';
 
-const incursions = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8')).features as { properties: { id: string; date: string } }[];
+const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
+const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
 const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as { id: string; title: string; camera: { center: [number, number]; zoom: number }; layers: string[] }[];
 const DRONE = '#d53f8c';
 // the Munich drone sightings of 2 Oct 2025: no other incident within 4 degrees
@@ -178,20 +179,46 @@ test('the dark theme switches the base map and the panels, and Ukrainian the int
 	await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('uk');
 });
 
-test('of two dated versions of a layer, the slider draws the one in force', async ({ page }) => {
+/** The contact line as two dated versions (a series): the real one of Nov 2025 and a stand-in of Aug 2024 in blue. */
+async function twoVersionsOfTheLine(page: Page) {
 	const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 	const line = manifest.layers.find((l: { id: string }) => l.id === 'contact-line');
 	Object.assign(line, { series: 'front', asOf: '2025-11-15' });
 	// a stand-in earlier version: the same file, another colour, an earlier date
 	manifest.layers.push({ ...line, id: 'contact-line-earlier', title: 'Contact line, earlier', asOf: '2024-08-01', style: { ...line.style, color: '#1f4e8c' }, i18n: undefined });
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
-	await openAtlas(page, '/?layers=contact-line,contact-line-earlier,incursions&view=37.64,49.38,6.0');
 	const VERTEX: [number, number] = [37.6408, 49.3817];
-	const near = (colour: string) => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour)));
+	return (colour: string) => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour)));
+}
+
+test('of two dated versions of a layer, the slider draws the one in force', async ({ page }) => {
+	const near = await twoVersionsOfTheLine(page);
+	await openAtlas(page, '/?layers=contact-line,contact-line-earlier,incursions&view=37.64,49.38,6.0');
 	expect(await near('#7b1d1d')).toBeLessThanOrEqual(30);
 	expect(await near('#1f4e8c')).toBeGreaterThan(60);
 	await setSlider(page, '2025-06');
 	await redrawn(page);
 	expect(await near('#1f4e8c')).toBeLessThanOrEqual(30);
 	expect(await near('#7b1d1d')).toBeGreaterThan(60);
+});
+
+test('with dated versions and no dated events, the slider spans the versions and picks one', async ({ page }) => {
+	const near = await twoVersionsOfTheLine(page);
+	// the same incursions without their dates: no event is left to count
+	const undated = { ...incursionsFile, features: incursions.map((f) => ({ ...f, properties: { ...f.properties, date: undefined } })) };
+	await page.route('**/geodata/incursions.geojson', (route) => route.fulfill({ json: undated }));
+	await openAtlas(page, '/?layers=contact-line,contact-line-earlier&view=37.64,49.38,6.0');
+	const slider = page.getByRole('slider', { name: 'Show the map as of' });
+	await expect(slider).toHaveAttribute('max', '15'); // Aug 2024 … Nov 2025
+	const panel = page.locator('#atlas-panel');
+	await expect(panel).toContainText('As of Nov 2025');
+	await expect(page.locator('.chart')).toHaveCount(0); // nothing to count, so no bars
+	expect(await near('#7b1d1d')).toBeLessThanOrEqual(30);
+	await slider.fill('10');
+	await expect(panel).toContainText('As of Jun 2025');
+	await expect(slider).toHaveAttribute('aria-valuetext', 'Jun 2025');
+	await redrawn(page);
+	expect(await near('#1f4e8c')).toBeLessThanOrEqual(30);
+	expect(await near('#7b1d1d')).toBeGreaterThan(60);
+	await expect.poll(() => new URL(page.url()).searchParams.get('time')).toBe('2025-06');
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { monthlyCounts, shownAt, versionInForce, yearlyCounts, monthLabel } from '../../src/lib/time/timeline';
+import { monthlyCounts, shownAt, timelineOf, versionInForce, yearlyCounts, monthLabel } from '../../src/lib/time/timeline';
 import { validateScenes } from '../../src/lib/manifest/scenes';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -16,6 +16,21 @@ describe('the timeline', () => {
 		]);
 		expect(monthlyCounts(['2024-12-31', '2025-01-01']).map((m) => m.month)).toEqual(['2024-12', '2025-01']);
 		expect(monthlyCounts([])).toEqual([]);
+	});
+
+	it('widens the months to the as-of dates of dated versions without counting them as events', () => {
+		expect(monthlyCounts(['2025-02-10'], ['2024-12-01', '2025-03-31'])).toEqual([
+			{ month: '2024-12', count: 0 },
+			{ month: '2025-01', count: 0 },
+			{ month: '2025-02', count: 1 },
+			{ month: '2025-03', count: 0 }
+		]);
+		// only a series, no events: the slider still spans its versions
+		const line = (asOf: string) => ({ features: [at()], series: 'front', asOf });
+		expect(timelineOf([line('2025-11-15'), line('2024-08-01')]).map((m) => m.month)).toHaveLength(16);
+		expect(timelineOf([line('2025-11-15'), line('2024-08-01')]).every((m) => m.count === 0)).toBe(true);
+		// an as-of date outside a series does not stretch the slider
+		expect(timelineOf([{ features: [at('2025-09-10')], asOf: '2020-01-01' }]).map((m) => m.month)).toEqual(['2025-09']);
 	});
 
 	it('shows events up to the end of the chosen month, and undated features always', () => {

@@ -8,6 +8,8 @@ export const UK: Record<string, string> = {
 	Play: 'Відтворити',
 	'Show events up to': 'Показати події до',
 	'Up to': 'До',
+	'As of': 'Станом на',
+	'Show the map as of': 'Показати мапу станом на',
 	of: 'з',
 	Layers: 'Шари',
 	Coverage: 'Охоплення',

@@ -31,20 +31,30 @@ const nextMonth = (month: Month): Month => {
 
 /**
  * Incidents per calendar month, every month from the first event to the last, empty months
- * included, so a bar chart's x axis is time and not just the months that had events.
+ * included, so a bar chart's x axis is time and not just the months that had events. `alsoSpan`
+ * (the as-of dates of a layer's dated versions) widens the months without counting as incidents,
+ * so the slider reaches every version even where no event falls.
  *
  * @example
  * monthlyCounts(['2025-09-10', '2025-11-02']) // [{2025-09: 1}, {2025-10: 0}, {2025-11: 1}]
+ * monthlyCounts([], ['2024-12-01', '2025-02-15']) // [{2024-12: 0}, {2025-01: 0}, {2025-02: 0}]
  */
-export function monthlyCounts(dates: string[]): MonthCount[] {
-	const months = dates.map((d) => d.slice(0, 7)).sort();
-	if (months.length === 0) return [];
+export function monthlyCounts(dates: string[], alsoSpan: string[] = []): MonthCount[] {
 	const counts = new Map<Month, number>();
-	for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1);
+	for (const d of dates) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
+	const months = [...counts.keys(), ...alsoSpan.map((d) => d.slice(0, 7))].filter((m) => MONTH.test(m)).sort();
+	if (months.length === 0) return [];
 	const out: MonthCount[] = [];
 	for (let m = months[0]; m <= months[months.length - 1]; m = nextMonth(m)) out.push({ month: m, count: counts.get(m) ?? 0 });
 	return out;
 }
+
+/** The slider's months for a set of layers: their events, widened to the as-of dates of their dated versions. */
+export const timelineOf = (layers: { features: Feature[]; series?: string; asOf?: string }[]): MonthCount[] =>
+	monthlyCounts(
+		layers.flatMap((l) => l.features.map(eventDate).filter((d): d is string => d !== null)),
+		layers.flatMap((l) => (l.series && l.asOf ? [l.asOf] : []))
+	);
 
 /** Incidents per year, for the chart's text alternative: `2022: 7, 2023: 9, …`. */
 export function yearlyCounts(series: MonthCount[]): { year: string; count: number }[] {
