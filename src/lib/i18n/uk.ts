@@ -8,7 +8,6 @@ export const UK: Record<string, string> = {
 	Play: 'Відтворити',
 	'Show events up to': 'Показати події до',
 	'Up to': 'До',
-	'As of': 'Станом на',
 	'Show the map as of': 'Показати мапу станом на',
 	of: 'з',
 	Layers: 'Шари',

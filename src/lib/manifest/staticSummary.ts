@@ -1,5 +1,5 @@
 import type { AtlasData } from './load';
-import { legendFor } from './specs';
+import { legendFor } from './legend';
 import { summarySentence } from './summary';
 
 /** The map in words for pages rendered at build time (no JavaScript): default-visible layers only. */

@@ -1,6 +1,6 @@
 import { MONTHS } from '../time/timeline';
 import type { Feature } from 'geojson';
-import type { LegendEntry } from './specs';
+import type { LegendEntry } from './legend';
 
 export type SummaryInput = { title: string; features: Feature[]; legend: LegendEntry[] };
 

@@ -2,7 +2,8 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, Point, MultiPoint, Position } from 'geojson';
-import { colorOf, type LayerSpec } from '../manifest/specs';
+import type { LayerSpec } from '../manifest/specs';
+import { colorOf } from '../manifest/legend';
 import type { Pick } from './atlasMap';
 import { shownAt, type Month } from '../time/timeline';
 

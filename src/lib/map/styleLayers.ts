@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../manifest/specs';
-import { UNCLASSIFIED } from '../manifest/specs';
+import { UNCLASSIFIED } from '../manifest/legend';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';

@@ -1,6 +1,7 @@
 // Renders the build's static map as SVG text: drawing, not geo math, so it lives apart from src/lib/geo.
 import type { FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { colorOf, layerSpec, type LayerSpec } from '../manifest/specs';
+import { layerSpec, type LayerSpec } from '../manifest/specs';
+import { colorOf } from '../manifest/legend';
 import type { LoadedLayer } from '../manifest/load';
 import { LIGHT, type Theme } from '../map/theme';
 import { UKRAINE_ID } from '../geo/recognisedBorders';

@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import { loadBundledAtlasData } from '$lib/manifest/bundled';
 import { columnValue, layerColumns, plainText, type Column } from '$lib/manifest/csv';
 import type { Bibliography, LayerDef } from '$lib/manifest/schema';
-import { categoryLabel } from '$lib/manifest/specs';
+import { categoryLabel } from '$lib/manifest/legend';
 
 /** One table cell: the text a reader sees, and the number it sorts by when the value is one. */
 export type Cell = { text: string; number?: number };
