@@ -1,6 +1,7 @@
-// Everything the atlas needs to read and check its data, in one module that the page imports
-// while the base map is already loading: validation (valibot, check-geojson) and the geo math
-// for layer shapes and claims (turf) stay out of the JavaScript needed before the first paint.
+// Everything the atlas needs besides painting the base map, in one module that the page imports
+// while the base map is already loading: validation (valibot, check-geojson), the geo math for
+// layer shapes and claims (turf), the address state and the panels, which have nothing to show
+// before the data has come, stay out of the JavaScript needed before the first paint.
 export { loadAtlasData } from './manifest/load';
 export { layerSpec } from './manifest/specs';
 export { validateClaims, forceDensities } from './manifest/claims';
@@ -8,3 +9,14 @@ export { claimsFromAtlas } from './manifest/claimsFromAtlas';
 export { validateCoverageSettings } from './manifest/coverageSettings';
 export { validateScenes } from './manifest/scenes';
 export { Coverage } from './coverage.svelte';
+export { parseState, serializeState } from './state/urlState';
+export { default as LayerPanel } from './ui/LayerPanel.svelte';
+export { default as FeatureCard } from './ui/FeatureCard.svelte';
+export { default as FeatureNav } from './ui/FeatureNav.svelte';
+export { default as Summary } from './ui/Summary.svelte';
+export { default as TimeSlider } from './ui/TimeSlider.svelte';
+export { default as TourCard } from './ui/TourCard.svelte';
+export { default as SearchBox } from './ui/SearchBox.svelte';
+export { default as DisplaySettings } from './ui/DisplaySettings.svelte';
+export { default as EmbedDialog } from './ui/EmbedDialog.svelte';
+export { default as StaticFallback } from './ui/StaticFallback.svelte';
