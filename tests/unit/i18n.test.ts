@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UK } from '../../src/lib/i18n/uk';
 import { UK_ANALYSIS } from '../../src/lib/i18n/uk.analysis';
+import { UK_PAGES } from '../../src/lib/i18n/uk.pages';
 import { count, fill, pluralForm, preferredLang, setLang } from '../../src/lib/i18n/i18n.svelte';
 
 // the dictionaries loaded with later code, by the name a file hands to translator()
-const LATER: Record<string, Record<string, string>> = { UK_ANALYSIS };
+const LATER: Record<string, Record<string, string>> = { UK_ANALYSIS, UK_PAGES };
 
 const files = (dir: string): string[] =>
 	readdirSync(dir).flatMap((name) => {
