@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
-import { checkClaims, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
+import { checkClaims, METRIC_LABELS, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
+import { comparisonLabel } from '../../src/lib/ui/comparisonLabel';
+import { setLang } from '../../src/lib/i18n/i18n.svelte';
 import { claimsFromAtlas } from '../../src/lib/manifest/claimsFromAtlas';
 import { loadAtlasData } from '../../src/lib/manifest/load';
 import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
@@ -54,6 +56,23 @@ describe('the seeds claims against the atlas', async () => {
 		expect(kfor.value).toBeGreaterThan(400); // 48,000 over ~10,900 km2
 		expect(kfor.value).toBeLessThan(460);
 		expect(byId['kfor-48000'].verdict).toBe('holds');
+	});
+
+	it('the panel names the atlas’s own figures as claims.ts does in English, and in Ukrainian otherwise', () => {
+		const computed = [
+			...checked.flatMap((c) => [c.against, ...c.also, ...c.densities]).filter((c) => c?.metric),
+			...Object.entries(METRIC_LABELS).map(([metric, m]) => ({ ...m, metric, value: 1, sources: [], computed: true }))
+		];
+		expect(new Set(computed.map((c) => c!.metric)).size).toBe(Object.keys(METRIC_LABELS).length + 3);
+		for (const c of computed) expect(comparisonLabel(c!)).toBe(c!.label);
+		setLang('uk');
+		try {
+			const perKm = byId['force-100000'].densities.find((d) => d.unit === 'per km')!;
+			expect(comparisonLabel(perKm)).toBe('Військових на км фронту (1\u00a0218 км)');
+			expect(computed.filter((c) => comparisonLabel(c!) === c!.label)).toEqual([]);
+		} finally {
+			setLang('en');
+		}
 	});
 
 	it('does not pretend to verify what no one published', () => {

@@ -2,7 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UK } from '../../src/lib/i18n/uk';
-import { preferredLang } from '../../src/lib/i18n/i18n.svelte';
+import { UK_ANALYSIS } from '../../src/lib/i18n/uk.analysis';
+import { UK_PAGES } from '../../src/lib/i18n/uk.pages';
+import { count, fill, pluralForm, preferredLang, setLang } from '../../src/lib/i18n/i18n.svelte';
+
+// the dictionaries loaded with later code, by the name a file hands to translator()
+const LATER: Record<string, Record<string, string>> = { UK_ANALYSIS, UK_PAGES };
 
 const files = (dir: string): string[] =>
 	readdirSync(dir).flatMap((name) => {
@@ -10,22 +15,43 @@ const files = (dir: string): string[] =>
 		return statSync(path).isDirectory() ? files(path) : /\.(svelte|ts)$/.test(name) ? [path] : [];
 	});
 
-// every literal passed to t('…') or t("…") in the interface code
-const keys = new Set(
-	files('src')
-		.map((file) => readFileSync(file, 'utf8'))
-		.filter((text) => text.includes('i18n.svelte'))
-		.flatMap((text) => [...text.matchAll(/\bt\(\s*(['"])((?:(?!\1).)+)\1\s*\)/g)].map((m) => m[2].replace(/\\'/g, "'")))
-);
+// every literal passed to t('…') or t("…") in the interface code, with the dictionaries its file's t reads
+const uses = files('src')
+	.map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+	.filter(({ text }) => text.includes('i18n.svelte'))
+	.map(({ file, text }) => ({
+		file,
+		later: [...text.matchAll(/\btranslator\((UK_\w+)\)/g)].map((m) => m[1]),
+		keys: [...text.matchAll(/\bt\(\s*(['"])((?:(?!\1).)+)\1\s*\)/g)].map((m) => m[2].replace(/\\'/g, "'"))
+	}));
+const keys = new Set(uses.flatMap((u) => u.keys));
 
 describe('the Ukrainian interface', () => {
-	it('has a translation for every string the interface shows in English', () => {
+	it('has a translation for every string the interface shows in English, in a dictionary its code loads', () => {
 		expect(keys.size).toBeGreaterThan(40);
-		expect([...keys].filter((k) => !(k in UK))).toEqual([]);
+		const missing = uses.flatMap(({ file, later, keys }) => keys.filter((k) => !(k in UK) && !later.some((name) => k in LATER[name])).map((k) => `${file}: ${k}`));
+		expect(missing).toEqual([]);
 	});
 
 	it('has no translation left over for a string no longer used', () => {
 		expect(Object.keys(UK).filter((k) => !keys.has(k))).toEqual([]);
+		for (const [name, dictionary] of Object.entries(LATER)) {
+			const used = new Set(uses.filter((u) => u.later.includes(name)).flatMap((u) => u.keys));
+			expect(Object.keys(dictionary).filter((k) => !used.has(k)), name).toEqual([]);
+		}
+	});
+
+	it('translates a string in one place only', () => {
+		expect(Object.values(LATER).flatMap((d) => Object.keys(d).filter((k) => k in UK))).toEqual([]);
+	});
+
+	it('gives every plural a form for each Ukrainian count', () => {
+		const plurals = [UK, ...Object.values(LATER)].flatMap((d) => Object.entries(d)).filter(([en]) => en.includes('|'));
+		expect(plurals.length).toBeGreaterThan(0);
+		for (const [en, uk] of plurals) {
+			expect(en.split('|'), en).toHaveLength(2);
+			expect(uk.split('|').length, uk).toBeGreaterThanOrEqual(3);
+		}
 	});
 
 	it('every layer has a Ukrainian title', () => {
@@ -38,5 +64,44 @@ describe('the Ukrainian interface', () => {
 		expect(preferredLang('en', ['uk-UA'])).toBe('en');
 		expect(preferredLang(null, ['uk-UA', 'en'])).toBe('uk');
 		expect(preferredLang('fr', ['de'])).toBe('en');
+	});
+});
+
+describe('counts', () => {
+	const SOURCES = 'джерело|джерела|джерел';
+
+	it('take the Ukrainian form CLDR gives each number', () => {
+		const forms = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1000].map((n) => `${n} ${pluralForm('uk', n, SOURCES)}`);
+		expect(forms).toEqual(['1 джерело', '2 джерела', '4 джерела', '5 джерел', '11 джерел', '12 джерел', '14 джерел', '21 джерело', '22 джерела', '25 джерел', '101 джерело', '111 джерел', '1000 джерел']);
+	});
+
+	it('give a fraction its own form, or the second when there is none', () => {
+		expect(pluralForm('uk', 55.4, 'раз|рази|разів|раза', 1)).toBe('раза');
+		expect(pluralForm('uk', 1.5, SOURCES, 1)).toBe('джерела');
+		// 55.0 is shown with its decimal, so it reads as a fraction
+		expect(pluralForm('uk', 55, 'раз|рази|разів|раза', 1)).toBe('раза');
+	});
+
+	it('in English, one and other; a single form serves every count', () => {
+		expect(pluralForm('en', 1, 'item|items')).toBe('item');
+		expect(pluralForm('en', 0, 'item|items')).toBe('items');
+		expect(pluralForm('en', 1, 'personnel')).toBe('personnel');
+		expect(pluralForm('uk', 5, 'км')).toBe('км');
+	});
+
+	it('are written with the language’s digits and separators', () => {
+		setLang('uk');
+		try {
+			expect(count(1218, 'джерело|джерела|джерел')).toBe('1\u00a0218 джерел');
+		} finally {
+			setLang('en');
+		}
+		expect(count(1218, 'source|sources')).toBe('1,218 sources');
+		expect(count(1, 'source|sources')).toBe('1 source');
+	});
+
+	it('fill a sentence’s placeholders and leave unknown ones', () => {
+		expect(fill('Bases ({selected} of {all})', { selected: 3, all: 11 })).toBe('Bases (3 of 11)');
+		expect(fill('{a} and {b}', { a: 'x' })).toBe('x and {b}');
 	});
 });

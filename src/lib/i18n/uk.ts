@@ -72,5 +72,19 @@ export const UK: Record<string, string> = {
 	Previous: 'Назад',
 	Next: 'Далі',
 	'End tour': 'Завершити',
-	'Add a layer': 'Додати шар'
+	'Add a layer': 'Додати шар',
+	'Data problems': 'Проблеми з даними',
+	'data problem|data problems': 'проблема з даними|проблеми з даними|проблем з даними',
+	'Layer “{layer}” was not drawn:': 'Шар «{layer}» не показано:',
+	'Layer “{layer}” is drawn without some features:': "Шар «{layer}» показано без деяких об'єктів:",
+	"The atlas's data": 'Дані атласу',
+	'Embed this map': 'Вбудувати мапу',
+	'Paste this into your article. The iframe shows the map as you see it now; the script, optional, keeps its height fitted to the content. Pages using pym.js can point a':
+		"Вставте це у свою статтю. Iframe покаже мапу такою, як ви бачите її зараз; скрипт, необов'язковий, підганяє її висоту під вміст. Сторінки з pym.js можуть натомість спрямувати",
+	"at the iframe's address instead.": 'на адресу iframe.',
+	"Ukraine's security guarantees: an interactive map": 'Гарантії безпеки для України: інтерактивна мапа',
+	Snippet: 'Код для вставлення',
+	Copy: 'Копіювати',
+	Copied: 'Скопійовано',
+	Close: 'Закрити'
 };

@@ -35,7 +35,7 @@ export type Figure = v.InferOutput<typeof Figure>;
 
 /** The metrics a claim may be checked against: the geo module's and counts from the data. */
 export type Metrics = Record<string, number>;
-const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
+export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 	contactLineKm: { label: 'Length of the contact line as traced on this map', unit: 'km' },
 	ukraineKm2: { label: 'Area of recognised Ukraine on this map', unit: 'km2' },
 	kosovoKm2: { label: 'Area of Kosovo on this map', unit: 'km2' },
@@ -67,7 +67,11 @@ export function validateClaims(json: unknown, sources: Bibliography): { claims: 
 }
 
 export type Verdict = 'holds' | 'roughly' | 'differs' | 'unverified';
-export type Comparison = { label: string; value: number; unit: string; sources: string[]; computed: boolean; note?: string };
+/**
+ * One figure beside a claim. A figure the atlas computes names its `metric`, so the interface can
+ * say it in the reader's language (`label` is its English); `frontKm` is the front a per-km figure is over.
+ */
+export type Comparison = { label: string; value: number; unit: string; sources: string[]; computed: boolean; note?: string; metric?: string; frontKm?: number };
 export type CheckedClaim = Claim & { against: Comparison | null; also: Comparison[]; verdict: Verdict; densities: Comparison[] };
 
 /** Within 5% holds, within 20% roughly, else differs; "at least" claims hold when met. */
@@ -90,7 +94,7 @@ export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] 
 		return { label: f.label, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
 	};
 	const density = { frontKm: figure(file.densityFront), kosovoKm2: metrics.kosovoKm2, ukraineKm2: metrics.ukraineKm2 };
-	const metric = (key: string): Comparison => ({ label: METRIC_LABELS[key].label, value: metrics[key], unit: METRIC_LABELS[key].unit, sources: [], computed: true });
+	const metric = (key: string): Comparison => ({ label: METRIC_LABELS[key].label, value: metrics[key], unit: METRIC_LABELS[key].unit, sources: [], computed: true, metric: key });
 	return file.claims.map((claim) => {
 		const check = claim.checkAgainst;
 		const against = !check ? null : 'figure' in check ? figure(check.figure) : metric(check.computed);
@@ -99,10 +103,18 @@ export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] 
 		const densities: Comparison[] = !claim.density
 			? []
 			: claim.densityOver === 'kosovo'
-				? [{ label: 'Troops per 100 km2 of Kosovo (area on this map)', value: (claim.value / density.kosovoKm2) * 100, unit: 'per 100 km2', sources: [], computed: true }]
+				? [{ label: 'Troops per 100 km2 of Kosovo (area on this map)', value: (claim.value / density.kosovoKm2) * 100, unit: 'per 100 km2', sources: [], computed: true, metric: 'troopsPer100Km2OfKosovo' }]
 				: [
-						{ label: `Troops per km of front (${Math.round(density.frontKm.value).toLocaleString('en-GB')} km)`, value: claim.value / density.frontKm.value, unit: 'per km', sources: density.frontKm.sources, computed: true },
-						{ label: 'Troops per 100 km2 of Ukraine (area on this map)', value: (claim.value / density.ukraineKm2) * 100, unit: 'per 100 km2', sources: [], computed: true }
+						{
+							label: `Troops per km of front (${Math.round(density.frontKm.value).toLocaleString('en-GB')} km)`,
+							value: claim.value / density.frontKm.value,
+							unit: 'per km',
+							sources: density.frontKm.sources,
+							computed: true,
+							metric: 'troopsPerKmOfFront',
+							frontKm: density.frontKm.value
+						},
+						{ label: 'Troops per 100 km2 of Ukraine (area on this map)', value: (claim.value / density.ukraineKm2) * 100, unit: 'per 100 km2', sources: [], computed: true, metric: 'troopsPer100Km2OfUkraine' }
 					];
 		return { ...claim, against, also, verdict, densities };
 	});

@@ -1,13 +1,30 @@
-const UNITS: Record<string, string> = { km2: 'km²', 'per 100 km2': 'per 100 km²', percent: '%' };
+import { formatNumber, lang, pluralForm, translator } from '../i18n/i18n.svelte';
+import { UK_ANALYSIS } from '../i18n/uk.analysis';
 
-/** A figure as readers expect it: thousands separators, km², one decimal for shares and ratios. */
+const t = translator(UK_ANALYSIS);
+
+// the units the figures come in, with their plural forms; a unit the data adds later shows as written
+const unitNames = (): Record<string, string> => ({
+	km: t('km'),
+	km2: t('km²'),
+	'per km': t('per km'),
+	'per 100 km2': t('per 100 km²'),
+	miles: t('mile|miles'),
+	times: t('time|times'),
+	troops: t('troop|troops'),
+	'troops (planned)': t('troop (planned)|troops (planned)'),
+	personnel: t('personnel'),
+	states: t('state|states')
+});
+
+/** A figure as readers expect it: thousands separators, km², one decimal for shares and ratios, in the reader's language. */
 export function formatValue(value: number, unit: string): string {
-	const small = unit === '%' || unit === 'percent' || unit === 'times' || unit.startsWith('per') || Math.abs(value) < 10;
+	// a ratio of two figures reads as "55.4 times"
+	const named = unit === 'ratio' ? 'times' : unit;
+	const small = named === '%' || named === 'percent' || named === 'times' || named.startsWith('per') || Math.abs(value) < 10;
 	const digits = small && !Number.isInteger(value) ? 1 : 0;
-	const number = value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-	const shown = UNITS[unit] ?? unit;
-	if (shown === '%') return `${number}%`;
-	if (unit === 'times') return `${number} times`;
-	if (unit === 'per') return number;
-	return `${number} ${shown}`;
+	const number = formatNumber(value, digits);
+	if (named === '%' || named === 'percent') return `${number}%`;
+	if (named === 'per') return number;
+	return `${number} ${pluralForm(lang(), value, unitNames()[named] ?? named, digits)}`;
 }

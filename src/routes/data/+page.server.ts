@@ -8,7 +8,7 @@ import { categoryLabel } from '$lib/manifest/legend';
 export type Cell = { text: string; number?: number };
 export type SourceLink = { key: string; text: string; url?: string };
 export type Row = { id: string; cells: Cell[]; sources: SourceLink[] };
-export type LayerTable = { id: string; title: string; description?: string; file: string; columns: Column[]; rows: Row[] };
+export type LayerTable = { id: string; title: string; description?: string; uk?: { title: string; description?: string }; file: string; columns: Column[]; rows: Row[] };
 
 export async function load() {
 	const data = await loadBundledAtlasData();
@@ -18,6 +18,7 @@ export async function load() {
 			id: def.id,
 			title: def.title,
 			description: def.description,
+			uk: def.i18n?.uk,
 			file: def.file,
 			columns,
 			rows: collection.features.map((feature, i) => ({

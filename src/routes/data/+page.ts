@@ -1,2 +1,3 @@
-// The tables are prerendered HTML, readable with JavaScript off; the client code only sorts them.
+// The tables are prerendered HTML, readable with JavaScript off; the client code sorts them and puts
+// them in the reader's language.
 export const csr = true;

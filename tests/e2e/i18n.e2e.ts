@@ -1,0 +1,170 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openAtlas } from './atlas';
+
+// Ukrainian, as a reader gets it from the address (?lang=uk) or from the browser's language.
+type Def = { id: string; title: string; file: string; sources: string[]; i18n: { uk: { title: string } } };
+const manifest: { layers: Def[] } = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+const sources: Record<string, unknown> = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
+const features = (file: string): { properties: { sources?: string[] } }[] => JSON.parse(readFileSync(`geodata/${file}`, 'utf8')).features;
+const N = '\u00a0'; // Ukrainian groups thousands with a no-break space
+
+/** The Ukrainian noun for a count, by the grammar book rather than by Intl, so the two can disagree. */
+function ukrainian(n: number, [one, few, many]: [string, string, string]): string {
+	if (n % 10 === 1 && n % 100 !== 11) return one;
+	return n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many;
+}
+const ITEMS: [string, string, string] = ["об'єкт", "об'єкти", "об'єктів"];
+const ukNumber = (n: number) => n.toLocaleString('en-GB').replaceAll(',', N);
+
+/** Opens one of the plain pages and waits until its script has run (it switches the language). */
+async function openPage(page: Page, path: string) {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(path, { waitUntil: 'networkidle' });
+	return errors;
+}
+
+test('the explorer in Ukrainian: the coverage tab, its figures and the sentence around the number of bases', async ({ page }) => {
+	const { errors } = await openAtlas(page, '/?lang=uk');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await page.getByRole('button', { name: 'Охоплення', exact: true }).click();
+	const panel = page.getByRole('region', { name: 'Охоплення патрулями' });
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Охоплення патрулями');
+	await expect(panel.getByRole('slider', { name: 'Радіус навколо кожної бази, км' })).toBeVisible();
+	const figures = page.getByRole('status', { name: 'Показники охоплення' });
+	await expect(figures.locator('dt').first()).toHaveText('Охоплено території України');
+	await expect(figures.locator('[data-figure="ukraine"]')).toHaveText(new RegExp(`^\\d+(,\\d)?% \\(\\d{1,3}(${N}\\d{3})* км²\\)$`));
+
+	const method = panel.locator('.method');
+	const [, count, noun] = (await method.textContent())!.match(/Метод: (\d+) (\S+), навколо кожної — геодезичне коло радіусом [\d\u00a0]+ км/)!;
+	expect(noun).toBe(ukrainian(Number(count), ['база', 'бази', 'баз']));
+	// two bases, then one: the noun follows the number
+	const bases = panel.getByRole('group', { name: /^Бази/ });
+	const boxes = bases.getByRole('checkbox');
+	const all = await boxes.count();
+	await boxes.nth(0).check();
+	await boxes.nth(1).check();
+	for (let i = 2; i < all; i++) await boxes.nth(i).uncheck();
+	await expect(method).toContainText('Метод: 2 бази, навколо кожної');
+	await expect(bases.locator('legend')).toHaveText(`Бази (2 з ${all})`);
+	await boxes.nth(1).uncheck();
+	await expect(method).toContainText('Метод: 1 база, навколо кожної');
+	await expect(figures.locator('[data-figure="ukraine"]')).toHaveText(/%/);
+	expect(errors).toEqual([]);
+});
+
+test('the explorer in Ukrainian: the claims checked, with verdicts, units and figures the atlas computes', async ({ page }) => {
+	await openAtlas(page, '/?lang=uk');
+	await page.getByRole('button', { name: 'Перевірка заяв', exact: true }).click();
+	const claims = page.getByRole('region', { name: 'Перевірка заяв' });
+	await expect(claims.getByRole('heading', { level: 2 })).toHaveText('Цифри з вихідних статей: перевірка');
+	await expect(claims.locator('[data-claim="front-length"] .verdict')).toHaveText('Не збігається');
+	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Для перевірки — Gen. Syrskyi, active front (Dec 2025): 1${N}218 км`);
+	await expect(claims.locator('[data-claim="coalition-26"] .verdict')).toHaveText('Неможливо перевірити');
+	await expect(claims.locator('[data-claim="coalition-35"]')).toContainText('Заявлено: 35 держав');
+	const kosovo = claims.locator('[data-claim="ukraine-50x-kosovo"]');
+	await expect(kosovo.locator('.verdict')).toHaveText('Підтверджується');
+	await expect(kosovo).toContainText('Заявлено: понад 50 разів');
+	await expect(kosovo).toContainText(/Співвідношення площ України й Косова на цій мапі: \d{2},\d раза\s*обчислено/);
+
+	const line = page.getByRole('region', { name: 'Лінія в цифрах' });
+	await expect(line.getByRole('heading', { level: 2 })).toHaveText('Лінія в цифрах');
+	await expect(line.locator('caption')).toHaveText(`Заявлена чисельність сил уздовж фронту (1${N}218 км) і в смузі`);
+	await expect(line.getByRole('columnheader')).toHaveText(['Сили', 'Військових', 'на км', 'на км² смуги']);
+	const zelensky = line.locator('tbody tr', { hasText: 'Zelensky (Feb 2025)' });
+	await expect(zelensky.locator('td')).toHaveText([`100${N}000`, '82,1', /^\d+(,\d)?$/]);
+});
+
+test('the explorer in Ukrainian: a data problem and the embed dialog', async ({ page }) => {
+	await page.route('**/geodata/layers.json', (route) => {
+		const broken = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
+		broken.layers.push({ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] });
+		return route.fulfill({ json: broken });
+	});
+	await openAtlas(page, '/?lang=uk');
+	const notices = page.getByRole('status', { name: 'Проблеми з даними' });
+	await expect(notices).toContainText('Шар «typo-kind» не показано:');
+	const [, problems, noun] = (await notices.getByRole('button').first().textContent())!.match(/^(\d+) (\S+) з даними$/)!;
+	expect(noun).toBe(ukrainian(Number(problems), ['проблема', 'проблеми', 'проблем']));
+
+	await page.getByRole('button', { name: 'Вбудувати мапу' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Вбудувати мапу' });
+	await expect(dialog).toContainText('Вставте це у свою статтю.');
+	await expect(dialog.getByRole('textbox', { name: 'Код для вставлення' })).toHaveValue(/title="Гарантії безпеки для України: інтерактивна мапа"/);
+	await dialog.getByRole('button', { name: 'Закрити' }).click();
+	await expect(dialog).toBeHidden();
+});
+
+test('/data?lang=uk: Ukrainian headings, layer titles, counted captions and links that keep the language', async ({ page }) => {
+	const errors = await openPage(page, '/data?lang=uk');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await expect(page).toHaveTitle('Дані: атлас гарантій безпеки для України');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Дані атласу');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(manifest.layers.map((l) => l.i18n.uk.title));
+	for (const layer of manifest.layers) {
+		const n = features(layer.file).length;
+		await expect(page.getByRole('region', { name: layer.i18n.uk.title, exact: true }).locator('caption')).toHaveText(`${layer.i18n.uk.title}: ${n} ${ukrainian(n, ITEMS)}`);
+	}
+	const hubs = page.getByRole('region', { name: 'Логістичні хаби', exact: true });
+	await expect(hubs.getByRole('link', { name: /^CSV/ })).toHaveAccessibleName('CSV шару «Логістичні хаби»');
+	await hubs.getByRole('button', { name: /^Назва/ }).click();
+	await expect(hubs.locator('caption')).toHaveText("Логістичні хаби: 2 об'єкти, упорядковано за стовпцем «Назва» (за зростанням)");
+	await expect(hubs.getByRole('columnheader', { name: /^Достовірність/ })).toBeVisible();
+	await expect(hubs.locator('tbody td', { hasText: /^(підтверджено|за повідомленнями|непевно)$/ })).toHaveCount(2);
+
+	await expect(page.getByRole('link', { name: 'Назад до мапи' })).toHaveAttribute('href', '/?lang=uk');
+	await expect(page.getByRole('link', { name: 'Усі джерела' })).toHaveAttribute('href', '/sources?lang=uk');
+	expect(errors).toEqual([]);
+});
+
+test('/sources?lang=uk: Ukrainian headings, kinds, counts in their plural forms, and the way back to the tables', async ({ page }) => {
+	const errors = await openPage(page, '/sources?lang=uk');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await expect(page).toHaveTitle('Джерела: атлас гарантій безпеки для України');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Джерела');
+	const total = Object.keys(sources).length;
+	await expect(page.locator('main > p').nth(1)).toContainText(`Тут ${ukNumber(total)} ${ukrainian(total, ['джерело', 'джерела', 'джерел'])};`);
+	await expect(page.locator('.kind', { hasText: 'Вихідна стаття' }).first()).toBeVisible();
+
+	// every "cited by" says its number with the noun that number takes
+	const summaries = await page.locator('.bibliography summary').allTextContents();
+	expect(summaries.length).toBeGreaterThan(10);
+	for (const summary of summaries) {
+		const [, n, noun] = summary.match(/^Посилаються: (\d+) (\S+)$/)!;
+		expect(noun, summary).toBe(ukrainian(Number(n), ITEMS));
+	}
+	// and the number is right: the layers and features citing the seed article
+	const key = 'seed-declarations-vs-commitments';
+	const citing = manifest.layers.reduce((sum, l) => sum + Number(l.sources.includes(key)) + features(l.file).filter((f) => f.properties.sources?.includes(key)).length, 0);
+	const entry = page.locator(`li[id="${key}"]`);
+	await expect(entry.locator('summary')).toHaveText(`Посилаються: ${citing} ${ukrainian(citing, ITEMS)}`);
+	await entry.locator('summary').click();
+	await expect(entry.getByRole('listitem').first()).toHaveText(`${manifest.layers.find((l) => l.sources.includes(key))!.i18n.uk.title} (шар)`);
+
+	await page.getByRole('link', { name: 'Дані у таблицях' }).click();
+	await expect(page).toHaveURL(/\/data\?lang=uk$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Дані атласу');
+	expect(errors).toEqual([]);
+});
+
+test('/data without lang, in an English browser, stays English', async ({ page }) => {
+	await openPage(page, '/data');
+	const hubs = page.getByRole('region', { name: 'Logistics hubs', exact: true });
+	await hubs.getByRole('button', { name: /^Name/ }).click(); // the page has hydrated: its script ran
+	await expect(hubs.locator('caption')).toHaveText('Logistics hubs: 2 items, sorted by Name (ascending)');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("The atlas's data");
+	await expect(page.getByRole('link', { name: 'Back to the map' })).toHaveAttribute('href', '/');
+});
+
+test.describe('in a browser set to Ukrainian', () => {
+	test.use({ locale: 'uk-UA' });
+
+	test('/sources without lang is in Ukrainian, and its links leave the choice to the browser', async ({ page }) => {
+		await openPage(page, '/sources');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Джерела');
+		await expect(page.getByRole('link', { name: 'Назад до мапи' })).toHaveAttribute('href', '/');
+	});
+});
