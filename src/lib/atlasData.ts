@@ -2,14 +2,12 @@
 // while the base map is already loading: validation (valibot, check-geojson), the geo math for
 // layer shapes and claims (turf), the address state and the panels, which have nothing to show
 // before the data has come, stay out of the JavaScript needed before the first paint.
-export { loadAtlasData } from './manifest/load';
+export { readAtlasContent } from './atlasContent';
 export { layerSpec } from './manifest/specs';
-export { validateClaims, forceDensities } from './manifest/claims';
-export { claimsFromAtlas } from './manifest/claimsFromAtlas';
-export { validateCoverageSettings } from './manifest/coverageSettings';
-export { validateScenes } from './manifest/scenes';
+export { forceDensities } from './manifest/claims';
 export { Coverage } from './coverage.svelte';
-export { parseState, serializeState } from './state/urlState';
+export { Viewer } from './viewer.svelte';
+export { serializeState } from './state/urlState';
 export { default as LayerPanel } from './ui/LayerPanel.svelte';
 export { default as FeatureCard } from './ui/FeatureCard.svelte';
 export { default as FeatureNav } from './ui/FeatureNav.svelte';
@@ -20,3 +18,5 @@ export { default as SearchBox } from './ui/SearchBox.svelte';
 export { default as DisplaySettings } from './ui/DisplaySettings.svelte';
 export { default as EmbedDialog } from './ui/EmbedDialog.svelte';
 export { default as StaticFallback } from './ui/StaticFallback.svelte';
+export { default as Notices } from './ui/Notices.svelte';
+export { default as BottomSheet } from './ui/BottomSheet.svelte';

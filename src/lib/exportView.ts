@@ -4,13 +4,14 @@ import type { Bibliography } from './manifest/schema';
 import type { Scene } from './manifest/scenes';
 import type { Month } from './time/timeline';
 import { composeExport, downloadPng, EXPORT_MAP } from './render/exportImage';
+import { snapshot } from './map/snapshot';
 import { t } from './i18n/i18n.svelte';
 
 export type ExportState = { layers: LayerSpec[]; visible: Record<string, boolean>; sources: Bibliography; scene?: Scene; until: Month | null };
 
 /** Downloads the current view as a PNG with its title, legend, sources and dates baked in. */
 export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until }: ExportState): Promise<void> {
-	const shot = await atlas.snapshot(EXPORT_MAP.width, EXPORT_MAP.height);
+	const shot = await snapshot(atlas, EXPORT_MAP.width, EXPORT_MAP.height);
 	const on = layers.filter((l) => visible[l.id]);
 	const title = (l: LayerSpec) => t.pick(l.def.title, l.def.i18n?.uk?.title);
 	// a layer coloured by category lists its categories present; any other layer, itself

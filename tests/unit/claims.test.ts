@@ -58,20 +58,20 @@ describe('the seeds claims against the atlas', async () => {
 		expect(byId['kfor-48000'].verdict).toBe('holds');
 	});
 
-	it('the panel names the atlas’s own figures as claims.ts does in English, and in Ukrainian otherwise', () => {
+	it('the panel names the atlas’s own figures as claims.ts does in English, and in Ukrainian otherwise', async () => {
 		const computed = [
 			...checked.flatMap((c) => [c.against, ...c.also, ...c.densities]).filter((c) => c?.metric),
 			...Object.entries(METRIC_LABELS).map(([metric, m]) => ({ ...m, metric, value: 1, sources: [], computed: true }))
 		];
 		expect(new Set(computed.map((c) => c!.metric)).size).toBe(Object.keys(METRIC_LABELS).length + 3);
 		for (const c of computed) expect(comparisonLabel(c!)).toBe(c!.label);
-		setLang('uk');
+		await setLang('uk');
 		try {
 			const perKm = byId['force-100000'].densities.find((d) => d.unit === 'per km')!;
 			expect(comparisonLabel(perKm)).toBe('Військових на км фронту (1\u00a0218 км)');
 			expect(computed.filter((c) => comparisonLabel(c!) === c!.label)).toEqual([]);
 		} finally {
-			setLang('en');
+			await setLang('en');
 		}
 	});
 

@@ -16,8 +16,8 @@ describe('formatValue', () => {
 		expect(formatValue(12, 'furlongs')).toBe('12 furlongs'); // a unit it does not know, as written
 	});
 
-	it('and as Ukrainian readers do, with the unit in the form its number takes', () => {
-		setLang('uk');
+	it('and as Ukrainian readers do, with the unit in the form its number takes', async () => {
+		await setLang('uk');
 		expect(formatValue(597_123.4, 'km2')).toBe('597\u00a0123 км²');
 		expect(formatValue(55.43, 'times')).toBe('55,4 раза');
 		expect(formatValue(50, 'times')).toBe('50 разів');

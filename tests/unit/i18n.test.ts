@@ -89,12 +89,12 @@ describe('counts', () => {
 		expect(pluralForm('uk', 5, 'км')).toBe('км');
 	});
 
-	it('are written with the language’s digits and separators', () => {
-		setLang('uk');
+	it('are written with the language’s digits and separators', async () => {
+		await setLang('uk');
 		try {
 			expect(count(1218, 'джерело|джерела|джерел')).toBe('1\u00a0218 джерел');
 		} finally {
-			setLang('en');
+			await setLang('en');
 		}
 		expect(count(1218, 'source|sources')).toBe('1,218 sources');
 		expect(count(1, 'source|sources')).toBe('1 source');

@@ -1,4 +1,3 @@
-import { UK } from './uk';
 import { MONTHS } from '../time/timeline';
 
 const LANGS = ['en', 'uk'] as const;
@@ -9,6 +8,10 @@ const NUMBER_LOCALES: Record<Lang, string> = { en: 'en-GB', uk: 'uk-UA' };
 
 // inAddress: the address chose the language, so links to the other pages carry it on
 const locale = $state<{ lang: Lang; inAddress: boolean }>({ lang: 'en', inAddress: false });
+// the Ukrainian dictionary comes when a reader first asks for Ukrainian, not with every first paint
+let uk = $state.raw<Record<string, string>>({});
+let ukLoaded = false;
+let wanted: Lang = 'en';
 
 const helpers = {
 	months: () => (locale.lang === 'uk' ? UK_MONTHS : MONTHS),
@@ -21,7 +24,7 @@ const helpers = {
  * analysis panels, the tables), which would otherwise weigh on every first page load.
  */
 export function translator(more: Record<string, string>) {
-	return Object.assign((english: string): string => (locale.lang === 'uk' ? (more[english] ?? UK[english] ?? english) : english), helpers);
+	return Object.assign((english: string): string => (locale.lang === 'uk' ? (more[english] ?? uk[english] ?? english) : english), helpers);
 }
 
 /** The interface language: English text is the key, Ukrainian comes from the dictionary. */
@@ -29,7 +32,15 @@ export const t = translator({});
 
 export const lang = () => locale.lang;
 
-export function setLang(next: Lang): void {
+/** Switches the interface, once its dictionary has come: until then the page stays in the language it was. */
+export async function setLang(next: Lang): Promise<void> {
+	wanted = next;
+	if (next === 'uk' && !ukLoaded) {
+		uk = (await import('./uk')).UK;
+		ukLoaded = true;
+	}
+	// a later choice made while the dictionary loaded wins
+	if (wanted !== next) return;
 	locale.lang = next;
 	if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
@@ -41,10 +52,10 @@ export function preferredLang(fromUrl: string | null, browser: readonly string[]
 }
 
 /** In the browser, on a page without the atlas's own state (the tables, the bibliography): the language its reader gets. */
-export function setReadersLang(): void {
+export function setReadersLang(): Promise<void> {
 	const asked = new URLSearchParams(location.search).get('lang');
-	setLang(preferredLang(asked, navigator.languages ?? [navigator.language]));
 	locale.inAddress = LANGS.some((l) => l === asked);
+	return setLang(preferredLang(asked, navigator.languages ?? [navigator.language]));
 }
 
 /** A link to another page of the atlas, keeping the language when the reader chose it by address. */

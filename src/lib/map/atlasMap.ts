@@ -2,7 +2,7 @@ import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent } from 'maplibre-
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
 import { basemapPaint, basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
-import { coverageLayers, HATCH_IMAGE, hatchImage, pickableLayerIds, sourceId, styleLayersFor } from './styleLayers';
+import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
 import { DEFAULT_VIEW } from '../view';
@@ -46,6 +46,10 @@ export class AtlasMap {
 
 	private pmtiles: Promise<void> | null = null;
 	private queue: Promise<void> = Promise.resolve();
+	// the data layers' style code is not needed to paint the base map: it comes with the first
+	// setLayers, before any data layer exists, so the methods that find a layer always have it
+	private styleCode: Promise<typeof StyleLayers> | null = null;
+	private styles: typeof StyleLayers | null = null;
 
 	private constructor(
 		map: MaplibreMap,
@@ -84,7 +88,6 @@ export class AtlasMap {
 		map.touchZoomRotate.disableRotation();
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-		map.addImage(HATCH_IMAGE, hatchImage());
 		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href);
 		await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
 		return atlas;
@@ -101,6 +104,7 @@ export class AtlasMap {
 	}
 
 	private async replaceLayers(specs: LayerSpec[]): Promise<void> {
+		const { sourceId, styleLayersFor } = await this.styleLayers();
 		const before = new Set(this.specs);
 		const kept = new Set(specs);
 		for (const old of this.specs) if (!kept.has(old)) this.removeMaplibreLayer(old);
@@ -124,6 +128,8 @@ export class AtlasMap {
 	}
 
 	private applyTime(): void {
+		if (!this.styles) return;
+		const { styleLayersFor } = this.styles;
 		const filter = this.until === null ? null : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
 		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && isTimed(s.display.features)))
 			for (const layer of styleLayersFor(spec)) this.map.setFilter(layer.id, filter as never);
@@ -139,11 +145,12 @@ export class AtlasMap {
 		if (!spec) return;
 		spec.def = { ...spec.def, visible };
 		if (spec.def.renderer === 'deck') return void this.redrawDeck();
-		for (const layer of styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+		for (const layer of this.styles!.styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
 	}
 
 	/** Draws (or, with null, removes) the coverage the panel computed, under the labels. */
-	setCoverage(covered: GeoJSON.Feature | null): void {
+	async setCoverage(covered: GeoJSON.Feature | null): Promise<void> {
+		const { coverageLayers } = await this.styleLayers();
 		const source = this.map.getSource('coverage') as GeoJSONSource | undefined;
 		const data = covered ?? { type: 'FeatureCollection' as const, features: [] };
 		if (source) return void source.setData(data);
@@ -193,32 +200,6 @@ export class AtlasMap {
 			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
 	}
 
-	/**
-	 * The map drawn at `width` × `height` device pixels, as a canvas: the container is resized for
-	 * one frame and the pixels copied while the frame is still in the drawing buffer.
-	 */
-	async snapshot(width: number, height: number): Promise<HTMLCanvasElement> {
-		const container = this.map.getContainer();
-		const before = container.getAttribute('style') ?? '';
-		const ratio = window.devicePixelRatio || 1;
-		container.setAttribute('style', `${before};right:auto;bottom:auto;width:${width / ratio}px;height:${height / ratio}px`);
-		this.map.resize();
-		await this.idle();
-		const copy = document.createElement('canvas');
-		copy.width = width;
-		copy.height = height;
-		await new Promise<void>((resolve) => {
-			this.map.once('render', () => {
-				copy.getContext('2d')!.drawImage(this.map.getCanvas(), 0, 0, width, height);
-				resolve();
-			});
-			this.map.triggerRepaint();
-		});
-		container.setAttribute('style', before);
-		this.map.resize();
-		return copy;
-	}
-
 	/** Resolves once the map has drawn everything it was given. */
 	idle(): Promise<void> {
 		return new Promise((resolve) => {
@@ -241,6 +222,14 @@ export class AtlasMap {
 		return this.pmtiles;
 	}
 
+	private styleLayers(): Promise<typeof StyleLayers> {
+		this.styleCode ??= import('./styleLayers').then((code) => {
+			this.map.addImage(code.HATCH_IMAGE, code.hatchImage());
+			return (this.styles = code);
+		});
+		return this.styleCode;
+	}
+
 	private deckLayers(): Promise<DeckLayers> {
 		this.deck ??= import('./deck').then(({ createDeckLayers }) => (this.deckReady = createDeckLayers(this.map)));
 		return this.deck;
@@ -248,12 +237,13 @@ export class AtlasMap {
 
 	private removeMaplibreLayer(spec: LayerSpec): void {
 		if (spec.def.renderer === 'deck') return;
+		const { sourceId, styleLayersFor } = this.styles!;
 		for (const layer of styleLayersFor(spec)) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
 		if (this.map.getSource(sourceId(spec))) this.map.removeSource(sourceId(spec));
 	}
 
 	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
-		const layers = this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(pickableLayerIds);
+		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(this.styles.pickableLayerIds) : [];
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
 		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];

@@ -1,0 +1,152 @@
+import type { AtlasMap, Pick } from './map/atlasMap';
+import type { Basemap } from './map/basemap';
+import type { LayerSpec } from './manifest/specs';
+import type { Bibliography } from './manifest/schema';
+import type { Scene } from './manifest/scenes';
+import type { CheckedClaim, ClaimsFile } from './manifest/claims';
+import type { AtlasContent } from './atlasContent';
+import { drawnContent } from './atlasContent';
+import { isTimed, shownAt, timelineOf, versionInForce, type Month } from './time/timeline';
+import type { BBox, Place } from './geo/places';
+import { prefersReducedMotion } from './site';
+
+export type Tab = 'layers' | 'coverage' | 'claims';
+
+/**
+ * What a reader is looking at, once the data has come: the layers and which are on, the month,
+ * the tour, the feature shown in the card, the places in view. Atlas.svelte owns the map and
+ * the page around it; this holds the rest, and loads with the data, not before the first paint.
+ */
+export class Viewer {
+	layers = $state.raw<LayerSpec[]>([]);
+	visible = $state<Record<string, boolean>>({});
+	hovered = $state.raw<Pick | null>(null);
+	pinned = $state.raw<Pick | null>(null);
+	/** the place the keyboard is on */
+	focused = $state.raw<Place | null>(null);
+	/** dated events are shown up to the end of this month; null shows them all */
+	until = $state<Month | null>(null);
+	tab = $state<Tab>('layers');
+	/** the tour's scene on screen; -1 while the tour is not running */
+	sceneIndex = $state(-1);
+	viewBox = $state.raw<BBox | null>(null);
+	atlas = $state.raw<AtlasMap | null>(null);
+	readonly manifestLayers: LayerSpec[];
+	readonly sources: Bibliography;
+	readonly scenes: Scene[];
+	readonly claimsFile: ClaimsFile | null;
+	readonly claims: CheckedClaim[] | null;
+	private labels = $state.raw<Basemap['labels'] | null>(null);
+	// turf's point-on-feature is not needed for the first paint: the module comes once the map is up
+	private placesCode = $state.raw<typeof import('./geo/places') | null>(null);
+
+	constructor(content: AtlasContent, basemap: Basemap, pageScene: string | undefined) {
+		const drawn = drawnContent(content, basemap.countries);
+		this.layers = this.manifestLayers = drawn.layers;
+		this.visible = Object.fromEntries(drawn.layers.map((l) => [l.id, l.def.visible !== false]));
+		this.sources = content.data.sources;
+		this.scenes = content.scenes;
+		this.claimsFile = content.claims;
+		this.claims = drawn.claims;
+		this.labels = basemap.labels;
+		// known before the map exists, so even the static fallback shows the scene
+		this.sceneIndex = this.scenes.findIndex((s) => s.id === (content.link.scene ?? pageScene));
+	}
+
+	// the incursions' months and the dated versions' as-of dates, for the slider and its chart
+	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: l.display.features, series: l.def.series, asOf: l.def.asOf }))));
+	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && (isTimed(l.display.features) || l.def.series)));
+
+	// of a layer's dated versions (a series), the map draws only the one in force at the slider's month
+	readonly inForce = $derived.by(() => {
+		const series = new Map<string, LayerSpec[]>();
+		for (const l of this.layers) if (l.def.series) series.set(l.def.series, [...(series.get(l.def.series) ?? []), l]);
+		return new Map([...series].map(([name, versions]) => [name, versionInForce(versions.map((v) => ({ id: v.id, asOf: v.def.asOf })), this.until)?.id]));
+	});
+
+	/** Whether the map draws a layer: on, and (in a series) the version in force. */
+	drawn(id: string): boolean {
+		const series = this.layers.find((l) => l.id === id)?.def.series;
+		return this.visible[id] === true && (!series || this.inForce.get(series) === id);
+	}
+
+	toggle(id: string, on: boolean): void {
+		this.visible[id] = on;
+		this.atlas?.setVisible(id, this.drawn(id));
+	}
+
+	// the card shows what was clicked, else what is under the pointer or keyboard focus
+	readonly shown = $derived.by(() => {
+		const focus = this.focused;
+		const pick = this.pinned ?? this.hovered ?? (focus?.layerId ? { layerId: focus.layerId, index: focus.index! } : null);
+		const spec = pick && this.layers.find((l) => l.id === pick.layerId);
+		const properties = pick && pick.index < 0 ? pick.properties : spec?.display.features[pick!.index]?.properties;
+		return spec && properties ? { def: spec.def, properties } : null;
+	});
+
+	// the card's feature by its id, for the address
+	readonly pinnedId = $derived.by(() => {
+		const pin = this.pinned;
+		const id = pin && this.layers.find((l) => l.id === pin.layerId)?.display.features[pin.index]?.properties?.id;
+		return pin && typeof id === 'string' ? { layer: pin.layerId, id } : undefined;
+	});
+
+	onPick(pick: Pick | null, how: 'hover' | 'click'): void {
+		if (how === 'click') this.pinned = pick;
+		else this.hovered = pick;
+	}
+
+	/** Opens the card of the feature an address names, if it exists. */
+	pin(feature: { layer: string; id: string }): void {
+		const layer = this.layers.find((l) => l.id === feature.layer);
+		const index = layer?.display.features.findIndex((f) => f.properties?.id === feature.id) ?? -1;
+		if (layer && index >= 0) this.pinned = { layerId: layer.id, index };
+	}
+
+	/** Shows a scene of the tour: its layers, month, panel and camera. */
+	showScene(i: number, animate = !prefersReducedMotion()): void {
+		const scene = this.scenes[i];
+		if (!scene) return;
+		this.sceneIndex = i;
+		for (const l of this.layers) if (this.visible[l.id] !== scene.layers.includes(l.id)) this.toggle(l.id, scene.layers.includes(l.id));
+		this.until = scene.time ?? null;
+		this.tab = scene.panel ?? 'layers';
+		this.pinned = null;
+		this.atlas?.flyTo(scene.camera, animate);
+	}
+
+	// the "line in numbers" block: the traced line, and the area of a strip of bufferKm either side
+	bufferKm = $state(15);
+	readonly traced = $derived(this.layers.find((l) => l.id === 'contact-line')?.display.features[0] ?? null);
+	// turf's buffer brings jsts (~60 KB gzip): loaded only when the claims tab first opens
+	private bufferArea = $state.raw<typeof import('./geo/bufferArea').bufferAreaKm2 | null>(null);
+	readonly stripKm2 = $derived(this.traced && this.bufferArea && this.bufferKm > 0 ? this.bufferArea(this.traced.geometry as GeoJSON.LineString, this.bufferKm) : 0);
+	loadBufferArea(): void {
+		if (!this.bufferArea) void import('./geo/bufferArea').then((m) => (this.bufferArea = m.bufferAreaKm2));
+	}
+
+	// search and keyboard stops: every drawn feature, and the base map's countries
+	loadPlaces(): void {
+		if (!this.placesCode) void import('./geo/places').then((m) => (this.placesCode = m));
+	}
+	readonly places = $derived(
+		this.placesCode && this.labels ? this.placesCode.placesFrom(this.layers.map((l) => ({ id: l.id, title: l.def.title, display: l.display })), this.labels) : []
+	);
+	search = (query: string): Place[] => this.placesCode?.searchPlaces(this.places, query) ?? [];
+	readonly inView = $derived.by(() => {
+		const box = this.viewBox;
+		if (!box || !this.placesCode) return [];
+		const featureOf = (p: Place) => this.layers.find((l) => l.id === p.layerId)?.display.features[p.index!];
+		return this.placesCode.placesInView(this.places, box, this.layers.map((l) => l.id), (p) => this.visible[p.layerId!] === true && shownAt(featureOf(p)!, this.until));
+	});
+
+	/** A place chosen in the search or from the keyboard: its card opens; a search also flies there. */
+	choosePlace(place: Place, how: 'search' | 'keyboard'): void {
+		if (place.layerId !== null) {
+			if (!this.visible[place.layerId]) this.toggle(place.layerId, true);
+			this.pinned = { layerId: place.layerId, index: place.index! };
+		}
+		const animate = !prefersReducedMotion();
+		if (how === 'search') place.layerId === null ? this.atlas?.flyTo({ center: place.anchor, zoom: 5 }, animate) : this.atlas?.frame(place.bbox, animate);
+	}
+}
