@@ -15,10 +15,11 @@ const files = (dir: string): string[] =>
 		return statSync(path).isDirectory() ? files(path) : /\.(svelte|ts)$/.test(name) ? [path] : [];
 	});
 
-// every literal passed to t('…') or t("…") in the interface code, with the dictionaries its file's t reads
+// every literal passed to t('…') or t("…") in the interface code, with the dictionaries its file's t reads;
+// pure code words its sentences with the t of a Wording (i18n/grammar.ts), which the interface gives it
 const uses = files('src')
 	.map((file) => ({ file, text: readFileSync(file, 'utf8') }))
-	.filter(({ text }) => text.includes('i18n.svelte'))
+	.filter(({ text }) => text.includes('i18n.svelte') || text.includes('i18n/grammar'))
 	.map(({ file, text }) => ({
 		file,
 		later: [...text.matchAll(/\btranslator\((UK_\w+)\)/g)].map((m) => m[1]),
@@ -52,6 +53,13 @@ describe('the Ukrainian interface', () => {
 			expect(en.split('|'), en).toHaveLength(2);
 			expect(uk.split('|').length, uk).toBeGreaterThanOrEqual(3);
 		}
+	});
+
+	it('keeps every {placeholder} of a sentence in its translation', () => {
+		const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		const entries = [UK, ...Object.values(LATER)].flatMap((d) => Object.entries(d)).filter(([en]) => en.includes('{'));
+		expect(entries.length).toBeGreaterThan(5);
+		for (const [en, uk] of entries) for (const form of uk.split('|')) expect(names(form), `${en} → ${form}`).toEqual(names(en.split('|')[0]));
 	});
 
 	it('every layer has a Ukrainian title', () => {

@@ -1,5 +1,8 @@
 import { UK } from './uk';
 import { MONTHS } from '../time/timeline';
+import { fill, pluralForm, type Wording } from './grammar';
+
+export { fill, pluralForm };
 
 const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,30 +57,11 @@ export const keepLang = (href: string): string => (locale.inAddress ? `${href}${
 export const formatNumber = (n: number, digits = 0): string =>
 	n.toLocaleString(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-// the order plural forms are written in, per language (CLDR's categories)
-const CATEGORIES: Record<Lang, Intl.LDMLPluralRule[]> = { en: ['one', 'other'], uk: ['one', 'few', 'many', 'other'] };
-const rules = new Map<string, Intl.PluralRules>();
-
-/**
- * The form of a word that goes with `n` (shown with `digits` decimals), from forms separated by
- * "|" in the order of CATEGORIES: English one|other, Ukrainian one|few|many and, for fractions,
- * other; a missing fraction form is the second (the genitive singular of most nouns), and a
- * single form serves every count.
- *
- * @example
- * pluralForm('uk', 22, 'джерело|джерела|джерел') // 'джерела'
- */
-export function pluralForm(language: Lang, n: number, forms: string, digits = 0): string {
-	const key = `${language}:${digits}`;
-	if (!rules.has(key)) rules.set(key, new Intl.PluralRules(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-	const list = forms.split('|');
-	const index = CATEGORIES[language].indexOf(rules.get(key)!.select(n));
-	return list[index] ?? (index === 3 ? list[1] : undefined) ?? list.at(-1)!;
-}
-
 /** A count and its noun in the reader's language: `count(5, t('source|sources'))` is "5 джерел" in Ukrainian. */
 export const count = (n: number, forms: string): string => `${formatNumber(n)} ${pluralForm(locale.lang, n, forms)}`;
 
-/** A translated sentence with its {placeholders} filled, so each language keeps its own word order. */
-export const fill = (text: string, values: Record<string, string | number>): string =>
-	text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/**
+ * The reader's language for pure code that words sentences (the map in words), which cannot read
+ * it itself. English keeps plain digits, as those sentences always had; Ukrainian groups thousands.
+ */
+export const wording = (): Wording => ({ lang: locale.lang, t, months: helpers.months(), number: (n) => (locale.lang === 'uk' ? formatNumber(n) : String(n)) });
