@@ -69,7 +69,7 @@ export const UK: Record<string, string> = {
 	'Not on the map': 'Не на мапі',
 	'Search the map': 'Пошук на мапі',
 	'Search: country, hub, base, town': 'Пошук: країна, хаб, база, місто',
-	results: 'результатів',
+	'result|results': 'результат|результати|результатів',
 	Country: 'Країна',
 	'Nothing on the map matches': 'На мапі нічого не знайдено',
 	'What the map shows': 'Що показує мапа',
