@@ -90,6 +90,13 @@ describe('counts', () => {
 		expect(pluralForm('uk', 55, 'раз|рази|разів|раза', 1)).toBe('раза');
 	});
 
+	it('after "з" (of), put the total in the genitive: the time slider’s "9 з 21 інциденту"', () => {
+		const ofTotal = UK['{shown} of {total} incident|{shown} of {total} incidents'];
+		const forms = [1, 2, 4, 5, 11, 21, 22, 48].map((n) => fill(pluralForm('uk', n, ofTotal), { shown: 1, total: n }));
+		expect(forms).toEqual(['1 з 1 інциденту', '1 з 2 інцидентів', '1 з 4 інцидентів', '1 з 5 інцидентів', '1 з 11 інцидентів', '1 з 21 інциденту', '1 з 22 інцидентів', '1 з 48 інцидентів']);
+		expect(fill(pluralForm('en', 48, '{shown} of {total} incident|{shown} of {total} incidents'), { shown: 9, total: 48 })).toBe('9 of 48 incidents');
+	});
+
 	it('in English, one and other; a single form serves every count', () => {
 		expect(pluralForm('en', 1, 'item|items')).toBe('item');
 		expect(pluralForm('en', 0, 'item|items')).toBe('items');

@@ -1,6 +1,8 @@
 /** Ukrainian for every interface string; a unit test fails when a `t('…')` in src has no entry here. */
 export const UK: Record<string, string> = {
-	incidents: 'інцидентів',
+	'incident|incidents': 'інцидент|інциденти|інцидентів|інциденту',
+	// after "з" (of) the total takes the genitive: з 1 інциденту, з 21 інциденту, з 3 інцидентів, з 48 інцидентів
+	'{shown} of {total} incident|{shown} of {total} incidents': '{shown} з {total} інциденту|{shown} з {total} інцидентів|{shown} з {total} інцидентів',
 	'Incidents per month': 'Інциденти за місяцями',
 	'most in': 'найбільше у',
 	Time: 'Час',
