@@ -55,6 +55,7 @@ export const UK: Record<string, string> = {
 	Position: 'Розташування',
 	approximate: 'приблизне',
 	'within about': 'з точністю близько',
+	km: 'км',
 	'Features in view': "Об'єкти в полі зору",
 	// the map in words (manifest/summary.ts): country names stay as the base map has them, after a dash
 	'feature|features': "об'єкт|об'єкти|об'єктів",
