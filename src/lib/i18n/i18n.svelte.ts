@@ -32,8 +32,16 @@ export const t = translator({});
 
 export const lang = () => locale.lang;
 
-export function setLang(next: Lang): void {
+const langInAddress = () => typeof location !== 'undefined' && LANGS.some((l) => l === new URLSearchParams(location.search).get('lang'));
+
+/**
+ * Switches the interface language. `inAddress`: the reader chose it by the address (by default,
+ * whether the address now says `lang`) or by a control whose choice the address will keep, so
+ * links to the other pages carry it on.
+ */
+export function setLang(next: Lang, inAddress = langInAddress()): void {
 	locale.lang = next;
+	locale.inAddress = inAddress;
 	if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
@@ -45,9 +53,7 @@ export function preferredLang(fromUrl: string | null, browser: readonly string[]
 
 /** In the browser, on a page without the atlas's own state (the tables, the bibliography): the language its reader gets. */
 export function setReadersLang(): void {
-	const asked = new URLSearchParams(location.search).get('lang');
-	setLang(preferredLang(asked, navigator.languages ?? [navigator.language]));
-	locale.inAddress = LANGS.some((l) => l === asked);
+	setLang(preferredLang(new URLSearchParams(location.search).get('lang'), navigator.languages ?? [navigator.language]));
 }
 
 /** A link to another page of the atlas, keeping the language when the reader chose it by address. */
