@@ -168,3 +168,82 @@ test.describe('in a browser set to Ukrainian', () => {
 		await expect(page.getByRole('link', { name: 'Назад до мапи' })).toHaveAttribute('href', '/');
 	});
 });
+
+test('the explorer in Ukrainian: the map in words, the search results counted and the time slider’s readout', async ({ page }) => {
+	const incursions: { properties: { date: string } }[] = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8')).features;
+	const { errors } = await openAtlas(page, '/?lang=uk&layers=hubs,incursions&view=24.00,48.50,5.0');
+	const MONTH = '(січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру)';
+
+	// the live sentence a screen reader hears about the view: Ukrainian words, months and numbers, the
+	// country names as the base map has them (the layer's title is the atlas's to give)
+	const live = page.getByRole('navigation', { name: "Об'єкти в полі зору" }).locator('[aria-live]');
+	await expect(live).toContainText(/(Логістичні хаби|Logistics hubs) в полі зору: 2, з них 1 — (Poland|Romania)\./);
+	await expect(live).toContainText(new RegExp(`(Вторгнення в повітряний простір|Airspace incursions) в полі зору: \\d+, (з них \\d+|усі) — [A-Z][a-z]+, востаннє \\d{1,2} ${MONTH} 20\\d\\d\\.`));
+	await expect(live).not.toContainText(/ in view|latest| in [A-Z]/);
+	// and the panel's list of what each layer shows
+	const summary = page.getByRole('region', { name: 'Що показує мапа' }).getByRole('listitem');
+	await expect(summary.filter({ hasText: 'Логістичні хаби:' })).toHaveText(/^Логістичні хаби: 2 об'єкти \(Rzeszów-Jasionka logistics hub; .*Câmpia Turzii\)\)\.$/);
+	const n = incursions.length;
+	await expect(summary.filter({ hasText: 'Вторгнення в повітряний простір:' })).toContainText(
+		`Вторгнення в повітряний простір: ${n} ${ukrainian(n, ["об'єкт", "об'єкти", "об'єктів"])} (`
+	);
+	await expect(summary.filter({ hasText: 'Вторгнення в повітряний простір:' })).toContainText(`, і ще ${n - 6}).`);
+
+	// search results, counted with the noun each number takes
+	const search = page.getByRole('searchbox', { name: 'Пошук на мапі' });
+	const counted = page.getByRole('search').locator('[aria-live]');
+	const nouns = new Set<string>();
+	for (const query of ['atlantis', 'rzeszow', 'munich', 'pol', 'a']) {
+		await search.fill(query);
+		const results = await page.getByRole('search').locator('.results button').count();
+		const noun = ukrainian(results, ['результат', 'результати', 'результатів']);
+		await expect(counted).toHaveText(`${results} ${noun}`);
+		nouns.add(noun);
+	}
+	expect(nouns.size, [...nouns].join(', ')).toBeGreaterThan(1);
+	await search.fill('');
+
+	// the time slider: "of the total" takes the genitive (з 21 інциденту, з 48 інцидентів), the value text counts what is shown
+	const ofTotal = (total: number) => (total % 10 === 1 && total % 100 !== 11 ? 'інциденту' : 'інцидентів');
+	const INCIDENTS: [string, string, string] = ['інцидент', 'інциденти', 'інцидентів'];
+	const time = page.getByRole('region', { name: 'Час' });
+	await expect(time.locator('.readout')).toHaveText(`До лис 2025: ${n} з ${n} ${ofTotal(n)}`);
+	const slider = time.getByRole('slider', { name: 'Показати події до' });
+	const months: string[] = [];
+	for (let m = incursions.map((f) => f.properties.date).sort()[0].slice(0, 7); m <= '2025-11'; ) {
+		months.push(m);
+		const [y, mo] = m.split('-').map(Number);
+		m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+	}
+	const shownBy = (month: string) => incursions.filter((f) => f.properties.date.slice(0, 7) <= month).length;
+	// the first month, one with 2 to 4 shown (if any), and the end of 2023
+	const picks = [months[0], months.find((m) => [2, 3, 4].includes(shownBy(m) % 10) && shownBy(m) % 100 < 10), '2023-12'].filter((m): m is string => !!m);
+	for (const month of picks) {
+		await slider.fill(String(months.indexOf(month)));
+		const shown = shownBy(month);
+		const [y, mo] = month.split('-').map(Number);
+		const label = `${['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'][mo - 1]} ${y}`;
+		await expect(time.locator('.readout')).toHaveText(`До ${label}: ${shown} з ${n} ${ofTotal(n)}`);
+		await expect(slider).toHaveAttribute('aria-valuetext', `${label}: ${shown} ${ukrainian(shown, INCIDENTS)}`);
+	}
+	expect(errors).toEqual([]);
+});
+
+test('without WebGL, the embed in Ukrainian: the static map in Ukrainian words and a link to the tables that keeps ?lang=uk', async ({ page }) => {
+	// a browser with WebGL switched off answers null for every WebGL context
+	await page.addInitScript(() => {
+		const getContext = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+			return /webgl/i.test(type) ? null : getContext.call(this, type as '2d', ...(rest as []));
+		} as typeof getContext;
+	});
+	await page.goto('/embed?lang=uk');
+	const figure = page.locator('figure.static-map');
+	await expect(figure).toBeVisible({ timeout: 30_000 });
+	const words = figure.getByRole('region', { name: 'Що показує мапа' });
+	await expect(words.getByRole('listitem').filter({ hasText: 'Логістичні хаби:' })).toHaveText(/^Логістичні хаби: 2 об'єкти \(/);
+	const coalition = manifest.layers.find((l) => l.id === 'coalition')!;
+	const states = features(coalition.file).length;
+	await expect(words).toContainText(`${coalition.i18n.uk.title}: ${states} ${ukrainian(states, ITEMS)} (`);
+	await expect(figure.getByRole('link', { name: 'Дані у таблицях' })).toHaveAttribute('href', '/data?lang=uk');
+});

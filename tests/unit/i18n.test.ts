@@ -15,10 +15,11 @@ const files = (dir: string): string[] =>
 		return statSync(path).isDirectory() ? files(path) : /\.(svelte|ts)$/.test(name) ? [path] : [];
 	});
 
-// every literal passed to t('…') or t("…") in the interface code, with the dictionaries its file's t reads
+// every literal passed to t('…') or t("…") in the interface code, with the dictionaries its file's t reads;
+// pure code words its sentences with the t of a Wording (i18n/grammar.ts), which the interface gives it
 const uses = files('src')
 	.map((file) => ({ file, text: readFileSync(file, 'utf8') }))
-	.filter(({ text }) => text.includes('i18n.svelte'))
+	.filter(({ text }) => text.includes('i18n.svelte') || text.includes('i18n/grammar'))
 	.map(({ file, text }) => ({
 		file,
 		later: [...text.matchAll(/\btranslator\((UK_\w+)\)/g)].map((m) => m[1]),
@@ -54,6 +55,13 @@ describe('the Ukrainian interface', () => {
 		}
 	});
 
+	it('keeps every {placeholder} of a sentence in its translation', () => {
+		const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		const entries = [UK, ...Object.values(LATER)].flatMap((d) => Object.entries(d)).filter(([en]) => en.includes('{'));
+		expect(entries.length).toBeGreaterThan(5);
+		for (const [en, uk] of entries) for (const form of uk.split('|')) expect(names(form), `${en} → ${form}`).toEqual(names(en.split('|')[0]));
+	});
+
 	it('every layer has a Ukrainian title', () => {
 		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 		expect(manifest.layers.filter((l: { i18n?: { uk?: { title?: string } } }) => !l.i18n?.uk?.title).map((l: { id: string }) => l.id)).toEqual([]);
@@ -80,6 +88,13 @@ describe('counts', () => {
 		expect(pluralForm('uk', 1.5, SOURCES, 1)).toBe('джерела');
 		// 55.0 is shown with its decimal, so it reads as a fraction
 		expect(pluralForm('uk', 55, 'раз|рази|разів|раза', 1)).toBe('раза');
+	});
+
+	it('after "з" (of), put the total in the genitive: the time slider’s "9 з 21 інциденту"', () => {
+		const ofTotal = UK['{shown} of {total} incident|{shown} of {total} incidents'];
+		const forms = [1, 2, 4, 5, 11, 21, 22, 48].map((n) => fill(pluralForm('uk', n, ofTotal), { shown: 1, total: n }));
+		expect(forms).toEqual(['1 з 1 інциденту', '1 з 2 інцидентів', '1 з 4 інцидентів', '1 з 5 інцидентів', '1 з 11 інцидентів', '1 з 21 інциденту', '1 з 22 інцидентів', '1 з 48 інцидентів']);
+		expect(fill(pluralForm('en', 48, '{shown} of {total} incident|{shown} of {total} incidents'), { shown: 9, total: 48 })).toBe('9 of 48 incidents');
 	});
 
 	it('in English, one and other; a single form serves every count', () => {

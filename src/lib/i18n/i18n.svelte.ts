@@ -1,4 +1,7 @@
 import { MONTHS } from '../time/timeline';
+import { fill, pluralForm, type Wording } from './grammar';
+
+export { fill, pluralForm };
 
 const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -32,8 +35,15 @@ export const t = translator({});
 
 export const lang = () => locale.lang;
 
-/** Switches the interface, once its dictionary has come: until then the page stays in the language it was. */
-export async function setLang(next: Lang): Promise<void> {
+const langInAddress = () => typeof location !== 'undefined' && LANGS.some((l) => l === new URLSearchParams(location.search).get('lang'));
+
+/**
+ * Switches the interface language, once its dictionary has come: until then the page stays in
+ * the language it was. `inAddress`: the reader chose it by the address (by default, whether the
+ * address now says `lang`) or by a control whose choice the address will keep, so links to the
+ * other pages carry it on.
+ */
+export async function setLang(next: Lang, inAddress = langInAddress()): Promise<void> {
 	wanted = next;
 	if (next === 'uk' && !ukLoaded) {
 		uk = (await import('./uk')).UK;
@@ -42,6 +52,7 @@ export async function setLang(next: Lang): Promise<void> {
 	// a later choice made while the dictionary loaded wins
 	if (wanted !== next) return;
 	locale.lang = next;
+	locale.inAddress = inAddress;
 	if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
@@ -53,9 +64,7 @@ export function preferredLang(fromUrl: string | null, browser: readonly string[]
 
 /** In the browser, on a page without the atlas's own state (the tables, the bibliography): the language its reader gets. */
 export function setReadersLang(): Promise<void> {
-	const asked = new URLSearchParams(location.search).get('lang');
-	locale.inAddress = LANGS.some((l) => l === asked);
-	return setLang(preferredLang(asked, navigator.languages ?? [navigator.language]));
+	return setLang(preferredLang(new URLSearchParams(location.search).get('lang'), navigator.languages ?? [navigator.language]));
 }
 
 /** A link to another page of the atlas, keeping the language when the reader chose it by address. */
@@ -65,30 +74,11 @@ export const keepLang = (href: string): string => (locale.inAddress ? `${href}${
 export const formatNumber = (n: number, digits = 0): string =>
 	n.toLocaleString(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-// the order plural forms are written in, per language (CLDR's categories)
-const CATEGORIES: Record<Lang, Intl.LDMLPluralRule[]> = { en: ['one', 'other'], uk: ['one', 'few', 'many', 'other'] };
-const rules = new Map<string, Intl.PluralRules>();
-
-/**
- * The form of a word that goes with `n` (shown with `digits` decimals), from forms separated by
- * "|" in the order of CATEGORIES: English one|other, Ukrainian one|few|many and, for fractions,
- * other; a missing fraction form is the second (the genitive singular of most nouns), and a
- * single form serves every count.
- *
- * @example
- * pluralForm('uk', 22, 'джерело|джерела|джерел') // 'джерела'
- */
-export function pluralForm(language: Lang, n: number, forms: string, digits = 0): string {
-	const key = `${language}:${digits}`;
-	if (!rules.has(key)) rules.set(key, new Intl.PluralRules(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-	const list = forms.split('|');
-	const index = CATEGORIES[language].indexOf(rules.get(key)!.select(n));
-	return list[index] ?? (index === 3 ? list[1] : undefined) ?? list.at(-1)!;
-}
-
 /** A count and its noun in the reader's language: `count(5, t('source|sources'))` is "5 джерел" in Ukrainian. */
 export const count = (n: number, forms: string): string => `${formatNumber(n)} ${pluralForm(locale.lang, n, forms)}`;
 
-/** A translated sentence with its {placeholders} filled, so each language keeps its own word order. */
-export const fill = (text: string, values: Record<string, string | number>): string =>
-	text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/**
+ * The reader's language for pure code that words sentences (the map in words), which cannot read
+ * it itself. English keeps plain digits, as those sentences always had; Ukrainian groups thousands.
+ */
+export const wording = (): Wording => ({ lang: locale.lang, t, months: helpers.months(), number: (n) => (locale.lang === 'uk' ? formatNumber(n) : String(n)) });

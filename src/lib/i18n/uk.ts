@@ -1,6 +1,8 @@
 /** Ukrainian for every interface string; a unit test fails when a `t('…')` in src has no entry here. */
 export const UK: Record<string, string> = {
-	incidents: 'інцидентів',
+	'incident|incidents': 'інцидент|інциденти|інцидентів|інциденту',
+	// after "з" (of) the total takes the genitive: з 1 інциденту, з 21 інциденту, з 3 інцидентів, з 48 інцидентів
+	'{shown} of {total} incident|{shown} of {total} incidents': '{shown} з {total} інциденту|{shown} з {total} інцидентів|{shown} з {total} інцидентів',
 	'Incidents per month': 'Інциденти за місяцями',
 	'most in': 'найбільше у',
 	Time: 'Час',
@@ -53,7 +55,16 @@ export const UK: Record<string, string> = {
 	Position: 'Розташування',
 	approximate: 'приблизне',
 	'within about': 'з точністю близько',
+	km: 'км',
 	'Features in view': "Об'єкти в полі зору",
+	// the map in words (manifest/summary.ts): country names stay as the base map has them, after a dash
+	'feature|features': "об'єкт|об'єкти|об'єктів",
+	'and {n} more': 'і ще {n}',
+	'By class:': 'За класами:',
+	'{layer} in view: {n}': '{layer} в полі зору: {n}',
+	'{n} in {country}': 'з них {n} — {country}',
+	'all in {country}': 'усі — {country}',
+	'latest {date}': 'востаннє {date}',
 	'Skip the features in view': "Пропустити об'єкти в полі зору",
 	'No features of the shown layers in view.': "У полі зору немає об'єктів показаних шарів.",
 	'Loading layers…': 'Завантаження шарів…',
@@ -61,7 +72,7 @@ export const UK: Record<string, string> = {
 	'Not on the map': 'Не на мапі',
 	'Search the map': 'Пошук на мапі',
 	'Search: country, hub, base, town': 'Пошук: країна, хаб, база, місто',
-	results: 'результатів',
+	'result|results': 'результат|результати|результатів',
 	Country: 'Країна',
 	'Nothing on the map matches': 'На мапі нічого не знайдено',
 	'What the map shows': 'Що показує мапа',

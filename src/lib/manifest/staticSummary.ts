@@ -1,10 +1,20 @@
+import type { Wording } from '../i18n/grammar';
 import type { AtlasData } from './load';
 import { legendFor } from './legend';
-import { summarySentence } from './summary';
+import { ENGLISH, summarySentence } from './summary';
 
-/** The map in words for pages rendered at build time (no JavaScript): default-visible layers only. */
-export function staticSummary(data: AtlasData): string[] {
+/**
+ * The map in words for pages rendered at build time (no JavaScript): default-visible layers only.
+ * English there, since a prerendered page cannot read `?lang`; a Ukrainian wording takes the
+ * layers' Ukrainian titles.
+ */
+export function staticSummary(data: AtlasData, words: Wording = ENGLISH): string[] {
 	return data.layers
 		.filter((l) => l.def.visible !== false)
-		.map((l) => summarySentence({ title: l.def.title, features: l.data.features, legend: legendFor(l.def, l.data.features) }));
+		.map((l) =>
+			summarySentence(
+				{ title: (words.lang === 'uk' && l.def.i18n?.uk.title) || l.def.title, features: l.data.features, legend: legendFor(l.def, l.data.features) },
+				words
+			)
+		);
 }

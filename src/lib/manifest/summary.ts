@@ -1,21 +1,26 @@
 import { MONTHS } from '../time/timeline';
+import { fill, pluralForm, type Wording } from '../i18n/grammar';
 import type { Feature } from 'geojson';
 import type { LegendEntry } from './legend';
 
 export type SummaryInput = { title: string; features: Feature[]; legend: LegendEntry[] };
 
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** The wording of pages prerendered at build time, and of any caller that gives none. */
+export const ENGLISH: Wording = { lang: 'en', t: (english) => english, months: MONTHS, number: String };
 
 /** One sentence per layer, naming a few features and the legend's classes: the map in words. */
-export function summarySentence({ title, features, legend }: SummaryInput): string {
+export function summarySentence({ title, features, legend }: SummaryInput, words: Wording = ENGLISH): string {
+	const { t, number } = words;
 	const names = features
 		.map((f) => f.properties?.name ?? f.properties?.id)
 		.filter((n) => n !== undefined && n !== null)
 		.slice(0, 6)
 		.map(String);
-	const more = features.length > names.length ? `, and ${features.length - names.length} more` : '';
-	const classes = legend.length > 1 ? ` By class: ${legend.filter((e) => e.count > 0).map((e) => `${e.label} ${e.count}`).join(', ')}.` : '';
-	return `${title}: ${count(features.length, 'feature')} (${names.join('; ')}${more}).${classes}`;
+	const more = features.length > names.length ? `, ${fill(t('and {n} more'), { n: number(features.length - names.length) })}` : '';
+	const classes =
+		legend.length > 1 ? ` ${t('By class:')} ${legend.filter((e) => e.count > 0).map((e) => `${e.label} ${number(e.count)}`).join(', ')}.` : '';
+	const counted = `${number(features.length)} ${pluralForm(words.lang, features.length, t('feature|features'))}`;
+	return `${title}: ${counted} (${names.join('; ')}${more}).${classes}`;
 }
 
 type InView = { kind: string; layerId: string | null; properties: Record<string, unknown> };
@@ -28,20 +33,22 @@ function dayLabel(date: string, months = MONTHS): string {
 
 /**
  * What the current view shows, one sentence a layer, for screen readers:
- * `Incursions in view: 12, 9 in Poland, latest 10 Sep 2025.`
+ * `Incursions in view: 12, 9 in Poland, latest 10 Sep 2025.` Country names stay as the base map
+ * has them, so the Ukrainian puts them after a dash rather than decline them.
  */
-export function viewSentences(inView: InView[]): string[] {
+export function viewSentences(inView: InView[], words: Wording = ENGLISH): string[] {
+	const { t, number } = words;
 	const byLayer = new Map<string, InView[]>();
 	for (const p of inView) byLayer.set(p.kind, [...(byLayer.get(p.kind) ?? []), p]);
 	return [...byLayer].map(([title, items]) => {
-		const parts = [`${title} in view: ${items.length}`];
+		const parts = [fill(t('{layer} in view: {n}'), { layer: title, n: number(items.length) })];
 		const countries = new Map<string, number>();
 		for (const { properties } of items) if (typeof properties.country === 'string') countries.set(properties.country, (countries.get(properties.country) ?? 0) + 1);
 		const top = [...countries].sort((a, b) => b[1] - a[1])[0];
-		if (top && countries.size > 1) parts.push(`${top[1]} in ${top[0]}`);
-		else if (top) parts.push(`all in ${top[0]}`);
+		if (top && countries.size > 1) parts.push(fill(t('{n} in {country}'), { n: number(top[1]), country: top[0] }));
+		else if (top) parts.push(fill(t('all in {country}'), { country: top[0] }));
 		const dates = items.map((i) => i.properties.date).filter((d): d is string => typeof d === 'string').sort();
-		if (dates.length) parts.push(`latest ${dayLabel(dates.at(-1)!)}`);
+		if (dates.length) parts.push(fill(t('latest {date}'), { date: dayLabel(dates.at(-1)!, words.months) }));
 		return `${parts.join(', ')}.`;
 	});
 }

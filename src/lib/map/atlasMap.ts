@@ -25,6 +25,8 @@ export type AtlasMapOptions = {
 	padding?: { top: number; right: number; bottom: number; left: number };
 	/** the absolute address geodata/ is served from, for layers read tile by tile (.pmtiles) */
 	geodataUrl?: string;
+	/** the base map's credit in the reader's language (English unless given); `setAttribution` changes it */
+	attribution?: string;
 };
 
 // maplibre's protocols are global: registered once however many maps a page makes
@@ -43,6 +45,7 @@ export class AtlasMap {
 	private deckReady: DeckLayers | null = null;
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
+	private attribution: import('maplibre-gl').AttributionControl | null = null;
 
 	private pmtiles: Promise<void> | null = null;
 	private queue: Promise<void> = Promise.resolve();
@@ -79,7 +82,8 @@ export class AtlasMap {
 			zoom: options.zoom ?? DEFAULT_VIEW.zoom,
 			minZoom: 2,
 			maxZoom: 11,
-			attributionControl: { compact: true, customAttribution: ATTRIBUTION },
+			// added below, by setAttribution, so that a change of language can replace it
+			attributionControl: false,
 			cooperativeGestures: options.cooperativeGestures ?? false,
 			dragRotate: false,
 			pitchWithRotate: false,
@@ -89,6 +93,7 @@ export class AtlasMap {
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href);
+		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
 		return atlas;
 	}
@@ -198,6 +203,14 @@ export class AtlasMap {
 	setTheme(theme: Theme): void {
 		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
 			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+	}
+
+	/** The base map's credit, in another language: maplibre reads the text only when its control is added, so a new control replaces the old. */
+	setAttribution(text: string): void {
+		if (this.attribution?.options.customAttribution === text) return;
+		if (this.attribution) this.map.removeControl(this.attribution);
+		this.attribution = new this.maplibre.AttributionControl({ compact: true, customAttribution: text });
+		this.map.addControl(this.attribution);
 	}
 
 	/** Resolves once the map has drawn everything it was given. */

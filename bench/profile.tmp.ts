@@ -1,0 +1,32 @@
+import { serve } from './serve.mjs';
+import { launch, VIEWPORT } from './browser';
+const server = await serve(4700);
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: VIEWPORT });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto(`${server.origin}${process.argv[2] ?? '/'}`);
+await page.waitForFunction(() => (window as any).__atlas?.ready === true, null, { timeout: 90000, polling: 50 });
+const wall = Date.now() - t0;
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>(); const byUrl = new Map<string, number>();
+const dt = new Map<number, number>();
+const ids = profile.samples!; const deltas = profile.timeDeltas!;
+for (let i = 0; i < ids.length; i++) dt.set(ids[i], (dt.get(ids[i]) ?? 0) + deltas[i] / 1000);
+for (const n of profile.nodes) {
+	const ms = dt.get(n.id) ?? 0; if (!ms) continue;
+	const f = n.callFrame; const url = f.url.replace(/.*\/_app\/immutable\//, '');
+	const key = `${f.functionName || '(anon)'} ${url}:${f.lineNumber}`;
+	self.set(key, (self.get(key) ?? 0) + ms);
+	byUrl.set(url || f.functionName, (byUrl.get(url || f.functionName) ?? 0) + ms);
+}
+console.log('wall to ready', wall, 'ms');
+console.log('--- self time by script');
+for (const [k, v] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(v.toFixed(0).padStart(6), k);
+console.log('--- top functions');
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(0).padStart(6), k);
+await browser.close(); server.close?.(); process.exit(0);
