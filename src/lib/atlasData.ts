@@ -4,19 +4,14 @@
 // before the data has come, stay out of the JavaScript needed before the first paint.
 export { readAtlasContent } from './atlasContent';
 export { layerSpec } from './manifest/specs';
-export { forceDensities } from './manifest/claims';
 export { Coverage } from './coverage.svelte';
 export { Viewer } from './viewer.svelte';
 export { serializeState } from './state/urlState';
-export { default as LayerPanel } from './ui/LayerPanel.svelte';
 export { default as FeatureCard } from './ui/FeatureCard.svelte';
 export { default as FeatureNav } from './ui/FeatureNav.svelte';
-export { default as Summary } from './ui/Summary.svelte';
-export { default as TimeSlider } from './ui/TimeSlider.svelte';
 export { default as TourCard } from './ui/TourCard.svelte';
-export { default as SearchBox } from './ui/SearchBox.svelte';
-export { default as DisplaySettings } from './ui/DisplaySettings.svelte';
-export { default as EmbedDialog } from './ui/EmbedDialog.svelte';
 export { default as StaticFallback } from './ui/StaticFallback.svelte';
 export { default as Notices } from './ui/Notices.svelte';
 export { default as BottomSheet } from './ui/BottomSheet.svelte';
+export { default as LayersTab } from './ui/LayersTab.svelte';
+export { default as ExplorerPanel } from './ui/ExplorerPanel.svelte';

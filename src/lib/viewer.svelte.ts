@@ -9,6 +9,7 @@ import { drawnContent } from './atlasContent';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from './time/timeline';
 import type { BBox, Place } from './geo/places';
 import { prefersReducedMotion } from './site';
+import { t } from './i18n/i18n.svelte';
 
 export type Tab = 'layers' | 'coverage' | 'claims';
 
@@ -130,7 +131,7 @@ export class Viewer {
 		if (!this.placesCode) void import('./geo/places').then((m) => (this.placesCode = m));
 	}
 	readonly places = $derived(
-		this.placesCode && this.labels ? this.placesCode.placesFrom(this.layers.map((l) => ({ id: l.id, title: l.def.title, display: l.display })), this.labels) : []
+		this.placesCode && this.labels ? this.placesCode.placesFrom(this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })), this.labels) : []
 	);
 	search = (query: string): Place[] => this.placesCode?.searchPlaces(this.places, query) ?? [];
 	readonly inView = $derived.by(() => {

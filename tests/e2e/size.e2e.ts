@@ -3,12 +3,13 @@ import { openAtlas } from './atlas';
 import { beforeFirstPaint, buildFileOf, jsSet, kb, maplibreOwn, type JsSet } from '../../bench/sizes';
 
 // JavaScript budgets, gzip -9 of the built files (deterministic: timings stay in `npm run bench`).
-// Measured 2026-11-22: 341.8 KB before the first map paint and 550.6 KB in all at first; after
-// loading data checks and panels lazily and drawing the small point layers with maplibre instead
-// of deck.gl, 335.2 KB and 353.0 KB (maplibre alone is 270.0 KB; goals: 1.15x = 310 KB before the
-// first paint, 500 KB in all). The budgets hold what is there against growth; lower them as the
-// app gets nearer the goals in bench/results/atlas.md.
-const BUDGET_KB = { beforeFirstPaint: 340, total: 370 };
+// Before the first map paint the goal itself: at most 1.15x maplibre's own bundle (270.0 KB, so
+// 310.5 KB). Measured: 341.8 KB at first (1.27x), 335.2 after the data checks and small point
+// layers left it, 308.9 (1.144x) once the panels, the viewer's state, the data layers' style code
+// and the Ukrainian dictionary load beside the base map. In all, once the default layers are
+// drawn: 550.6 KB at first, about 355 now (goal 500); the budget holds what is there against growth.
+const FIRST_PAINT_RATIO = 1.15;
+const BUDGET_KB = { total: 370 };
 
 const figures = (what: string, set: JsSet) =>
 	`${what}: ${kb(set.bytes.gzip)} KB gzip, ${kb(set.bytes.brotli)} KB brotli, ${kb(set.bytes.raw)} KB raw in ${set.files.length} files ` +
@@ -19,11 +20,11 @@ for (const [route, html] of [
 	['/', 'index.html'],
 	['/embed', 'embed.html']
 ] as const) {
-	test(`${route}: the JavaScript before the first map paint stays within ${BUDGET_KB.beforeFirstPaint} KB gzip`, () => {
+	test(`${route}: the JavaScript before the first map paint stays within ${FIRST_PAINT_RATIO}x maplibre's own`, () => {
 		const set = beforeFirstPaint(html);
 		const report = figures(`${route} before first map paint`, set);
 		console.log(report);
-		expect(set.bytes.gzip / 1024, report).toBeLessThanOrEqual(BUDGET_KB.beforeFirstPaint);
+		expect(set.bytes.gzip, report).toBeLessThanOrEqual(FIRST_PAINT_RATIO * maplibreOwn().bytes.gzip);
 	});
 
 	test(`${route}: all the JavaScript to draw the default layers stays within ${BUDGET_KB.total} KB gzip`, async ({ page }) => {
