@@ -259,6 +259,13 @@ export class AtlasMap {
 		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(this.styles.pickableLayerIds) : [];
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
+		// a cluster of a dense layer is no feature to show in a card: a click zooms in until it splits
+		if (onDeck && 'cluster' in onDeck) {
+			this.map.getCanvas().style.cursor = 'pointer';
+			if (how === 'click') this.map.easeTo({ center: onDeck.cluster.center, zoom: onDeck.cluster.zoom });
+			else this.onPick(null, 'hover');
+			return;
+		}
 		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
 		// a feature from a tile has no index into the layer's data: it brings its properties along
 		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties } : null);
