@@ -1,16 +1,14 @@
-// What the atlas shows besides the base map, read and checked, and what its address asks of it:
-// plain functions the page calls once, loaded with the data code rather than before the first paint.
-import type { Basemap } from './map/basemap';
+// What the atlas shows besides the base map, read and checked, and what its address asks of it.
+// It runs in a worker (workers/content.worker.ts), so the checks never hold up the map's main
+// thread; the page runs it itself only where the worker cannot start.
 import { loadAtlasData, type AtlasData, type ReadText } from './manifest/load';
 import { validateClaims, type ClaimsFile } from './manifest/claims';
-import { claimsFromAtlas } from './manifest/claimsFromAtlas';
 import { validateCoverageSettings } from './manifest/coverageSettings';
 import { validateScenes, type Scene } from './manifest/scenes';
-import { layerSpec } from './manifest/specs';
 import type { Problem } from './manifest/errors';
 import { parseState, type AtlasState } from './state/urlState';
 import { timelineOf } from './time/timeline';
-import { safeJson } from './site';
+import { safeJson } from './read';
 
 export type AtlasContent = {
 	data: AtlasData;
@@ -45,15 +43,5 @@ export async function readAtlasContent(read: ReadText, params: URLSearchParams):
 		scenes: tour.scenes,
 		link: fromLink.state,
 		problems: [...data.problems, ...checked.problems, ...coverage.problems, ...tour.problems, ...fromLink.problems]
-	};
-}
-
-/** The layers as the map draws them (shown as the address asks, else as the manifest does), and the claims set against them. */
-export function drawnContent(content: AtlasContent, countries: Basemap['countries']) {
-	const { data, link } = content;
-	const shown = (id: string, byDefault: boolean) => (link.layers ? link.layers.includes(id) : byDefault);
-	return {
-		layers: data.layers.map((l) => layerSpec({ ...l, def: { ...l.def, visible: shown(l.def.id, l.def.visible !== false) } }, countries)),
-		claims: content.claims && claimsFromAtlas(content.claims, data.layers, countries)
 	};
 }

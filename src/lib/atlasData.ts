@@ -1,8 +1,7 @@
 // Everything the atlas needs besides painting the base map, in one module that the page imports
-// while the base map is already loading: validation (valibot, check-geojson), the geo math for
-// layer shapes and claims (turf), the address state and the panels, which have nothing to show
-// before the data has come, stay out of the JavaScript needed before the first paint.
-export { readAtlasContent } from './atlasContent';
+// while the base map is already loading (the data is read and checked in a worker meanwhile):
+// the geo math for layer shapes and claims (turf), the viewer's state and the panels, which have
+// nothing to show before the data has come, stay out of the JavaScript needed before the first paint.
 export { layerSpec } from './manifest/specs';
 export { Coverage } from './coverage.svelte';
 export { Viewer } from './viewer.svelte';

@@ -5,7 +5,8 @@ import type { Bibliography } from './manifest/schema';
 import type { Scene } from './manifest/scenes';
 import type { CheckedClaim, ClaimsFile } from './manifest/claims';
 import type { AtlasContent } from './atlasContent';
-import { drawnContent } from './atlasContent';
+import { layerSpec } from './manifest/specs';
+import { claimsFromAtlas } from './manifest/claimsFromAtlas';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from './time/timeline';
 import type { BBox, Place } from './geo/places';
 import { prefersReducedMotion } from './site';
@@ -150,4 +151,14 @@ export class Viewer {
 		const animate = !prefersReducedMotion();
 		if (how === 'search') place.layerId === null ? this.atlas?.flyTo({ center: place.anchor, zoom: 5 }, animate) : this.atlas?.frame(place.bbox, animate);
 	}
+}
+
+/** The layers as the map draws them (shown as the address asks, else as the manifest does), and the claims set against them. */
+function drawnContent(content: AtlasContent, countries: Basemap['countries']) {
+	const { data, link } = content;
+	const shown = (id: string, byDefault: boolean) => (link.layers ? link.layers.includes(id) : byDefault);
+	return {
+		layers: data.layers.map((l) => layerSpec({ ...l, def: { ...l.def, visible: shown(l.def.id, l.def.visible !== false) } }, countries)),
+		claims: content.claims && claimsFromAtlas(content.claims, data.layers, countries)
+	};
 }
