@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
 import { basemapPaint, basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
@@ -27,6 +27,8 @@ export type AtlasMapOptions = {
 	geodataUrl?: string;
 	/** the base map's credit in the reader's language (English unless given); `setAttribution` changes it */
 	attribution?: string;
+	/** maplibre's own control labels and hints in the reader's language, by maplibre's string ids */
+	locale?: Record<string, string>;
 };
 
 // maplibre's protocols are global: registered once however many maps a page makes
@@ -68,13 +70,7 @@ export class AtlasMap {
 		map.getCanvasContainer().addEventListener('mouseleave', () => onPick(null, 'hover'));
 	}
 
-	/** Starts fetching maplibre now, so it arrives while the page fetches the base map data. */
-	static preload(): void {
-		void import('maplibre-gl');
-	}
-
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
-		const maplibregl = (await import('maplibre-gl')).default;
 		const map = new maplibregl.Map({
 			container: options.container,
 			style: basemapStyle(options.theme ?? LIGHT, options.basemap),
@@ -85,6 +81,7 @@ export class AtlasMap {
 			// added below, by setAttribution, so that a change of language can replace it
 			attributionControl: false,
 			cooperativeGestures: options.cooperativeGestures ?? false,
+			locale: options.locale,
 			dragRotate: false,
 			pitchWithRotate: false,
 			touchPitch: false
