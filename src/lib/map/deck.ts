@@ -55,6 +55,9 @@ function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 	});
 }
 
+// points and clusters alike: a white ring, sizes in screen pixels
+const WHITE_RING = { getLineColor: [255, 255, 255], stroked: true, radiusUnits: 'pixels', lineWidthUnits: 'pixels', getLineWidth: 1.5 } as const;
+
 /** The points as the atlas has always drawn them: one dot each, coloured by the layer's style. */
 function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[]): Layer {
 	return new ScatterplotLayer<Dot>({
@@ -64,12 +67,8 @@ function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[]): Layer {
 		visible: spec.def.visible !== false,
 		getPosition: (d: Dot) => d.position as [number, number],
 		getFillColor: (d: Dot) => d.color,
-		getLineColor: [255, 255, 255],
-		stroked: true,
-		radiusUnits: 'pixels',
-		lineWidthUnits: 'pixels',
+		...WHITE_RING,
 		getRadius: spec.def.style.radius ?? 6,
-		getLineWidth: 1.5,
 		opacity: spec.def.style.opacity ?? 1,
 		pickable: true
 	} as never);
@@ -88,11 +87,7 @@ function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[]): 
 			getPosition: (c: Cluster) => c.position,
 			getRadius: (c: Cluster) => c.radius,
 			getFillColor: [...ink, 230],
-			getLineColor: [255, 255, 255],
-			stroked: true,
-			radiusUnits: 'pixels',
-			lineWidthUnits: 'pixels',
-			getLineWidth: 1.5,
+			...WHITE_RING,
 			pickable: true
 		} as never),
 		new TextLayer<Cluster>({

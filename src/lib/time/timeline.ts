@@ -7,7 +7,7 @@ export type MonthCount = { month: Month; count: number };
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The event date of a feature (its `date` property), or null for undated features. */
-export function eventDate(feature: Feature): string | null {
+function eventDate(feature: Feature): string | null {
 	const date = feature.properties?.date;
 	return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }
