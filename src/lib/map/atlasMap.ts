@@ -91,7 +91,11 @@ export class AtlasMap {
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
-		await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+		// fetched while the base map draws, so the first data layers do not wait for it
+		void atlas.styleLayers();
+		// data layers can be added once the style is parsed: their sources then load beside the
+		// base map's instead of after its first full draw, and the map reaches idle once, not twice
+		await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 		return atlas;
 	}
 
@@ -154,6 +158,8 @@ export class AtlasMap {
 	async setCoverage(covered: GeoJSON.Feature | null): Promise<void> {
 		const { coverageLayers } = await this.styleLayers();
 		const source = this.map.getSource('coverage') as GeoJSONSource | undefined;
+		// nothing to draw and nothing drawn: no source, so no style change and no frame
+		if (!source && !covered) return;
 		const data = covered ?? { type: 'FeatureCollection' as const, features: [] };
 		if (source) return void source.setData(data);
 		this.map.addSource('coverage', { type: 'geojson', data });
@@ -191,6 +197,7 @@ export class AtlasMap {
 	highlight(at: [number, number] | null): void {
 		const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] };
 		const source = this.map.getSource('highlight') as GeoJSONSource | undefined;
+		if (!source && !at) return;
 		if (source) return void source.setData(data);
 		this.map.addSource('highlight', { type: 'geojson', data });
 		this.map.addLayer({ id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 } });
