@@ -38,22 +38,26 @@ export function validateLayerData(text: string, file: string, layer: Pick<LayerD
 	if (json.type !== 'FeatureCollection') return { data: null, rejected: [], problems: [{ path: where, message: `a FeatureCollection expected, ${json.type} found` }] };
 	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ path: where, message: 'the collection has no features' }] };
 
-	const featureNodes = featureLocations(text);
+	// where each feature starts in the text: a second parse of the whole file, made only once a
+	// feature breaks a rule (a file that passes, the usual case, is parsed twice instead of three times)
+	let featureNodes: { line: number; column: number }[] | null = null;
 	const problems: Problem[] = [];
 	const ids = new Map<string, number>();
 	const rejected: number[] = [];
 	json.features.forEach((feature, index) => {
-		const loc = featureNodes[index];
-		const label = typeof feature.properties?.id === 'string' ? ` (${feature.properties.id})` : '';
-		const at = `${where}:${loc ? `${loc.line}:${loc.column}` : '?'}: features[${index}]${label}`;
-		const own = featureRules(feature, layer, sources).map((p) => ({ path: `${at}${p.path ? '.' + p.path : ''}`, message: p.message }));
+		const own = featureRules(feature, layer, sources);
 		const id = feature.properties?.id;
 		if (typeof id === 'string') {
-			if (ids.has(id)) own.push({ path: `${at}.properties.id`, message: `"${id}" is already used by features[${ids.get(id)}]` });
+			if (ids.has(id)) own.push({ path: 'properties.id', message: `"${id}" is already used by features[${ids.get(id)}]` });
 			else ids.set(id, index);
 		}
-		if (own.length > 0) rejected.push(index);
-		problems.push(...own);
+		if (own.length === 0) return;
+		featureNodes ??= featureLocations(text);
+		const loc = featureNodes[index];
+		const label = typeof id === 'string' ? ` (${id})` : '';
+		const at = `${where}:${loc ? `${loc.line}:${loc.column}` : '?'}: features[${index}]${label}`;
+		rejected.push(index);
+		problems.push(...own.map((p) => ({ path: `${at}${p.path ? '.' + p.path : ''}`, message: p.message })));
 	});
 	return { data: json, problems, rejected };
 }

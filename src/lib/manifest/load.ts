@@ -26,12 +26,13 @@ export type AtlasData = { sources: Bibliography; citable: Bibliography; layers: 
  */
 export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 	const problems: Problem[] = [];
-	const sourcesText = await safeRead(read, 'sources.json', problems);
+	// both requested at once: the manifest's checks need the sources, its reading does not
+	const manifestRead: Problem[] = [];
+	const [sourcesText, manifestText] = await Promise.all([safeRead(read, 'sources.json', problems), safeRead(read, 'layers.json', manifestRead)]);
 	const bibliography = validateBibliography(parseJson(sourcesText, 'sources.json', problems) ?? {});
-	problems.push(...bibliography.problems);
+	problems.push(...bibliography.problems, ...manifestRead);
 	const { sources, citable } = bibliography;
 
-	const manifestText = await safeRead(read, 'layers.json', problems);
 	const manifestJson = parseJson(manifestText, 'layers.json', problems);
 	if (manifestJson === undefined) return { sources, citable, layers: [], problems };
 	const manifest = validateManifest(manifestJson, { sources: citable });
