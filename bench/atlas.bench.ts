@@ -58,7 +58,8 @@ try {
 		firstLoads = Object.fromEntries(routes.map((r) => [r, pairs[r][0].app]));
 		firstLoads.reference = pairs['/'][0].reference;
 		if (ONLY.has('idle')) {
-			md.push('## First map idle (ms since navigation; ratio per run pair)', '', '| page | atlas median (spread) | reference median (spread) | ratio per run | median ratio | first WebGL draw ratio, median |', '|---|---|---|---|---|---|');
+			const phaseRows: string[] = [];
+			md.push('## First map idle (ms since navigation; ratio per run pair)', '', '| page | atlas median (spread) | reference median (spread) | ratio per run | median ratio | first WebGL draw ratio, median | CPU s atlas / reference, median ratio |', '|---|---|---|---|---|---|---|');
 			results.idle = Object.fromEntries(
 				routes.map((route) => {
 					const p = pairs[route];
@@ -66,12 +67,17 @@ try {
 					const drawRatios = p.map((x) => x.app.firstDrawMs / x.reference.firstDrawMs);
 					const app = p.map((x) => x.app.idleMs);
 					const ref = p.map((x) => x.reference.idleMs);
-					md.push(`| \`${route}\` | ${round(median(app))} (${spread(app)}) | ${round(median(ref))} (${spread(ref)}) | ${ratios.map((r) => r.toFixed(2)).join(' ')} | **${median(ratios).toFixed(2)}x** | ${median(drawRatios).toFixed(2)}x |`);
+					const cpu = p.every((x) => x.app.cpuMs !== null && x.reference.cpuMs !== null) ? p.map((x) => [x.app.cpuMs!, x.reference.cpuMs!]) : null;
+					const cpuCell = cpu ? `${(median(cpu.map((c) => c[0])) / 1000).toFixed(2)} / ${(median(cpu.map((c) => c[1])) / 1000).toFixed(2)}, ${median(cpu.map((c) => c[0] / c[1])).toFixed(2)}x` : 'n/a';
+					md.push(`| \`${route}\` | ${round(median(app))} (${spread(app)}) | ${round(median(ref))} (${spread(ref)}) | ${ratios.map((r) => r.toFixed(2)).join(' ')} | **${median(ratios).toFixed(2)}x** | ${median(drawRatios).toFixed(2)}x | ${cpuCell} |`);
 					verdict(`\`${route}\` first idle <= ${GOALS.idleRatio}x reference`, `${median(ratios).toFixed(2)}x`, median(ratios) <= GOALS.idleRatio);
-					return [route, { appMs: app.map((x) => round(x)), referenceMs: ref.map((x) => round(x)), ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3), firstDrawRatios: drawRatios.map((r) => round(r, 3)), appFirstDrawMs: p.map((x) => round(x.app.firstDrawMs)), referenceFirstDrawMs: p.map((x) => round(x.reference.firstDrawMs)) }];
+					const phase = (name: string) => p.map((x) => x.app.phases[name]).filter((ms) => ms !== undefined);
+					phaseRows.push(`| \`${route}\` | ${median(p.map((x) => x.app.firstDrawMs)).toFixed(0)} | ${phase('content').length ? median(phase('content')).toFixed(0) : '-'} | ${phase('layersAdded').length ? median(phase('layersAdded')).toFixed(0) : '-'} | ${median(app).toFixed(0)} |`);
+					return [route, { cpuMs: p.map((x) => [x.app.cpuMs, x.reference.cpuMs]), phases: p.map((x) => x.app.phases), appMs: app.map((x) => round(x)), referenceMs: ref.map((x) => round(x)), ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3), firstDrawRatios: drawRatios.map((r) => round(r, 3)), appFirstDrawMs: p.map((x) => round(x.app.firstDrawMs)), referenceFirstDrawMs: p.map((x) => round(x.reference.firstDrawMs)) }];
 				})
 			);
-			md.push('', 'Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page\'s first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page.', '');
+			md.push('', 'Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page\'s first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page. CPU is what every Chromium process (page, GPU process with SwiftShader, browser) used from navigation to idle, from /proc: with two cores both are busy the whole load, so the idle ratio follows the CPU ratio.', '');
+			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content read and checked in the worker (`atlas:content`), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
 		}
 	}
 

@@ -1,7 +1,7 @@
 // What the benchmark measures in headless Chromium (the browser the e2e tests use): time to the
 // first map idle, the JS a page fetched, and frame time while panning.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 const debianChromium = '/usr/bin/chromium';
@@ -53,7 +53,39 @@ function timingHooks() {
 // tsx keeps function names with a `__name` helper, which functions sent to the page then call
 const nameShim = { content: 'globalThis.__name = (f) => f;' };
 
-export type Load = { url: string; firstDrawMs: number; idleMs: number; scripts: string[] };
+/**
+ * `cpuMs`: CPU time all of Chromium's processes (page, GPU with SwiftShader, browser) spent from
+ * navigation to idle, read from /proc (null off Linux). On a machine with two cores the pages keep
+ * both busy, so this explains the idle times and is steadier than they are.
+ * `phases`: the atlas's own marks (content read and checked, layers handed to maplibre), ms since navigation.
+ */
+export type Load = { url: string; firstDrawMs: number; idleMs: number; scripts: string[]; cpuMs: number | null; phases: Record<string, number> };
+
+/** CPU milliseconds (user + system) used so far by each Chromium process on this machine, by pid; null where /proc cannot tell. */
+export function chromiumCpu(): Map<string, number> | null {
+	if (!existsSync('/proc/self/stat')) return null;
+	const tick = 100; // USER_HZ: 100 on every Linux Chromium runs on here
+	const byPid = new Map<string, number>();
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom')) continue;
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / tick);
+		} catch {
+			// a process that ended while being read
+		}
+	}
+	return byPid;
+}
+
+/** The CPU the processes alive at `after` used since `before` (a process that started between counts whole). */
+export function cpuSince(before: Map<string, number> | null, after: Map<string, number> | null): number | null {
+	if (!before || !after) return null;
+	let ms = 0;
+	for (const [pid, used] of after) ms += used - (before.get(pid) ?? 0);
+	return ms;
+}
 
 /**
  * Loads a page in a fresh context (empty cache) and waits for its map's first idle: the atlas's
@@ -71,13 +103,17 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 		context.on('response', (r) => {
 			if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) scripts.push(r.url());
 		});
+		const cpuBefore = chromiumCpu();
 		await page.goto(url);
 		await page.waitForFunction(() => window.__atlas?.ready === true || window.__bench !== undefined, null, { timeout: 90_000, polling: 50 });
+		const cpuAfter = chromiumCpu();
 		if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
 		const marks = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt }));
+		const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name.slice(6), m.startTime])));
 		const idleMs = marks.ready ?? marks.benchIdle;
 		if (idleMs === undefined || marks.firstDraw === undefined) throw new Error(`${url}: no timing marks (${JSON.stringify(marks)})`);
-		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts] };
+		const cpuMs = cpuSince(cpuBefore, cpuAfter);
+		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, phases };
 	} finally {
 		await context.close();
 	}
