@@ -40,7 +40,7 @@ export function validateLayerData(text: string, file: string, layer: Pick<LayerD
 
 	// where each feature starts in the text: a second parse of the whole file, made only once a
 	// feature breaks a rule (a file that passes, the usual case, is parsed twice instead of three times)
-	let featureNodes: { line: number; column: number }[] | null = null;
+	let featureNodes: ReturnType<typeof featureLocations> | null = null;
 	const problems: Problem[] = [];
 	const ids = new Map<string, number>();
 	const rejected: number[] = [];
