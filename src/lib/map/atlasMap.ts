@@ -136,7 +136,9 @@ export class AtlasMap {
 	private applyTime(): void {
 		if (!this.styles) return;
 		const { styleLayersFor } = this.styles;
-		const filter = this.until === null ? null : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
+		// no filter is `undefined`, not null: maplibre compares the new filter with the layer's, and
+		// null never equals an absent one, so each call would send the whole source to its worker again
+		const filter = this.until === null ? undefined : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
 		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && isTimed(s.display.features)))
 			for (const layer of styleLayersFor(spec)) this.map.setFilter(layer.id, filter as never);
 	}
