@@ -1,6 +1,7 @@
 // Build step run before `vite dev` and `vite build`: makes the base map from Natural Earth with
 // Crimea in Ukraine, checks every file in geodata/ the way the browser will, and copies them to
-// static/ so the site serves them itself. Exits non-zero, printing every problem, on bad data.
+// static/ so the site serves them itself, with the content as the page reads it (data/content.json).
+// Exits non-zero, printing every problem, on bad data.
 import { readFile, writeFile, mkdir, readdir, copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
@@ -10,6 +11,7 @@ import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { checkGeodata } from './lib/checkGeodata';
+import { siteContentOf } from './lib/builtContent';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 const REGION: BBox = [-32, 25, 75, 82];
@@ -63,6 +65,8 @@ async function checkAndCopyGeodata() {
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });
 	for (const name of await readdir(geodata)) if (/\.((geo)?json|pmtiles)$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
+	// the page reads this one file, already checked, instead of the eight above
+	await writeFile(join(out, 'data/content.json'), JSON.stringify(await siteContentOf(geodata)));
 	return data;
 }
 

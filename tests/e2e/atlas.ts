@@ -23,6 +23,15 @@ export async function openAtlas(page: Page, path = '/') {
 	return { errors, foreign };
 }
 
+/**
+ * Serves the site as if the build's checked content (data/content.json) were missing, so the page
+ * reads and checks geodata/ itself, as it does wherever that file is gone: what a test that
+ * stands in for an editor's changed file needs, since the page otherwise never reads the files.
+ */
+export async function withoutBuiltContent(page: Page) {
+	await page.route('**/data/content.json', (route) => route.fulfill({ status: 404, body: 'not built' }));
+}
+
 /** Where a longitude/latitude is on the page, in CSS pixels, as the map projects it. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
 	return page.evaluate((ll) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { distance, expectColour, hex, openAtlas, pixelAt, project } from './atlas';
+import { distance, expectColour, hex, openAtlas, pixelAt, project, withoutBuiltContent } from './atlas';
 
 // An editor's deck layer of 20,000 sightings, far past the cluster threshold: 19,000 in a small
 // square west of Lviv, 999 near Vinnytsia and one alone in Belarus, seen at zoom 5.5 where each
@@ -40,6 +40,7 @@ async function serveSightings(page: Page) {
 		style: { color: COLOUR, radius: 6 },
 		sources: manifest.layers[0].sources
 	});
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 	const body = JSON.stringify(sightings());
 	await page.route('**/geodata/sightings.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));

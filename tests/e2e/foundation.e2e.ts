@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { distance, expectColour, hex, openAtlas, pixelAtLngLat, redrawn } from './atlas';
+import { distance, expectColour, hex, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
 
 const theme = { sea: '#d6e4ee', ukraine: '#fbf6df', land: '#f4f1ea' };
 const hubColour = '#c05621';
@@ -40,6 +40,7 @@ for (const path of ['/', '/embed']) {
 			// the manifest's own point layers are small enough for maplibre; an editor's large one asks for deck.gl
 			const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 			for (const layer of manifest.layers) if (layer.id === 'air-bases') layer.renderer = 'deck';
+			await withoutBuiltContent(page);
 			await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 			await openAtlas(page, path);
 			const bases = JSON.parse(readFileSync('geodata/air-bases.geojson', 'utf8'));
@@ -83,6 +84,7 @@ async function hideAirBases(page: Page) {
 }
 
 test('a broken manifest entry shows a notice naming it while the rest of the map draws', async ({ page }) => {
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', async (route) => {
 		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 		manifest.layers.push(
@@ -99,6 +101,27 @@ test('a broken manifest entry shows a notice naming it while the rest of the map
 	await expect(notices).toContainText('geodata/nowhere.geojson not found');
 	await hideAirBases(page);
 	expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
+	expect(errors).toEqual([]);
+});
+
+test('the page reads the content the build checked, one file, and the same layers draw from the files where it is missing', async ({ page }) => {
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+	await openAtlas(page, '/');
+	expect(requested).toContain('/data/content.json');
+	expect(requested.filter((p) => p.startsWith('/geodata/'))).toEqual([]);
+	const drawn = () => page.evaluate(() => window.__atlas!.layers.map((l) => `${l.id}:${l.display.features.length}`));
+	const fromBuild = await drawn();
+	expect(fromBuild.length).toBeGreaterThan(5);
+	await hideAirBases(page);
+	expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
+
+	requested.length = 0;
+	await withoutBuiltContent(page);
+	const { errors } = await openAtlas(page, '/');
+	expect(requested).toContain('/geodata/layers.json');
+	expect(await drawn()).toEqual(fromBuild);
+	await expect(page.getByRole('status', { name: 'Data problems' })).toHaveCount(0);
 	expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas } from './atlas';
+import { openAtlas, withoutBuiltContent } from './atlas';
 
 // Ukrainian, as a reader gets it from the address (?lang=uk) or from the browser's language.
 type Def = { id: string; title: string; file: string; sources: string[]; i18n: { uk: { title: string } } };
@@ -77,6 +77,7 @@ test('the explorer in Ukrainian: the claims checked, with verdicts, units and fi
 });
 
 test('the explorer in Ukrainian: a data problem and the embed dialog', async ({ page }) => {
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => {
 		const broken = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 		broken.layers.push({ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] });

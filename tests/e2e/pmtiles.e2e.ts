@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { FeatureCollection } from 'geojson';
 import { pmtilesArchive } from '../../scripts/lib/pmtilesArchive';
-import { expectColour, nearestColour, openAtlas, project } from './atlas';
+import { expectColour, nearestColour, openAtlas, project, withoutBuiltContent } from './atlas';
 
 // A layer too big for GeoJSON comes as a PMTiles archive: here a small real one, served by the
 // site (the test stands in for the file an editor would put in geodata/), with byte ranges.
@@ -23,6 +23,7 @@ manifest.layers.push({ id: 'towns', title: 'Towns (vector tiles)', kind: 'point'
 
 test('a .pmtiles layer is read tile by tile with range requests and drawn, legend and card included', async ({ page }) => {
 	const ranges: string[] = [];
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 	await page.route('**/geodata/towns.pmtiles', async (route) => {
 		const range = route.request().headers()['range'];

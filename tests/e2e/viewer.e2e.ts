@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, redrawn } from './atlas';
+import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
 
 const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
 const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
@@ -186,6 +186,7 @@ async function twoVersionsOfTheLine(page: Page) {
 	Object.assign(line, { series: 'front', asOf: '2025-11-15' });
 	// a stand-in earlier version: the same file, another colour, an earlier date
 	manifest.layers.push({ ...line, id: 'contact-line-earlier', title: 'Contact line, earlier', asOf: '2024-08-01', style: { ...line.style, color: '#1f4e8c' }, i18n: undefined });
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 	const VERTEX: [number, number] = [37.6408, 49.3817];
 	return (colour: string) => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour)));
@@ -206,6 +207,7 @@ test('with dated versions and no dated events, the slider spans the versions and
 	const near = await twoVersionsOfTheLine(page);
 	// the same incursions without their dates: no event is left to count
 	const undated = { ...incursionsFile, features: incursions.map((f) => ({ ...f, properties: { ...f.properties, date: undefined } })) };
+	await withoutBuiltContent(page);
 	await page.route('**/geodata/incursions.geojson', (route) => route.fulfill({ json: undated }));
 	await openAtlas(page, '/?layers=contact-line,contact-line-earlier&view=37.64,49.38,6.0');
 	const slider = page.getByRole('slider', { name: 'Show the map as of' });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { siteContentOf } from '../../scripts/lib/builtContent';
+import { readSiteContent } from '../../src/lib/atlasContent';
+import { reviveBuiltContent } from '../../src/lib/workers/contentClient';
+import { withLink } from '../../src/lib/atlasLink';
+import { formatProblem } from '../../src/lib/manifest/errors';
+
+// The page reads the build's copy of the content (static/data/content.json) instead of reading
+// and checking geodata/ itself: the copy must be what the page's own read would have given.
+describe('the content the build writes for the page', () => {
+	it('is, once sent as JSON, what the page would read and check from the files', async () => {
+		const fromFiles = await readSiteContent(async (name) => readFileSync(`geodata/${name}`, 'utf8'));
+		const built = reviveBuiltContent(JSON.parse(JSON.stringify(await siteContentOf('geodata'))));
+		expect(built).toStrictEqual(fromFiles);
+		// keyed by source id with no prototype: "constructor" is no source
+		expect('constructor' in built.data.citable).toBe(false);
+		expect(built.data.layers.length).toBeGreaterThan(5);
+	});
+
+	it('keeps the problems of a broken file, named as the page would name them', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'content-'));
+		cpSync('geodata', dir, { recursive: true });
+		writeFileSync(join(dir, 'hubs.geojson'), '{"type": "FeatureCollection", "features": [');
+		const problems = (await siteContentOf(dir)).problems.map(formatProblem);
+		expect(problems.some((p) => p.startsWith('geodata/hubs.geojson') && /JSON/i.test(p)), problems.join('\n')).toBe(true);
+	});
+
+	it('takes the address apart from the content: a link naming no layer is a problem, the rest of it holds', async () => {
+		const content = await siteContentOf('geodata');
+		const linked = withLink(content, new URLSearchParams('layers=hubs,no-such-layer'));
+		expect(linked.link.layers).toEqual(['hubs']);
+		expect(linked.problems.length).toBe(content.problems.length + 1);
+		expect(formatProblem(linked.problems.at(-1)!)).toContain('no-such-layer');
+	});
+});
