@@ -37,10 +37,12 @@ function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 		case 'fill':
 		case 'choropleth':
 		case 'zone': {
+			// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
+			// second pass over the same edges, each frame, for nothing a reader could see
 			const fills: LayerSpecification[] = [
-				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : 0.6) } }
+				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : 0.6), 'fill-antialias': false } }
 			];
-			if (style.hatch) fills.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7 } });
+			if (style.hatch) fills.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } });
 			fills.push({
 				id: id('outline'),
 				type: 'line',
@@ -92,7 +94,7 @@ const COVERAGE_COLOR = '#2f855a';
 /** The coverage overlay: a light green wash with a firm edge, clearly not a manifest layer. */
 export function coverageLayers(): LayerSpecification[] {
 	return [
-		{ id: 'coverage:fill', type: 'fill', source: 'coverage', paint: { 'fill-color': COVERAGE_COLOR, 'fill-opacity': 0.22 } },
+		{ id: 'coverage:fill', type: 'fill', source: 'coverage', paint: { 'fill-color': COVERAGE_COLOR, 'fill-opacity': 0.22, 'fill-antialias': false } },
 		{ id: 'coverage:outline', type: 'line', source: 'coverage', paint: { 'line-color': COVERAGE_COLOR, 'line-width': 2 } }
 	];
 }
