@@ -44,14 +44,17 @@ try {
 	const routes = ['/', '/embed'];
 	let firstLoads: Record<string, Load> = {};
 	if (ONLY.has('idle') || ONLY.has('bytes')) {
-		const pairs: Record<string, { app: Load; reference: Load }[]> = Object.fromEntries(routes.map((r) => [r, []]));
+		const pairs: Record<string, { app: Load; reference: Load; floor?: Load }[]> = Object.fromEntries(routes.map((r) => [r, []]));
+		// with `/`, the floor too: the reference's bare map plus the atlas's default layers, no app code
+		const pages: Record<string, string> = { reference: '/bench/reference.html', floor: '/bench/layers.html' };
 		await loadOnce(browser, `${server.origin}/bench/reference.html`); // warm the server and the disk
 		for (let i = 0; i < (ONLY.has('idle') ? RUNS : 1); i++) {
 			for (const route of routes) {
-				const order = i % 2 ? ['app', 'reference'] : ['reference', 'app'];
+				const which3 = route === '/' ? ['reference', 'app', 'floor'] : ['reference', 'app'];
+				const order = which3.map((_, k) => which3[(k + i) % which3.length]);
 				const loads: Record<string, Load> = {};
-				for (const which of order) loads[which] = await loadOnce(browser, which === 'app' ? `${server.origin}${route}` : `${server.origin}/bench/reference.html`);
-				pairs[route].push(loads as { app: Load; reference: Load });
+				for (const which of order) loads[which] = await loadOnce(browser, `${server.origin}${pages[which] ?? route}`);
+				pairs[route].push(loads as { app: Load; reference: Load; floor?: Load });
 				console.log(`run ${i + 1} ${route}: idle ${loads.app.idleMs.toFixed(0)} ms vs reference ${loads.reference.idleMs.toFixed(0)} ms (${(loads.app.idleMs / loads.reference.idleMs).toFixed(2)}x)`);
 			}
 		}
@@ -77,7 +80,22 @@ try {
 				})
 			);
 			md.push('', 'Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page\'s first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page. CPU is what every Chromium process (page, GPU process with SwiftShader, browser) used from navigation to idle, from /proc: with two cores both are busy the whole load, so the idle ratio follows the CPU ratio.', '');
-			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content read and checked in the worker (`atlas:content`), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
+			const withFloor = pairs['/'].filter((x) => x.floor);
+			if (withFloor.length) {
+				const floorRatios = withFloor.map((x) => x.floor!.idleMs / x.reference.idleMs);
+				const overFloor = withFloor.map((x) => x.app.idleMs / x.floor!.idleMs);
+				md.push(
+					'The floor: maplibre alone drawing the base map and the atlas\'s default layers, with the atlas\'s own style layers and its files fetched as they are (`bench/pages/layers.ts`: no checks, no panels, no app). What is left of the goal once the layers themselves are drawn.',
+					'',
+					'| ratio | per run | median |',
+					'|---|---|---|',
+					`| floor vs reference | ${floorRatios.map((r) => r.toFixed(2)).join(' ')} | **${median(floorRatios).toFixed(2)}x** |`,
+					`| \`/\` vs floor | ${overFloor.map((r) => r.toFixed(2)).join(' ')} | **${median(overFloor).toFixed(2)}x** |`,
+					''
+				);
+				results.floor = { floorMs: withFloor.map((x) => round(x.floor!.idleMs)), floorVsReference: floorRatios.map((r) => round(r, 3)), atlasVsFloor: overFloor.map((r) => round(r, 3)), medianFloorVsReference: round(median(floorRatios), 3), medianAtlasVsFloor: round(median(overFloor), 3) };
+			}
+			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build's checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
 		}
 	}
 

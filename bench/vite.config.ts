@@ -30,6 +30,6 @@ export default defineConfig({
 		outDir,
 		emptyOutDir: true,
 		target: 'es2022',
-		rollupOptions: { input: { reference: join(pages, 'reference.html'), points: join(pages, 'points.html') } }
+		rollupOptions: { input: { reference: join(pages, 'reference.html'), layers: join(pages, 'layers.html'), points: join(pages, 'points.html') } }
 	}
 });
