@@ -95,7 +95,7 @@ try {
 				);
 				results.floor = { floorMs: withFloor.map((x) => round(x.floor!.idleMs)), floorVsReference: floorRatios.map((r) => round(r, 3)), atlasVsFloor: overFloor.map((r) => round(r, 3)), medianFloorVsReference: round(median(floorRatios), 3), medianAtlasVsFloor: round(median(overFloor), 3) };
 			}
-			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build's checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
+			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build\'s checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
 		}
 	}
 
