@@ -50,8 +50,8 @@ try {
 		await loadOnce(browser, `${server.origin}/bench/reference.html`); // warm the server and the disk
 		for (let i = 0; i < (ONLY.has('idle') ? RUNS : 1); i++) {
 			for (const route of routes) {
-				const which3 = route === '/' ? ['reference', 'app', 'floor'] : ['reference', 'app'];
-				const order = which3.map((_, k) => which3[(k + i) % which3.length]);
+				const kinds = route === '/' ? ['reference', 'app', 'floor'] : ['reference', 'app'];
+				const order = kinds.map((_, k) => kinds[(k + i) % kinds.length]);
 				const loads: Record<string, Load> = {};
 				for (const which of order) loads[which] = await loadOnce(browser, `${server.origin}${pages[which] ?? route}`);
 				pairs[route].push(loads as { app: Load; reference: Load; floor?: Load });

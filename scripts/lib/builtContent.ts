@@ -1,10 +1,8 @@
 // The atlas's content read and checked once, by the build, with the code the browser would run:
 // the page reads the result as it is (static/data/content.json) instead of fetching eight files
 // and checking them while the map paints. The same object the worker would send, as JSON.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readSiteContent, type SiteContent } from '../../src/lib/atlasContent';
+import { diskReader } from './checkGeodata';
 
 /** The content of the geodata/ folder `dir`, as the page would read and check it. */
-export const siteContentOf = (dir: string): Promise<SiteContent> => readSiteContent(async (name) => (existsSync(join(dir, name)) ? readFile(join(dir, name), 'utf8') : null));
+export const siteContentOf = (dir: string): Promise<SiteContent> => readSiteContent(diskReader(dir));

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadAtlasData, type AtlasData } from '../../src/lib/manifest/load';
+import { loadAtlasData, type AtlasData, type ReadText } from '../../src/lib/manifest/load';
 import { validateClaims } from '../../src/lib/manifest/claims';
 import { validateCoverageSettings } from '../../src/lib/manifest/coverageSettings';
 import { validateScenes } from '../../src/lib/manifest/scenes';
@@ -19,12 +19,17 @@ const COMPANIONS: Record<string, (json: unknown, sources: Bibliography) => { pro
 	'coverage.json': validateCoverageSettings
 };
 
+/** Reads the files of the geodata/ folder `dir` from disk: null for a file that is not there, as a fetch's 404. */
+export const diskReader =
+	(dir: string): ReadText =>
+	async (name) => (existsSync(join(dir, name)) ? readFile(join(dir, name), 'utf8') : null);
+
 /**
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
  * Never throws for bad content: every problem is in `problems`, each naming its file.
  */
 export async function checkGeodata(dir: string): Promise<AtlasData> {
-	const read = async (name: string) => (existsSync(join(dir, name)) ? readFile(join(dir, name), 'utf8') : null);
+	const read = diskReader(dir);
 	const data = await loadAtlasData(read);
 	for (const [name, validate] of Object.entries(COMPANIONS)) {
 		const text = await read(name);

@@ -21,12 +21,10 @@ export type SiteContent = {
 	problems: Problem[];
 };
 
-/** The content with what this page's address asks of it. */
+/** The content with what this page's address asks of it; its problems then include the address's. */
 export type AtlasContent = SiteContent & {
 	/** what the address asks for, each part checked against the data */
 	link: AtlasState;
-	/** every problem found, in the files and in the address */
-	problems: Problem[];
 };
 
 /** Reads the manifest's layers, the claims, the coverage settings and the tour side by side, and checks them. */
