@@ -1,10 +1,12 @@
 // The floor: the reference's bare maplibre map plus the atlas's default data layers, drawn with
-// the atlas's own style layers, the files fetched as they are (no checks, no panels, no app).
+// the atlas's own style layers and country fills, the files fetched as they are (no checks, no
+// panels, no app).
 // What maplibre alone costs to draw what the atlas draws; the atlas is measured against it too.
 import { bareMap, json } from './base';
-import { LABEL_LAYER } from '../../src/lib/map/basemap';
+import { COUNTRIES, FILL_STATE, LABEL_LAYER } from '../../src/lib/map/basemap';
+import { LIGHT } from '../../src/lib/map/theme';
 import { layerSpec } from '../../src/lib/manifest/specs';
-import { HATCH_IMAGE, hatchImage, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
+import { countryFills, HATCH_IMAGE, hatchImage, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
 // requested beside the base map, as the atlas requests its content
@@ -16,9 +18,12 @@ const layers = json('/geodata/layers.json').then(async (manifest: { layers: Laye
 void bareMap(async (map, basemap) => {
 	const { defs, data } = await layers;
 	map.addImage(HATCH_IMAGE, hatchImage());
-	defs.forEach((def, i) => {
-		const spec = layerSpec({ def, data: data[i] } as never, basemap.countries);
+	const specs = defs.map((def, i) => layerSpec({ def, data: data[i] } as never, basemap.countries));
+	for (const spec of specs) {
+		const layers = styleLayersFor(spec);
+		if (layers.length === 0) continue; // a choropleth: the land draws it, below
 		map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
-		for (const layer of styleLayersFor(spec)) map.addLayer(layer, LABEL_LAYER);
-	});
+		for (const layer of layers) map.addLayer(layer, LABEL_LAYER);
+	}
+	for (const [iso, fill] of countryFills(specs, LIGHT, null)) map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
 });

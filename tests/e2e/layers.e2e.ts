@@ -51,6 +51,15 @@ test('coalition: Poland is filled by its role, and its card quotes its stance wi
 	const troops = features('coalition.geojson').filter((f: { properties: { role: string } }) => f.properties.role === 'ground-troops').length;
 	await expect(page.locator('[data-layer="coalition"] .legend')).toContainText(`(could send) (${troops})`);
 	await expect(page.locator('[data-layer="coalition"] .offmap')).toContainText('Canada');
+	// the fill is the land's own colour by country: it follows the theme, and leaves with the layer
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Dark theme' }).click();
+	await redrawn(page);
+	expectColour(await pixelAtLngLat(page, westPomerania), over(colour, layerDef('coalition').style.opacity, '#2d333b'), 10);
+	await setLayer(page, 'Coalition of the willing', false);
+	expectColour(await pixelAtLngLat(page, westPomerania), '#2d333b', 6);
+	await clickAt(page, westPomerania);
+	await expect(page.getByRole('article')).toHaveCount(0);
 });
 
 test('hubs: both drawn at their coordinates, with sourced cards', async ({ page }) => {

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { basemapStyle, type Basemap } from '../../src/lib/map/basemap';
-import { sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
-import { LIGHT } from '../../src/lib/map/theme';
+import { blend, countryFills, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
+import { DARK, LIGHT } from '../../src/lib/map/theme';
 import { KINDS, type LayerDef } from '../../src/lib/manifest/schema';
 import type { LayerSpec } from '../../src/lib/manifest/specs';
 
 const empty: Basemap = { countries: { type: 'FeatureCollection', features: [] }, borders: { type: 'MultiLineString', coordinates: [] }, labels: { type: 'FeatureCollection', features: [] } };
 
-function specOf(def: Partial<LayerDef>): LayerSpec {
+function specOf(def: Partial<LayerDef>, rows: Record<string, unknown>[] = []): LayerSpec {
 	const full = { id: 'x', title: 'X', file: 'x.geojson', kind: 'point', style: {}, sources: ['s'], ...def } as LayerDef;
-	return { id: full.id, def: full, display: { type: 'FeatureCollection', features: [] }, offMap: [], legend: [], color: '#2b6cb0' };
+	const features = rows.map((properties, _i) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [0, 0] }, properties: { ...properties, _i } }));
+	return { id: full.id, def: full, display: { type: 'FeatureCollection', features }, offMap: [], legend: [], color: '#2b6cb0' };
 }
 
 describe('generated styles', () => {
@@ -34,5 +35,47 @@ describe('generated styles', () => {
 			expect(errors).toEqual([]);
 			expect(styleLayersFor(spec).every((l) => l.layout?.visibility === 'none')).toBe(true);
 		}
+	});
+});
+
+describe('choropleths drawn into the land', () => {
+	const roles = { property: 'role', categories: [{ value: 'troops', label: 'Troops', color: '#1d4e89' }] };
+	const coalition = specOf({ id: 'coalition', kind: 'choropleth', joinProperty: 'iso', style: { opacity: 0.6, by: roles } }, [
+		{ iso: '616', role: 'troops' },
+		{ iso: '250', role: 'something else' },
+		{ iso: '804', role: 'troops' }
+	]);
+
+	it('blends a colour over another as a translucent fill draws it', () => {
+		expect(blend('#ff0000', '#ffffff', 0.6)).toBe('#ff6666');
+		expect(blend('#1d4e89', '#f4f1ea', 1)).toBe('#1d4e89');
+		expect(blend('#1d4e89', '#f4f1ea', 0)).toBe('#f4f1ea');
+	});
+
+	it('colours each joined country by its category over the land, Ukraine over its own colour', () => {
+		const fills = countryFills([coalition], LIGHT, null);
+		expect(fills.get('616')).toEqual({ color: blend('#1d4e89', LIGHT.land, 0.6), layerId: 'coalition', index: 0 });
+		expect(fills.get('250')?.color).toBe(blend('#9aa5b1', LIGHT.land, 0.6)); // unclassified grey, as the legend says
+		expect(fills.get('804')?.color).toBe(blend('#1d4e89', LIGHT.ukraine, 0.6));
+		expect(countryFills([coalition], DARK, null).get('616')?.color).toBe(blend('#1d4e89', DARK.land, 0.6));
+		// no style layer draws the fill a second time; a hatch or an outline the manifest asks for still does
+		expect(styleLayersFor(coalition)).toEqual([]);
+		const outlined = specOf({ id: 'c', kind: 'choropleth', joinProperty: 'iso', style: { width: 1, hatch: true } });
+		expect(styleLayersFor(outlined).map((l) => l.id)).toEqual(['c:hatch', 'c:outline']);
+	});
+
+	it('stacks choropleths in layer order, the top one answering a pick; hidden layers and later rows add nothing', () => {
+		const second = specOf({ id: 'draft', kind: 'choropleth', joinProperty: 'code', style: { color: '#ff0000', opacity: 0.5 } }, [
+			{ code: '616' },
+			{ code: '276', date: '2025-10-02' }
+		]);
+		const both = countryFills([coalition, second], LIGHT, null);
+		expect(both.get('616')).toEqual({ color: blend('#ff0000', blend('#1d4e89', LIGHT.land, 0.6), 0.5), layerId: 'draft', index: 0 });
+		expect(both.get('276')).toEqual({ color: blend('#ff0000', LIGHT.land, 0.5), layerId: 'draft', index: 1 });
+		expect(countryFills([coalition, second], LIGHT, '2025-09').has('276')).toBe(false);
+		expect(countryFills([coalition, second], LIGHT, '2025-10').has('276')).toBe(true);
+		const hidden = { ...second, def: { ...second.def, visible: false } };
+		expect(countryFills([coalition, hidden], LIGHT, null).get('616')?.layerId).toBe('coalition');
+		expect(countryFills([hidden], LIGHT, null).size).toBe(0);
 	});
 });

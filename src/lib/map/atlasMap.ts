@@ -1,7 +1,7 @@
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
-import { basemapPaint, basemapStyle, LABEL_LAYER, type Basemap } from './basemap';
+import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABEL_LAYER, type Basemap } from './basemap';
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
@@ -48,6 +48,9 @@ export class AtlasMap {
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
+	private theme: Theme;
+	/** the countries the choropleths colour, as set on the base map's land */
+	private fills = new Map<string, StyleLayers.CountryFill>();
 
 	private pmtiles: Promise<void> | null = null;
 	private queue: Promise<void> = Promise.resolve();
@@ -60,9 +63,11 @@ export class AtlasMap {
 		map: MaplibreMap,
 		onPick: PickHandler,
 		private readonly maplibre: typeof import('maplibre-gl'),
-		private readonly geodataUrl: string
+		private readonly geodataUrl: string,
+		theme: Theme
 	) {
 		this.map = map;
+		this.theme = theme;
 		this.onPick = onPick;
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
 		map.on('click', (e) => this.pickAt(e, 'click'));
@@ -89,7 +94,7 @@ export class AtlasMap {
 		map.touchZoomRotate.disableRotation();
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href);
+		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href, options.theme ?? LIGHT);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		// fetched while the base map draws, so the first data layers do not wait for it
 		void atlas.styleLayers();
@@ -118,10 +123,14 @@ export class AtlasMap {
 		const added = specs.filter((s) => !before.has(s));
 		if (added.some((s) => s.tiled)) await this.pmtilesProtocol();
 		for (const spec of added.filter((s) => s.def.renderer !== 'deck')) {
+			const layers = styleLayersFor(spec);
+			// a choropleth is drawn by the land itself: a source only for its hatch or outline, if any
+			if (layers.length === 0) continue;
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
-			for (const layer of styleLayersFor(spec)) this.map.addLayer(layer, LABEL_LAYER);
+			for (const layer of layers) this.map.addLayer(layer, LABEL_LAYER);
 		}
+		this.paintCountries();
 		this.applyTime();
 		await this.redrawDeck();
 	}
@@ -129,8 +138,18 @@ export class AtlasMap {
 	/** Shows dated events up to the end of `until` (null: all of them); undated features stay. */
 	setTime(until: Month | null): void {
 		this.until = until;
+		this.paintCountries();
 		this.applyTime();
 		void this.redrawDeck();
+	}
+
+	/** Sets each country's colour from the choropleths (as feature state: no source changes, no relayout). */
+	private paintCountries(): void {
+		if (!this.styles) return;
+		const next = this.styles.countryFills(this.specs, this.theme, this.until);
+		for (const iso of this.fills.keys()) if (!next.has(iso)) this.map.removeFeatureState({ source: COUNTRIES, id: iso }, FILL_STATE);
+		for (const [iso, fill] of next) if (this.fills.get(iso)?.color !== fill.color) this.map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
+		this.fills = next;
 	}
 
 	private applyTime(): void {
@@ -153,6 +172,7 @@ export class AtlasMap {
 		if (!spec) return;
 		spec.def = { ...spec.def, visible };
 		if (spec.def.renderer === 'deck') return void this.redrawDeck();
+		if (spec.def.kind === 'choropleth') this.paintCountries();
 		for (const layer of this.styles!.styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
 	}
 
@@ -207,8 +227,11 @@ export class AtlasMap {
 
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
 	setTheme(theme: Theme): void {
+		this.theme = theme;
 		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
 			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+		// the choropleths' colours are blended with the land's
+		this.paintCountries();
 	}
 
 	/** The base map's credit, in another language: maplibre reads the text only when its control is added, so a new control replaces the old. */
@@ -261,6 +284,14 @@ export class AtlasMap {
 		if (this.map.getSource(sourceId(spec))) this.map.removeSource(sourceId(spec));
 	}
 
+	/** The choropleth row that colours the country under the pointer, if any: the land under every other layer. */
+	private countryAt(e: MapMouseEvent): Pick | null {
+		if (this.fills.size === 0) return null;
+		const land = this.map.queryRenderedFeatures(e.point, { layers: ['land'] })[0];
+		const fill = land ? this.fills.get(String(land.properties.iso)) : undefined;
+		return fill ? { layerId: fill.layerId, index: fill.index } : null;
+	}
+
 	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
 		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(this.styles.pickableLayerIds) : [];
 		// deck.gl draws its points above every maplibre layer, so it is asked first
@@ -274,7 +305,7 @@ export class AtlasMap {
 		}
 		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
 		// a feature from a tile has no index into the layer's data: it brings its properties along
-		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties } : null);
+		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties } : this.countryAt(e));
 		this.map.getCanvas().style.cursor = pick ? 'pointer' : '';
 		this.onPick(pick, how);
 	}

@@ -13,6 +13,10 @@ export type Basemap = {
 
 export const UKRAINE_ID = '804';
 export const LABEL_LAYER = 'country-labels';
+/** The source of the country shapes; its features are identified by `iso`, so a choropleth can colour one by feature state. */
+export const COUNTRIES = 'countries';
+/** The feature state a choropleth sets on a country: the colour its land is drawn in. */
+export const FILL_STATE = 'fill';
 
 /** Decodes the build's TopoJSON: country shapes, and land borders only (not coasts). */
 export function decodeBasemap(topology: Topology<{ countries: GeometryCollection<{ name: string }> }>, labels: Basemap['labels']): Basemap {
@@ -31,7 +35,16 @@ export function decodeBasemap(topology: Topology<{ countries: GeometryCollection
 export function basemapPaint(theme: Theme) {
 	return {
 		sea: { 'background-color': theme.sea },
-		land: { 'fill-color': ['case', ['==', ['get', 'iso'], UKRAINE_ID], theme.ukraine, theme.land] },
+		// a country a choropleth colours carries that colour as its feature state: the land draws it,
+		// so no second copy of the country shapes is sent to a worker, cut into tiles and drawn again
+		land: {
+			'fill-color': [
+				'case',
+				['!=', ['feature-state', FILL_STATE], null],
+				['to-color', ['feature-state', FILL_STATE]],
+				['case', ['==', ['get', 'iso'], UKRAINE_ID], theme.ukraine, theme.land]
+			]
+		},
 		coast: { 'line-color': theme.coast },
 		borders: { 'line-color': theme.border },
 		[LABEL_LAYER]: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo }
@@ -44,7 +57,7 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 	return {
 		version: 8,
 		sources: {
-			countries: { type: 'geojson', data: basemap.countries },
+			[COUNTRIES]: { type: 'geojson', data: basemap.countries, promoteId: 'iso' },
 			borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: basemap.borders } },
 			labels: { type: 'geojson', data: basemap.labels }
 		},
@@ -53,10 +66,10 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 			{
 				id: 'land',
 				type: 'fill',
-				source: 'countries',
+				source: COUNTRIES,
 				paint: paint.land as never
 			},
-			{ id: 'coast', type: 'line', source: 'countries', paint: { ...paint.coast, 'line-width': 0.6 } },
+			{ id: 'coast', type: 'line', source: COUNTRIES, paint: { ...paint.coast, 'line-width': 0.6 } },
 			{ id: 'borders', type: 'line', source: 'borders', paint: { ...paint.borders, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.4] } },
 			{
 				id: LABEL_LAYER,

@@ -1,6 +1,9 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../manifest/specs';
-import { UNCLASSIFIED } from '../manifest/legend';
+import { colorOf, UNCLASSIFIED } from '../manifest/legend';
+import { shownAt, type Month } from '../time/timeline';
+import { UKRAINE_ID } from './basemap';
+import type { Theme } from './theme';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';
@@ -34,8 +37,15 @@ function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
 
 	switch (kind) {
+		case 'choropleth': {
+			// the fill is the base map's land, coloured by feature state (see countryFills); what the
+			// land cannot draw stays a style layer: a hatch, and an outline when the manifest sets a width
+			const layers: LayerSpecification[] = [];
+			if (style.hatch) layers.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } });
+			if (style.width !== undefined) layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
+			return layers;
+		}
 		case 'fill':
-		case 'choropleth':
 		case 'zone': {
 			// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
 			// second pass over the same edges, each frame, for nothing a reader could see
@@ -68,6 +78,37 @@ function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 				}
 			];
 	}
+}
+
+/** A country coloured by the choropleths: its colour, and the topmost layer's row for a pick. */
+export type CountryFill = { color: string; layerId: string; index: number };
+
+/**
+ * What each country's land shows with the choropleths drawn into it: their colours laid over the
+ * land in layer order at their opacity, the blend the GPU would make of separate fill layers, and
+ * the topmost layer's row, for a pick. Hidden layers, and rows dated after `until`, add nothing.
+ * Choropleths thus draw under every other data layer, as the land does.
+ */
+export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | null): Map<string, CountryFill> {
+	const fills = new Map<string, CountryFill>();
+	for (const spec of specs) {
+		if (spec.def.kind !== 'choropleth' || spec.def.visible === false) continue;
+		const alpha = spec.def.style.opacity ?? 0.6;
+		for (const f of spec.display.features) {
+			if (!shownAt(f, until)) continue;
+			const iso = String(f.properties?.[spec.def.joinProperty!]);
+			const under = fills.get(iso)?.color ?? (iso === UKRAINE_ID ? theme.ukraine : theme.land);
+			fills.set(iso, { color: blend(colorOf(spec.def, f.properties), under, alpha), layerId: spec.id, index: Number(f.properties?._i) });
+		}
+	}
+	return fills;
+}
+
+/** `over` at `alpha` on `under`, both `#rrggbb`, as alpha blending draws it. */
+export function blend(over: string, under: string, alpha: number): string {
+	const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+	const mixed = [0, 1, 2].map((i) => Math.round(channel(over, i) * alpha + channel(under, i) * (1 - alpha)));
+	return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The layers a pointer can pick: the filled or drawn part, not casings and outlines. */
