@@ -70,9 +70,17 @@ export function setReadersLang(): Promise<void> {
 /** A link to another page of the atlas, keeping the language when the reader chose it by address. */
 export const keepLang = (href: string): string => (locale.inAddress ? `${href}${href.includes('?') ? '&' : '?'}lang=${locale.lang}` : href);
 
+// toLocaleString with options builds a new ICU formatter on every call; the panels format
+// hundreds of numbers as they first render, so each language and precision gets one, kept
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** A number as the reader's language writes it: 1,218.5 in English, 1 218,5 in Ukrainian. */
-export const formatNumber = (n: number, digits = 0): string =>
-	n.toLocaleString(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export function formatNumber(n: number, digits = 0): string {
+	const key = `${locale.lang}:${digits}`;
+	let format = formatters.get(key);
+	if (!format) formatters.set(key, (format = new Intl.NumberFormat(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+	return format.format(n);
+}
 
 /** A count and its noun in the reader's language: `count(5, t('source|sources'))` is "5 джерел" in Ukrainian. */
 export const count = (n: number, forms: string): string => `${formatNumber(n)} ${pluralForm(locale.lang, n, forms)}`;
