@@ -21,9 +21,12 @@ export const json = (path: string) => fetch(path).then((r) => r.json());
 export async function bareMap(addLayers?: (map: maplibregl.Map, basemap: Basemap) => Promise<void>): Promise<maplibregl.Map> {
 	const [topology, labels] = await Promise.all([json('/data/basemap.topo.json'), json('/data/labels.geojson')]);
 	const basemap = decodeBasemap(topology, labels);
+	const style = basemapStyle(LIGHT, basemap);
+	// the reference is maplibre as it comes: its default transitions, which the atlas turns off
+	if (!addLayers) delete style.transition;
 	const map = new maplibregl.Map({
 		container: 'map',
-		style: basemapStyle(LIGHT, basemap),
+		style,
 		center: DEFAULT_VIEW.center,
 		zoom: DEFAULT_VIEW.zoom
 	});

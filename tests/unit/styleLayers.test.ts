@@ -20,6 +20,8 @@ describe('generated styles', () => {
 		const style = basemapStyle(LIGHT, empty);
 		expect(validateStyleMin(style)).toEqual([]);
 		expect(JSON.stringify(style)).not.toMatch(/https?:|glyphs|sprite|"tiles"/);
+		// no paint transitions: each would redraw the whole map every frame for 300 ms after a layer is added
+		expect(style.transition).toEqual({ duration: 0, delay: 0 });
 	});
 
 	it.each(KINDS)('a %s layer, plain and by category, is valid style', (kind) => {

@@ -56,6 +56,10 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 	const paint = basemapPaint(theme);
 	return {
 		version: 8,
+		// paint changes take effect at once: with maplibre's default 300 ms transition every layer
+		// just added fades in from its default colour, and the whole map is redrawn each frame until
+		// it has (under a software GPU, each of those frames costs as much as a full one)
+		transition: { duration: 0, delay: 0 },
 		sources: {
 			[COUNTRIES]: { type: 'geojson', data: basemap.countries, promoteId: 'iso' },
 			borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: basemap.borders } },
