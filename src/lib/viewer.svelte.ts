@@ -37,7 +37,13 @@ export class Viewer {
 	readonly sources: Bibliography;
 	readonly scenes: Scene[];
 	readonly claimsFile: ClaimsFile | null;
-	readonly claims: CheckedClaim[] | null;
+	// the claims set against what the map measures (areas, the line's length): worked out when the
+	// claims tab first asks, not on every load before the layers can be handed to maplibre
+	#claims: (() => CheckedClaim[] | null) | CheckedClaim[] | null;
+	get claims(): CheckedClaim[] | null {
+		if (typeof this.#claims === 'function') this.#claims = this.#claims();
+		return this.#claims;
+	}
 	private labels = $state.raw<Basemap['labels'] | null>(null);
 	// turf's point-on-feature is not needed for the first paint: the module comes once the map is up
 	private placesCode = $state.raw<typeof import('./geo/places') | null>(null);
@@ -49,7 +55,7 @@ export class Viewer {
 		this.sources = content.data.sources;
 		this.scenes = content.scenes;
 		this.claimsFile = content.claims;
-		this.claims = drawn.claims;
+		this.#claims = () => content.claims && claimsFromAtlas(content.claims, content.data.layers, basemap.countries);
 		this.labels = basemap.labels;
 		// known before the map exists, so even the static fallback shows the scene
 		this.sceneIndex = this.scenes.findIndex((s) => s.id === (content.link.scene ?? pageScene));
@@ -153,12 +159,11 @@ export class Viewer {
 	}
 }
 
-/** The layers as the map draws them (shown as the address asks, else as the manifest does), and the claims set against them. */
+/** The layers as the map draws them: shown as the address asks, else as the manifest does. */
 function drawnContent(content: AtlasContent, countries: Basemap['countries']) {
 	const { data, link } = content;
 	const shown = (id: string, byDefault: boolean) => (link.layers ? link.layers.includes(id) : byDefault);
 	return {
-		layers: data.layers.map((l) => layerSpec({ ...l, def: { ...l.def, visible: shown(l.def.id, l.def.visible !== false) } }, countries)),
-		claims: content.claims && claimsFromAtlas(content.claims, data.layers, countries)
+		layers: data.layers.map((l) => layerSpec({ ...l, def: { ...l.def, visible: shown(l.def.id, l.def.visible !== false) } }, countries))
 	};
 }
