@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UK } from '../../src/lib/i18n/uk';
 import { UK_ANALYSIS } from '../../src/lib/i18n/uk.analysis';
 import { UK_PAGES } from '../../src/lib/i18n/uk.pages';
-import { count, fill, pluralForm, preferredLang, setLang } from '../../src/lib/i18n/i18n.svelte';
+import { count, fill, formatNumber, pluralForm, preferredLang, setLang } from '../../src/lib/i18n/i18n.svelte';
 
 // the dictionaries loaded with later code, by the name a file hands to translator()
 const LATER: Record<string, Record<string, string>> = { UK_ANALYSIS, UK_PAGES };
@@ -104,6 +104,12 @@ describe('counts', () => {
 		expect(pluralForm('uk', 5, 'км')).toBe('км');
 	});
 
+	it('in English whole numbers, the same form as ICU’s rules give (they skip the rules)', () => {
+		const rules = new Intl.PluralRules('en', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+		for (const n of [-2, -1, 0, 1, 2, 11, 21, 101, 1000, 1.5, 0.4])
+			expect(pluralForm('en', n, 'item|items')).toBe(rules.select(n) === 'one' ? 'item' : 'items');
+	});
+
 	it('are written with the language’s digits and separators', async () => {
 		await setLang('uk');
 		try {
@@ -113,6 +119,15 @@ describe('counts', () => {
 		}
 		expect(count(1218, 'source|sources')).toBe('1,218 sources');
 		expect(count(1, 'source|sources')).toBe('1 source');
+	});
+
+	it('are written as ICU writes them, small counts included (those skip the formatter)', async () => {
+		const numbers = [0, 1, 7, 42, 999, 1000, 1218, -3, 2.5, 116165, 0.25];
+		for (const [lang, locale] of [['uk', 'uk-UA'], ['en', 'en-GB']] as const) {
+			await setLang(lang);
+			for (const n of numbers)
+				for (const digits of [0, 1]) expect(formatNumber(n, digits)).toBe(n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+		}
 	});
 
 	it('fill a sentence’s placeholders and leave unknown ones', () => {

@@ -16,11 +16,19 @@ const rules = new Map<string, Intl.PluralRules>();
  * pluralForm('uk', 22, 'джерело|джерела|джерел') // 'джерела'
  */
 export function pluralForm(language: Lang, n: number, forms: string, digits = 0): string {
+	const list = forms.split('|');
+	if (list.length === 1) return forms;
+	const index = CATEGORIES[language].indexOf(category(language, n, digits));
+	return list[index] ?? (index === 3 ? list[1] : undefined) ?? list.at(-1)!;
+}
+
+function category(language: Lang, n: number, digits: number): Intl.LDMLPluralRule {
+	// English whole numbers need no ICU rules, whose first use costs ~70 ms of a phone's main
+	// thread while the legend's counts render: one for 1 (and -1), other for the rest
+	if (language === 'en' && digits === 0 && Number.isInteger(n)) return Math.abs(n) === 1 ? 'one' : 'other';
 	const key = `${language}:${digits}`;
 	if (!rules.has(key)) rules.set(key, new Intl.PluralRules(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-	const list = forms.split('|');
-	const index = CATEGORIES[language].indexOf(rules.get(key)!.select(n));
-	return list[index] ?? (index === 3 ? list[1] : undefined) ?? list.at(-1)!;
+	return rules.get(key)!.select(n);
 }
 
 /** A translated sentence with its {placeholders} filled, so each language keeps its own word order. */
