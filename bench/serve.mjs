@@ -23,9 +23,16 @@ const types = {
 
 const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
 
+/** Where a URL path is served from: the bench pages, another build to compare with (`BASE_BUILD`, under /_base/), or build/. */
+function folderOf(pathname) {
+	if (pathname.startsWith('/bench/')) return [join(root, 'node_modules/.cache/bench-pages'), pathname.slice('/bench'.length)];
+	if (process.env.BASE_BUILD && pathname.startsWith('/_base/')) return [normalize(process.env.BASE_BUILD), pathname.slice('/_base'.length)];
+	return [join(root, 'build'), pathname];
+}
+
 /** The file a URL path names: as is, then SvelteKit's prerendered `page.html`, then `index.html`. */
 async function resolve(pathname) {
-	const [dir, rest] = pathname.startsWith('/bench/') ? [join(root, 'node_modules/.cache/bench-pages'), pathname.slice('/bench'.length)] : [join(root, 'build'), pathname];
+	const [dir, rest] = folderOf(pathname);
 	const safe = normalize(decodeURIComponent(rest)).replace(/^(\.\.[/\\])+/, '');
 	for (const candidate of [safe, `${safe.replace(/\/$/, '')}.html`, join(safe, 'index.html')]) {
 		const path = join(dir, candidate);

@@ -1,0 +1,34 @@
+// Paired comparison of pages, loaded in turn (the order rotating each round) so that the machine's
+// drift falls on all of them alike: median first idle and CPU of each, and its median ratio to the
+// first page, run by run. For a change too small for the full benchmark's spread.
+//   PAGES="/bench/reference.html / /_base/" N=8 npm run bench:compare
+// /_base/ is another build served beside this one: BASE_BUILD=/path/to/its/build (for example a
+// worktree of an earlier commit, built with npm run build). Run npm run build first.
+import { serve } from './serve.mjs';
+import { launch, loadOnce } from './browser';
+
+const pages = (process.env.PAGES ?? '/bench/reference.html /bench/layers.html / /embed').split(' ').filter(Boolean);
+const rounds = Number(process.env.N ?? 6);
+const server = await serve(4578);
+const browser = await launch();
+const runs: Record<string, { idle: number[]; cpu: number[] }> = Object.fromEntries(pages.map((p) => [p, { idle: [], cpu: [] }]));
+await loadOnce(browser, `${server.origin}${pages[0]}`); // a first load warms the browser and the server's file cache
+for (let round = 0; round < rounds; round++)
+	for (let k = 0; k < pages.length; k++) {
+		const page = pages[(k + round) % pages.length];
+		const load = await loadOnce(browser, `${server.origin}${page}`);
+		runs[page].idle.push(load.idleMs);
+		runs[page].cpu.push(load.cpuMs ?? Number.NaN);
+	}
+await browser.close();
+await server.close();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const [first] = pages;
+console.log(`${rounds} rounds; ratios are to ${first}, run by run\n`);
+console.log('| page | first idle ms | CPU ms | idle ratio | CPU ratio |\n|---|---|---|---|---|');
+for (const page of pages) {
+	const { idle, cpu } = runs[page];
+	const ratio = (xs: number[], to: number[]) => median(xs.map((x, i) => x / to[i])).toFixed(3);
+	console.log(`| \`${page}\` | ${median(idle).toFixed(0)} | ${median(cpu).toFixed(0)} | ${ratio(idle, runs[first].idle)} | ${ratio(cpu, runs[first].cpu)} |`);
+}
