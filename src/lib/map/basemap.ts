@@ -31,6 +31,9 @@ export function decodeBasemap(topology: Topology<{ countries: GeometryCollection
 	};
 }
 
+/** A country's land colour in a theme: the rule the land layer's fill-color expression writes below. */
+export const landColor = (theme: Theme, iso: string | null): string => (iso === UKRAINE_ID ? theme.ukraine : theme.land);
+
 /** The base layers' colours for a theme: used to build the style and to switch themes live. */
 export function basemapPaint(theme: Theme) {
 	return {

@@ -10,6 +10,7 @@ import { shownAt, type Month } from '../time/timeline';
 import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../geo/clusters';
 import type { BBox } from '../geo/pruneTopology';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
+import { rgb, type Rgb } from './theme';
 
 /** A cluster under the pointer: no feature of its own, a click zooms in until it splits. */
 export type ClusterPick = { layerId: string; cluster: { center: [number, number]; zoom: number; count: number } };
@@ -25,7 +26,6 @@ export type DeckLayers = {
 	remove(): void;
 };
 
-type Rgb = [number, number, number];
 type Dot = { position: Position; index: number; color: Rgb };
 type Cluster = { layerId: string; position: [number, number]; count: number; zoom: number; radius: number; label: string };
 
@@ -41,7 +41,6 @@ type Clustered = {
 	failed: boolean;
 };
 
-const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
 // a cluster of a layer coloured by category mixes them: it takes a neutral ink, not one category's colour
 const MIXED_INK: Rgb = [45, 55, 72];
 const DIGITS = '0123456789';

@@ -2,11 +2,13 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../manifest/specs';
 import { colorOf, UNCLASSIFIED } from '../manifest/legend';
 import { shownAt, type Month } from '../time/timeline';
-import { UKRAINE_ID } from './basemap';
-import type { Theme } from './theme';
+import { landColor } from './basemap';
+import { rgb, type Theme } from './theme';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';
+/** A fill's and a choropleth's opacity when the manifest sets none (zones have their own). */
+const FILL_OPACITY = 0.6;
 
 /** The colour rule as a style expression: by category when the manifest says so, else one colour. */
 export function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
@@ -35,13 +37,14 @@ function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 	const visibility = spec.def.visible === false ? 'none' : 'visible';
 	const layout = { visibility } as const;
 	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
+	const hatch: LayerSpecification = { id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } };
 
 	switch (kind) {
 		case 'choropleth': {
 			// the fill is the base map's land, coloured by feature state (see countryFills); what the
 			// land cannot draw stays a style layer: a hatch, and an outline when the manifest sets a width
 			const layers: LayerSpecification[] = [];
-			if (style.hatch) layers.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } });
+			if (style.hatch) layers.push(hatch);
 			if (style.width !== undefined) layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
 			return layers;
 		}
@@ -50,9 +53,9 @@ function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
 			// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
 			// second pass over the same edges, each frame, for nothing a reader could see
 			const fills: LayerSpecification[] = [
-				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : 0.6), 'fill-antialias': false } }
+				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : FILL_OPACITY), 'fill-antialias': false } }
 			];
-			if (style.hatch) fills.push({ id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } });
+			if (style.hatch) fills.push(hatch);
 			fills.push({
 				id: id('outline'),
 				type: 'line',
@@ -93,11 +96,11 @@ export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | nu
 	const fills = new Map<string, CountryFill>();
 	for (const spec of specs) {
 		if (spec.def.kind !== 'choropleth' || spec.def.visible === false) continue;
-		const alpha = spec.def.style.opacity ?? 0.6;
+		const alpha = spec.def.style.opacity ?? FILL_OPACITY;
 		for (const f of spec.display.features) {
 			if (!shownAt(f, until)) continue;
 			const iso = String(f.properties?.[spec.def.joinProperty!]);
-			const under = fills.get(iso)?.color ?? (iso === UKRAINE_ID ? theme.ukraine : theme.land);
+			const under = fills.get(iso)?.color ?? landColor(theme, iso);
 			fills.set(iso, { color: blend(colorOf(spec.def, f.properties), under, alpha), layerId: spec.id, index: Number(f.properties?._i) });
 		}
 	}
@@ -106,8 +109,8 @@ export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | nu
 
 /** `over` at `alpha` on `under`, both `#rrggbb`, as alpha blending draws it. */
 export function blend(over: string, under: string, alpha: number): string {
-	const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-	const mixed = [0, 1, 2].map((i) => Math.round(channel(over, i) * alpha + channel(under, i) * (1 - alpha)));
+	const [a, b] = [rgb(over), rgb(under)];
+	const mixed = a.map((c, i) => Math.round(c * alpha + b[i] * (1 - alpha)));
 	return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 

@@ -30,3 +30,8 @@ export const DARK: Theme = {
 };
 
 export const THEMES = { light: LIGHT, dark: DARK } as const;
+
+export type Rgb = [number, number, number];
+
+/** `#rrggbb` as its three channels, 0-255. */
+export const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
