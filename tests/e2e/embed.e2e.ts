@@ -58,6 +58,22 @@ test('the snippet script resizes its own iframe and ignores messages from any ot
 	expect(fromEmbed.filter((u) => !u.startsWith(atlasOrigin(baseURL)) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
 });
 
+test('the closed legend is built when a reader first opens it, and keeps what was switched there', async ({ page }) => {
+	await page.goto('/embed');
+	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	const legend = page.locator('details.embed-legend');
+	// a CSS locator counts hidden elements too: nothing of the legend exists while it is closed
+	await expect(legend.locator('input[type=checkbox]')).toHaveCount(0);
+	await legend.locator(':scope > summary').click();
+	await expect(legend.getByRole('checkbox', { name: 'Air bases' })).toBeChecked();
+	await expect(legend.getByRole('region', { name: 'What the map shows' })).toContainText('Air bases');
+	await legend.getByRole('checkbox', { name: 'Air bases' }).uncheck();
+	await legend.locator(':scope > summary').click();
+	await legend.locator(':scope > summary').click();
+	await expect(legend.getByRole('checkbox', { name: 'Air bases' })).not.toBeChecked();
+	expect(await page.evaluate(() => window.__atlas!.map.getLayoutProperty('air-bases:circle', 'visibility'))).toBe('none');
+});
+
 test('the embed writes no cookies and no storage', async ({ page }) => {
 	await page.goto('/embed');
 	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
