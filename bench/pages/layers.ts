@@ -11,7 +11,9 @@ import type { LayerDef } from '../../src/lib/manifest/schema';
 
 // requested beside the base map, as the atlas requests its content
 const layers = json('/geodata/layers.json').then(async (manifest: { layers: LayerDef[] }) => {
-	const defs = manifest.layers.filter((d) => d.visible !== false);
+	// ?skip=hubs,air-bases leaves layers out, to weigh what each costs with npm run bench:compare
+	const skip = (new URLSearchParams(location.search).get('skip') ?? '').split(',');
+	const defs = manifest.layers.filter((d) => d.visible !== false && !skip.includes(d.id));
 	return { defs, data: await Promise.all(defs.map((d) => json(`/geodata/${d.file}`))) };
 });
 
