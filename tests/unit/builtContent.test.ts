@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteContentOf } from '../../scripts/lib/builtContent';
 import { readSiteContent } from '../../src/lib/atlasContent';
-import { reviveBuiltContent } from '../../src/lib/workers/contentClient';
+import { packBuiltContent, reviveBuiltContent } from '../../src/lib/workers/contentClient';
 import { withLink } from '../../src/lib/atlasLink';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -13,11 +13,28 @@ import { formatProblem } from '../../src/lib/manifest/errors';
 describe('the content the build writes for the page', () => {
 	it('is, once sent as JSON, what the page would read and check from the files', async () => {
 		const fromFiles = await readSiteContent(async (name) => readFileSync(`geodata/${name}`, 'utf8'));
-		const built = reviveBuiltContent(JSON.parse(JSON.stringify(await siteContentOf('geodata'))));
+		const built = reviveBuiltContent(JSON.parse(packBuiltContent(await siteContentOf('geodata'))));
 		expect(built).toStrictEqual(fromFiles);
 		// keyed by source id with no prototype: "constructor" is no source
 		expect('constructor' in built.data.citable).toBe(false);
+		expect('constructor' in built.data.sources).toBe(false);
 		expect(built.data.layers.length).toBeGreaterThan(5);
+	});
+
+	it('writes the bibliography once where every entry is valid, and both where one is not', async () => {
+		const content = await siteContentOf('geodata');
+		const packed = packBuiltContent(content);
+		expect(packed.length).toBeLessThan(JSON.stringify(content).length - JSON.stringify(content.data.citable).length + 100);
+
+		const dir = mkdtempSync(join(tmpdir(), 'content-'));
+		cpSync('geodata', dir, { recursive: true });
+		const sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
+		writeFileSync(join(dir, 'sources.json'), JSON.stringify({ ...sources, 'no-title': { publisher: 'Nobody' } }));
+		const broken = await siteContentOf(dir);
+		const revived = reviveBuiltContent(JSON.parse(packBuiltContent(broken)));
+		expect('no-title' in revived.data.citable).toBe(true);
+		expect('no-title' in revived.data.sources).toBe(false);
+		expect(revived.problems.length + revived.data.problems.length).toBeGreaterThan(0);
 	});
 
 	it('keeps the problems of a broken file, named as the page would name them', async () => {

@@ -24,10 +24,21 @@ export async function readBuiltContent(url: string): Promise<SiteContent> {
 	return reviveBuiltContent(await response.json());
 }
 
+/**
+ * The build's copy as written. `citable` (every key of sources.json) is left out where it is the
+ * same as `sources` (the valid entries), as it is whenever the bibliography has no problem: it
+ * would be a third of the file, parsed on the main thread while the map loads.
+ */
+export function packBuiltContent(content: SiteContent): string {
+	const { sources, citable } = content.data;
+	const same = JSON.stringify(sources) === JSON.stringify(citable);
+	return JSON.stringify(same ? { ...content, data: { ...content.data, citable: undefined } } : content);
+}
+
 /** The build's copy as the checks left it: the bibliographies are keyed by source id on objects with no prototype, so no id is ever found on Object.prototype. */
 export function reviveBuiltContent(json: SiteContent): SiteContent {
 	json.data.sources = Object.assign(Object.create(null), json.data.sources);
-	json.data.citable = Object.assign(Object.create(null), json.data.citable);
+	json.data.citable = json.data.citable ? Object.assign(Object.create(null), json.data.citable) : json.data.sources;
 	return json;
 }
 
