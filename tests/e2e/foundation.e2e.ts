@@ -67,6 +67,8 @@ for (const path of ['/', '/embed']) {
 async function showLayerControls(page: Page) {
 	const legend = page.locator('details.embed-legend');
 	if ((await legend.count()) && !(await legend.evaluate((d: HTMLDetailsElement) => d.open))) await legend.locator(':scope > summary').click();
+	// the embed builds its legend when first opened: the list is there once its first toggle is
+	await expect(page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').first()).toBeVisible();
 }
 
 async function hideAllLayers(page: Page) {
