@@ -16,6 +16,7 @@ export const launch = (): Promise<Browser> =>
 declare global {
 	interface Window {
 		__marks: Record<string, number>;
+		__frames: number;
 	}
 }
 
@@ -39,6 +40,15 @@ function timingHooks() {
 			};
 		}
 	}
+	// maplibre clears the colour buffer once a frame: the frames drawn until the page's first idle
+	window.__frames = 0;
+	for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+		const clear = proto.clear;
+		proto.clear = function (this: WebGLRenderingContext, mask: number) {
+			if (mask & 0x4000 && !('ready' in window.__marks) && window.__bench === undefined) window.__frames++;
+			return clear.call(this, mask);
+		};
+	}
 	let atlas: unknown;
 	Object.defineProperty(window, '__atlas', {
 		configurable: true,
@@ -59,7 +69,23 @@ const nameShim = { content: 'globalThis.__name = (f) => f;' };
  * both busy, so this explains the idle times and is steadier than they are.
  * `phases`: the atlas's own marks (content read and checked, layers handed to maplibre), ms since navigation.
  */
-export type Load = { url: string; firstDrawMs: number; idleMs: number; scripts: string[]; cpuMs: number | null; phases: Record<string, number> };
+export type Load = { url: string; firstDrawMs: number; idleMs: number; scripts: string[]; cpuMs: number | null; cpuParts: CpuParts | null; frames: number; phases: Record<string, number> };
+
+/** The parts of Chromium that CPU time is told apart by: which thread of which process spent it. */
+export const CPU_PARTS = ['page main thread', 'page V8 compilers and GC', 'page workers', 'page other threads', 'GPU process', 'browser and network'] as const;
+export type CpuPart = (typeof CPU_PARTS)[number];
+export type CpuParts = Record<CpuPart, number>;
+
+/** A thread's part, from its process's `--type` and the thread's name (as /proc shows it, cut to 15 characters). */
+export function cpuPartOf(processType: string | null, thread: string): CpuPart {
+	if (processType === 'gpu-process') return 'GPU process';
+	if (processType !== 'renderer') return 'browser and network'; // the browser itself, and the network and storage utilities
+	if (thread === 'chromium' || thread.startsWith('CrRendererMain')) return 'page main thread';
+	// V8 compiles (Maglev, TurboFan, streaming parse) and collects garbage on the renderer's thread pool
+	if (thread.startsWith('ThreadPool')) return 'page V8 compilers and GC';
+	if (thread.startsWith('DedicatedWorker')) return 'page workers'; // maplibre's, the atlas's
+	return 'page other threads'; // compositor, IO, media
+}
 
 /** CPU milliseconds (user + system) used so far by each Chromium process on this machine, by pid; null where /proc cannot tell. */
 export function chromiumCpu(): Map<string, number> | null {
@@ -77,6 +103,36 @@ export function chromiumCpu(): Map<string, number> | null {
 		}
 	}
 	return byPid;
+}
+
+/** CPU milliseconds used so far by each thread of each Chromium process, by pid/tid, with the thread's part; null off Linux. */
+export function chromiumThreadCpu(): Map<string, { part: CpuPart; ms: number }> | null {
+	if (!existsSync('/proc/self/task')) return null;
+	const byThread = new Map<string, { part: CpuPart; ms: number }>();
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!cmdline.includes('chrom')) continue;
+			const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? null;
+			for (const tid of readdirSync(`/proc/${pid}/task`)) {
+				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+				const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				byThread.set(`${pid}/${tid}`, { part: cpuPartOf(type, name), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
+			}
+		} catch {
+			// a process or thread that ended while being read
+		}
+	}
+	return byThread;
+}
+
+/** The CPU each part used since `before`, from two `chromiumThreadCpu` readings (a thread that started between counts whole). */
+export function cpuPartsSince(before: ReturnType<typeof chromiumThreadCpu>, after: ReturnType<typeof chromiumThreadCpu>): CpuParts | null {
+	if (!before || !after) return null;
+	const parts = Object.fromEntries(CPU_PARTS.map((p) => [p, 0])) as CpuParts;
+	for (const [key, { part, ms }] of after) parts[part] += ms - (before.get(key)?.ms ?? 0);
+	return parts;
 }
 
 /** The CPU the processes alive at `after` used since `before` (a process that started between counts whole). */
@@ -103,17 +159,17 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 		context.on('response', (r) => {
 			if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) scripts.push(r.url());
 		});
-		const cpuBefore = chromiumCpu();
+		const [cpuBefore, threadsBefore] = [chromiumCpu(), chromiumThreadCpu()];
 		await page.goto(url);
 		await page.waitForFunction(() => window.__atlas?.ready === true || window.__bench !== undefined, null, { timeout: 90_000, polling: 50 });
-		const cpuAfter = chromiumCpu();
+		const [cpuAfter, threadsAfter] = [chromiumCpu(), chromiumThreadCpu()];
 		if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-		const marks = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt }));
+		const marks = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt, frames: window.__frames }));
 		const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name.slice(6), m.startTime])));
 		const idleMs = marks.ready ?? marks.benchIdle;
 		if (idleMs === undefined || marks.firstDraw === undefined) throw new Error(`${url}: no timing marks (${JSON.stringify(marks)})`);
 		const cpuMs = cpuSince(cpuBefore, cpuAfter);
-		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, phases };
+		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, cpuParts: cpuPartsSince(threadsBefore, threadsAfter), frames: marks.frames, phases };
 	} finally {
 		await context.close();
 	}
