@@ -4,6 +4,17 @@ import { devSave } from './scripts/lib/devSave';
 
 export default defineConfig({
 	plugins: [devSave(), sveltekit()],
+	build: {
+		rollupOptions: {
+			output: {
+				// the framework's runtime (Svelte, SvelteKit and the bundler's helpers), which every page
+				// runs, in one file: left to itself the bundler cut it into four, each a request before
+				// the map's first paint (measured: 32 requests to the first idle -> 29, and 0.8 KB less
+				// gzip before the first paint, the chunk seams' imports and exports)
+				codeSplitting: { groups: [{ name: 'runtime', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|rolldown[\\/]runtime|preload-helper|disclose-version/ }] }
+			}
+		}
+	},
 	// social networks want absolute addresses for card images: SITE_URL, when the build is given one
 	define: { __SITE_URL__: JSON.stringify((process.env.SITE_URL ?? '').replace(/\/+$/, '')) },
 	test: {
