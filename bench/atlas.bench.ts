@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { serve } from './serve.mjs';
-import { launch, loadOnce, panFrames, quantile, type Frames, type Load } from './browser';
+import { CPU_PARTS, launch, loadOnce, panFrames, quantile, type Frames, type Load } from './browser';
 import { lighthouseOnce, type LighthouseRun } from './lighthouse';
 import { beforeFirstPaint, buildFileOf, jsSet, kb, maplibreOwn, type JsSet } from './sizes';
 
@@ -96,6 +96,18 @@ try {
 				results.floor = { floorMs: withFloor.map((x) => round(x.floor!.idleMs)), floorVsReference: floorRatios.map((r) => round(r, 3)), atlasVsFloor: overFloor.map((r) => round(r, 3)), medianFloorVsReference: round(median(floorRatios), 3), medianAtlasVsFloor: round(median(overFloor), 3) };
 			}
 			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build\'s checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
+			// where the CPU went, by part of Chromium, and the frames each map drew before idle
+			const loadsOf: [string, Load[]][] = [
+				['reference', pairs['/'].map((x) => x.reference)],
+				['floor', pairs['/'].flatMap((x) => (x.floor ? [x.floor] : []))],
+				...routes.map((r): [string, Load[]] => [`\`${r}\``, pairs[r].map((x) => x.app)])
+			];
+			if (loadsOf.every(([, loads]) => loads.every((l) => l.cpuParts))) {
+				md.push('Where the CPU went (median ms per load, read per thread from /proc), and the WebGL frames each map drew before its first idle:', '', `| page | ${CPU_PARTS.join(' | ')} | frames |`, `|---|${CPU_PARTS.map(() => '---|').join('')}---|`);
+				for (const [name, loads] of loadsOf) md.push(`| ${name} | ${CPU_PARTS.map((part) => median(loads.map((l) => l.cpuParts![part])).toFixed(0)).join(' | ')} | ${median(loads.map((l) => l.frames))} |`);
+				md.push('');
+				results.cpuParts = Object.fromEntries(loadsOf.map(([name, loads]) => [name, loads.map((l) => ({ ...l.cpuParts, frames: l.frames }))]));
+			}
 		}
 	}
 
