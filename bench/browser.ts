@@ -87,17 +87,35 @@ export function cpuPartOf(processType: string | null, thread: string): CpuPart {
 	return 'page other threads'; // compositor, IO, media
 }
 
+/** Chromium's processes on this machine: pid and command line, read from /proc. */
+function chromiumProcesses(): { pid: string; cmdline: string }[] {
+	const found: { pid: string; cmdline: string }[] = [];
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (cmdline.includes('chrom')) found.push({ pid, cmdline });
+		} catch {
+			// a process that ended while being read
+		}
+	}
+	return found;
+}
+
+/** The name and CPU milliseconds (user + system) in a /proc `stat` file, of a process or a thread. */
+function readStat(path: string): { name: string; ms: number } {
+	const stat = readFileSync(path, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const tick = 100; // USER_HZ: 100 on every Linux Chromium runs on here
+	return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / tick };
+}
+
 /** CPU milliseconds (user + system) used so far by each Chromium process on this machine, by pid; null where /proc cannot tell. */
 export function chromiumCpu(): Map<string, number> | null {
 	if (!existsSync('/proc/self/stat')) return null;
-	const tick = 100; // USER_HZ: 100 on every Linux Chromium runs on here
 	const byPid = new Map<string, number>();
-	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+	for (const { pid } of chromiumProcesses()) {
 		try {
-			if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom')) continue;
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / tick);
+			byPid.set(pid, readStat(`/proc/${pid}/stat`).ms);
 		} catch {
 			// a process that ended while being read
 		}
@@ -109,16 +127,12 @@ export function chromiumCpu(): Map<string, number> | null {
 export function chromiumThreadCpu(): Map<string, { part: CpuPart; ms: number }> | null {
 	if (!existsSync('/proc/self/task')) return null;
 	const byThread = new Map<string, { part: CpuPart; ms: number }>();
-	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+	for (const { pid, cmdline } of chromiumProcesses()) {
+		const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? null;
 		try {
-			const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			if (!cmdline.includes('chrom')) continue;
-			const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? null;
 			for (const tid of readdirSync(`/proc/${pid}/task`)) {
-				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-				const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-				byThread.set(`${pid}/${tid}`, { part: cpuPartOf(type, name), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
+				const { name, ms } = readStat(`/proc/${pid}/task/${tid}/stat`);
+				byThread.set(`${pid}/${tid}`, { part: cpuPartOf(type, name), ms });
 			}
 		} catch {
 			// a process or thread that ended while being read
