@@ -56,7 +56,7 @@ async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon): Promise<Proble
 		await writeFile(join(geodata, 'occupied.geojson'), JSON.stringify(derived, null, 1) + '\n');
 		return [];
 	} catch (error) {
-		return [{ path: 'geodata/occupied.geojson', message: `not derived from geodata/contact-line.geojson: ${(error as Error).message}` }];
+		return [{ file: 'geodata/occupied.geojson', field: '', message: `not derived from geodata/contact-line.geojson: ${(error as Error).message}` }];
 	}
 }
 

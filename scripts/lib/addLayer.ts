@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { validateBibliography, validateManifest } from '../../src/lib/manifest/validate';
+import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest/validate';
 import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
-import type { Problem } from '../../src/lib/manifest/errors';
+import { problem, type Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 // one rule for a layer id from a file name, shared with the browser editor
 import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
@@ -56,7 +56,7 @@ const FLAGS: Record<string, string> = {
 export async function addLayer(options: AddOptions, root: string, hooks: { onStep?: StepHook } = {}): Promise<AddResult> {
 	const name = options.inputName ?? options.input;
 	const nothing = (problems: Problem[], warnings: Problem[] = [], read: string | null = null): AddResult => ({ read, problems, warnings, done: [] });
-	if (!existsSync(options.input)) return nothing([{ path: name, message: 'not found' }]);
+	if (!existsSync(options.input)) return nothing([problem(name, '', 'not found')]);
 	const bibliography = validateBibliography(await readJson(join(root, 'sources.json')));
 	const manifestText = await readFile(join(root, 'layers.json'), 'utf8').catch(() => null);
 	let manifest: { version: number; layers: Record<string, unknown>[] };
@@ -64,19 +64,19 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 		manifest = JSON.parse(manifestText ?? '');
 		if (!Array.isArray(manifest.layers)) throw new Error('no "layers" list');
 	} catch (error) {
-		return nothing([{ path: MANIFEST, message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how` }]);
+		return nothing([{ file: MANIFEST, field: '', message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how` }]);
 	}
 
 	const id = options.id ?? slugOf(name);
 	// the id becomes a file name: nothing but a slug may reach the file system
-	if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return nothing([{ path: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return nothing([{ file: '', field: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
 	const file = `${id}.geojson`;
 	const index = manifest.layers.findIndex((l) => l.id === id);
 	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);
-	if (owner >= 0) return nothing([{ path: `${MANIFEST}: layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }]);
+	if (owner >= 0) return nothing([{ file: MANIFEST, field: `layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }]);
 	if (!options.force && index >= 0)
-		return nothing([{ path: `${MANIFEST}: layers[${index}]`, message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)` }]);
-	if (!options.force && existsSync(join(root, file))) return nothing([{ path: `geodata/${file}`, message: 'already exists, though no layer uses it: pass --force to replace it' }]);
+		return nothing([{ file: MANIFEST, field: `layers[${index}]`, message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)` }]);
+	if (!options.force && existsSync(join(root, file))) return nothing([{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }]);
 
 	const given = {
 		id,
@@ -107,7 +107,7 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	const read = prepared?.format ? `read ${name} (${FORMAT_NAMES[prepared.format]})` : null;
 	const at = index >= 0 ? index : manifest.layers.length;
 	// sources taken from the features can only be missing when features break a rule, which is reported already
-	const echo = (p: Problem) => options.sources === undefined && p.path === '--source';
+	const echo = (p: Problem) => options.sources === undefined && p.field === '--source';
 	const problems = [...entryProblems(entry, at, bibliography.citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
 	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, prepared?.warnings, read);
 
@@ -155,17 +155,19 @@ function citedBy(data: FeatureCollection): string[] {
 
 /** The entry's problems, each named by the flag that sets the field; unknown sources are named even when another field fails the schema. */
 function entryProblems(entry: Record<string, unknown>, index: number, sources: Bibliography): Problem[] {
-	const problems = validateManifest({ version: 1, layers: [entry] }, { sources }).problems.map((p) => ({ path: flagFor(p.path, index), message: p.message }));
+	const unknownSource = (p: Problem) => p.field.startsWith('sources[') && p.message.endsWith('is not in geodata/sources.json');
+	const problems = validateLayerEntry(entry, { sources })
+		.problems.filter((p) => !unknownSource(p))
+		.map((p) => byFlag(p, index));
 	const cited = Array.isArray(entry.sources) ? (entry.sources as unknown[]) : [];
-	const unknown = cited.filter((key): key is string => typeof key === 'string' && key !== '' && !Object.hasOwn(sources, key)).map((key) => ({ path: '--source', message: `"${key}" is not in geodata/sources.json` }));
-	return [...problems.filter((p) => !(p.path === '--source' && p.message.endsWith('is not in geodata/sources.json'))), ...unknown];
+	const unknown = cited.filter((key): key is string => typeof key === 'string' && key !== '' && !Object.hasOwn(sources, key));
+	return [...problems, ...unknown.map((key) => problem('', '--source', `"${key}" is not in geodata/sources.json`))];
 }
 
-/** `geodata/layers.json: layers[0].style.color` → `--color`, or the entry's real path for a field no flag sets. */
-function flagFor(path: string, index: number): string {
-	const field = path.replace(/^geodata\/layers\.json: layers\[0\]\.?/, '');
-	const flag = FLAGS[field.replace(/\[\d+\]$/, '')];
-	return flag ?? `${MANIFEST}: layers[${index}]${field ? '.' + field : ''}`;
+/** An entry's problem at `style.color` → at `--color`; a field no flag sets keeps its place in the manifest. */
+function byFlag(p: Problem, index: number): Problem {
+	const flag = FLAGS[p.field] ?? FLAGS[p.field.split('[')[0]];
+	return flag ? problem('', flag, p.message) : { ...p, field: p.field ? `layers[${index}].${p.field}` : `layers[${index}]` };
 }
 
 function geometrySummary(data: FeatureCollection): string {

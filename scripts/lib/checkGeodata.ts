@@ -34,19 +34,19 @@ export async function checkGeodata(dir: string): Promise<AtlasData> {
 	for (const [name, validate] of Object.entries(COMPANIONS)) {
 		const text = await read(name);
 		if (text === null) {
-			data.problems.push({ path: `geodata/${name}`, message: `geodata/${name} not found` });
+			data.problems.push({ file: `geodata/${name}`, field: '', message: `geodata/${name} not found` });
 			continue;
 		}
 		try {
 			data.problems.push(...validate(JSON.parse(text), data.citable).problems);
 		} catch (error) {
-			data.problems.push({ path: `geodata/${name}`, message: `not valid JSON (${(error as Error).message})` });
+			data.problems.push({ file: `geodata/${name}`, field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
 	// an archive must be there, readable, and hold the layer the manifest names
 	for (const layer of data.layers.filter((l) => isTiled(l.def))) {
 		const problem = await checkArchive(join(dir, layer.def.file), layer.def.sourceLayer!);
-		if (problem) data.problems.push({ path: `geodata/${layer.def.file}`, message: problem, layer: layer.def.id, fatal: true });
+		if (problem) data.problems.push({ file: `geodata/${layer.def.file}`, field: '', message: problem, layer: layer.def.id, fatal: true });
 	}
 	// the tour is optional; when there is one, its scenes must name real layers and sources
 	const scenes = await read('scenes.json');
@@ -54,11 +54,11 @@ export async function checkGeodata(dir: string): Promise<AtlasData> {
 		try {
 			data.problems.push(...validateScenes(JSON.parse(scenes), data.layers.map((l) => l.def.id), data.citable).problems);
 		} catch (error) {
-			data.problems.push({ path: 'geodata/scenes.json', message: `not valid JSON (${(error as Error).message})` });
+			data.problems.push({ file: 'geodata/scenes.json', field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
 	if (existsSync(join(dir, JOURNAL)))
-		data.problems.push({ path: `geodata/${JOURNAL}`, message: 'a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it' });
+		data.problems.push({ file: `geodata/${JOURNAL}`, field: '', message: 'a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it' });
 	return data;
 }
 

@@ -7,6 +7,7 @@ import { setLang } from '../../src/lib/i18n/i18n.svelte';
 import { claimsFromAtlas } from '../../src/lib/manifest/claimsFromAtlas';
 import { loadAtlasData } from '../../src/lib/manifest/load';
 import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
+import { formatProblem } from '../../src/lib/manifest/errors';
 
 describe('verdictFor', () => {
 	it('holds within 5%, roughly within 20%, differs beyond', () => {
@@ -89,6 +90,6 @@ describe('validateClaims', () => {
 		const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
 		const { claims, problems } = validateClaims(json, sources);
 		expect(claims).toBeNull();
-		expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['geodata/claims.json: densityFront: "no-such-figure" is not in figures']);
+		expect(problems.map(formatProblem)).toEqual(['geodata/claims.json: densityFront: "no-such-figure" is not in figures']);
 	});
 });

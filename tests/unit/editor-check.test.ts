@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkLayerText, featureOffsets, lineColumnAt } from '../../src/lib/editor/checkFile';
+import { checkLayerText } from '../../src/lib/editor/checkFile';
+import { featureOffsets, lineColumnAt } from '../../src/lib/manifest/textPositions';
+import { formatPlace, formatProblem } from '../../src/lib/manifest/errors';
 import { validateBibliography } from '../../src/lib/manifest/validate';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/editor/${name}`, import.meta.url), 'utf8');
@@ -21,7 +23,7 @@ describe('checkLayerText', () => {
 		const checked = checkLayerText(fixture('broken-depots.geojson'), 'broken-depots.geojson', null, sources);
 		expect(checked.rejected).toEqual([1, 2]);
 		expect(checked.text).toBeNull();
-		expect(checked.problems.map((p) => p.path)).toEqual([
+		expect(checked.problems.map(formatPlace)).toEqual([
 			'broken-depots.geojson:9:5: features[1] (depot-nowhere).properties.sources[0]',
 			'broken-depots.geojson:14:5: features[2] (depot-metres).properties.confidence',
 			'broken-depots.geojson:14:5: features[2] (depot-metres).geometry.coordinates'
@@ -45,13 +47,13 @@ describe('checkLayerText', () => {
 		const text = fixture('depots.geojson').replace('"depot-odesa"', '"depot-lviv"');
 		const whole = checkLayerText(text, 'd.geojson', null, sources);
 		expect(checkLayerText(text, 'd.geojson', null, sources, sliced).problems).toEqual(whole.problems);
-		expect(whole.problems[0]).toEqual({ path: 'd.geojson:14:5: features[2] (depot-lviv).properties.id', message: '"depot-lviv" is already used by features[0]' });
+		expect(whole.problems[0]).toEqual({ file: 'd.geojson', line: 14, column: 5, feature: { index: 2, id: 'depot-lviv' }, field: 'properties.id', message: '"depot-lviv" is already used by features[0]' });
 	});
 
 	it('says where broken JSON stops, in one piece or in slices', () => {
 		const whole = checkLayerText(fixture('unreadable.geojson'), 'u.geojson', null, sources);
 		expect(whole.data).toBeNull();
-		expect(whole.problems).toEqual([{ path: 'u.geojson:7:7', message: "Expected ',' or '}' after property value" }]);
+		expect(whole.problems.map(formatProblem)).toEqual(["u.geojson:7:7: Expected ',' or '}' after property value"]);
 		const inSlices = checkLayerText(fixture('unreadable.geojson'), 'u.geojson', null, sources, sliced);
 		expect(inSlices.problems).toEqual(whole.problems);
 	});
@@ -60,7 +62,7 @@ describe('checkLayerText', () => {
 		const text = fixture('depots.geojson').replace('"coordinates": [30.52, 50.45]', '"coordinates": [30.52]');
 		const checked = checkLayerText(text, 'd.geojson', null, sources, sliced);
 		expect(checked.rejected).toEqual([1]);
-		expect(checked.problems[0].path).toBe('d.geojson:9:5: features[1]');
+		expect(formatPlace(checked.problems[0])).toBe('d.geojson:9:5: features[1]');
 	});
 });
 
@@ -68,7 +70,11 @@ describe('featureOffsets', () => {
 	it('finds where each feature starts, ignoring brackets inside strings', () => {
 		const text = '{"type":"FeatureCollection","x":{"features":[1]},"features":[{"a":"]["},\n {"b":[1,{}]}, 3]}';
 		const offsets = featureOffsets(text);
-		expect(offsets.map((o) => text[o])).toEqual(['{', '{', '3']);
-		expect(lineColumnAt(text, offsets)).toEqual(['1:62', '2:2', '2:16']);
+		expect(offsets.map((o: number) => text[o])).toEqual(['{', '{', '3']);
+		expect(lineColumnAt(text, offsets)).toEqual([
+			{ line: 1, column: 62 },
+			{ line: 2, column: 2 },
+			{ line: 2, column: 16 }
+		]);
 	});
 });

@@ -45,15 +45,17 @@ describe('draftLayer', () => {
 
 describe('problems', () => {
 	it('reads line, column and feature from the one shape every problem has', () => {
-		const p = { path: 'my file.geojson:14:5: features[3] (x).properties.sources[0]', message: '"foo" is not in geodata/sources.json' };
+		const p = { file: 'my file.geojson', line: 14, column: 5, feature: { index: 3, id: 'x' }, field: 'properties.sources[0]', message: '"foo" is not in geodata/sources.json' };
 		expect(locate(p, 'my file.geojson')).toEqual({ line: 14, column: 5, feature: 3, field: 'features[3] (x).properties.sources[0]', message: p.message });
-		expect(locate({ path: 'rows.csv:4', message: 'latitude "x" is not a number' }, 'rows.csv')).toMatchObject({ line: 4, column: null, feature: null, field: '' });
+		expect(locate({ file: 'rows.csv', line: 4, field: '', message: 'latitude "x" is not a number' }, 'rows.csv')).toMatchObject({ line: 4, column: null, feature: null, field: '' });
+		// a problem in another file (the manifest) keeps its file and has no line in the editor's
+		expect(locate({ file: 'geodata/layers.json', field: 'layers[0].kind', message: 'm' }, 'rows.csv')).toMatchObject({ line: null, feature: null, field: 'geodata/layers.json: layers[0].kind' });
 		expect(placeOf({ line: 4, column: null })).toBe('line 4');
 		expect(placeOf({ line: null, column: null })).toBe('');
 	});
 
 	it('collects the features named by problems, once each', () => {
-		const paths = ['f:9:5: features[1] (a).properties.sources[0]', 'f:14:5: features[2] (b).geometry', 'f:14:5: features[2] (b).properties.confidence', 'f: crs'];
-		expect(rejectedFeatures(paths.map((path) => ({ path, message: '' })))).toEqual([1, 2]);
+		const at = (index: number | null, field: string) => ({ file: 'f', field, message: '', ...(index === null ? {} : { feature: { index } }) });
+		expect(rejectedFeatures([at(2, 'geometry'), at(1, 'properties.sources[0]'), at(2, 'properties.confidence'), at(null, 'crs')])).toEqual([1, 2]);
 	});
 });

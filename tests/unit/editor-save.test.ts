@@ -50,7 +50,7 @@ describe('the dev save endpoint', () => {
 		const response = await post({ ...saveOptionsOf(meta), sources: ['no-such-source'] });
 		expect(response.status).toBe(422);
 		const body = await response.json();
-		expect(body.problems).toContainEqual({ path: '--source', message: '"no-such-source" is not in geodata/sources.json' });
+		expect(body.problems).toContainEqual({ file: '', field: '--source', message: '"no-such-source" is not in geodata/sources.json' });
 		expect(() => readFileSync(join(root, 'depots.geojson'))).toThrow();
 	});
 

@@ -13,6 +13,7 @@ import { rejectedFeatures } from './problems';
 import { prepareLayer, stringify } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
+import { featureOffsets, lineColumnAt } from '../manifest/textPositions';
 import type { Bibliography, Kind, LayerDef } from '../manifest/schema';
 
 export type LayerShape = Pick<LayerDef, 'kind' | 'file' | 'joinProperty' | 'radiusProperty'>;
@@ -76,8 +77,8 @@ function parseJson(text: string, name: string): { json: FeatureCollection; probl
 	} catch (error) {
 		const message = (error as Error).message;
 		const position = /position (\d+)/.exec(message)?.[1];
-		const at = position === undefined ? '' : `:${lineColumnAt(text, [Number(position)])[0]}`;
-		return { problem: { path: `${name}${at}`, message: message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '') } };
+		const at = position === undefined ? {} : lineColumnAt(text, [Number(position)])[0];
+		return { problem: { file: name, ...at, field: '', message: message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '') } };
 	}
 }
 
@@ -86,11 +87,10 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 	const features = json.features;
 	const offsets = featureOffsets(text);
 	const places = lineColumnAt(text, offsets);
-	const where = (i: number) => `${name}${places[i] ? `:${places[i]}` : ''}: features[${i}]`;
 	// the collection's own members (crs dropped with a warning) go through normalise once, alone
 	const top = normalise({ ...json, features: [] });
 	const { features: _none, ...members } = top.data;
-	const warnings: Problem[] = top.warnings.map((w) => ({ ...w, path: w.path ? `${name}: ${w.path}` : name }));
+	const warnings: Problem[] = top.warnings.map((w) => ({ ...w, file: name }));
 	const problems: Problem[] = [];
 	const normalised: Feature[] = new Array(features.length);
 	const firstWithId = new Map<string, number>();
@@ -98,14 +98,19 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 	const average = features.length ? text.length / features.length : 1;
 	const perSlice = Math.max(1, Math.round(sliceChars / average));
 
-	// moves `features[i]` (in paths and messages) from the slice's numbering to the file's
+	// a slice's problem, moved to the file: its feature from the slice's numbering to the file's,
+	// with that feature's line and column (messages name features too: "already used by features[2]")
 	const renumber = (s: string, from: number) => s.replace(/features\[(\d+)\]/g, (_, i) => `features[${from + Number(i)}]`);
+	const relocate = ({ line: _line, column: _column, ...p }: Problem, from: number): Problem => {
+		const feature = p.feature && { ...p.feature, index: from + p.feature.index };
+		return { ...p, file: name, message: renumber(p.message, from), ...(feature ? { feature, ...places[feature.index] } : {}) };
+	};
 	const checkSlice = (from: number, to: number) => {
 		const slice = normalise({ type: 'FeatureCollection', features: features.slice(from, to) });
 		slice.data.features.forEach((f, i) => (normalised[from + i] = f));
 		const boxed = slice.data.bbox !== undefined;
 		if (boxed) boxes.push(slice.data.bbox!);
-		warnings.push(...slice.warnings.map((w) => relocate({ path: renumber(w.path, from), message: renumber(w.message, from) })));
+		warnings.push(...slice.warnings.map((w) => relocate(w, from)));
 		const result = validateLayerData(stringify(slice.data), layer.file, layer, sources);
 		if (result.data === null && to - from > 1) {
 			// a structural problem: halve the slice until it is pinned on one feature
@@ -116,30 +121,23 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 			checkSlice(middle, to);
 			return;
 		}
-		for (const p of result.problems) {
-			const path = p.path.replace(/^geodata\/[^:]+(?::\d+:\d+)?(?:: |$)/, '');
-			problems.push(result.data === null ? { path: where(from), message: p.message } : relocate({ path: renumber(path, from), message: renumber(p.message, from) }));
-		}
+		for (const p of result.problems)
+			problems.push(result.data === null ? { file: name, ...places[from], feature: { index: from }, field: '', message: p.message } : relocate(p, from));
 		slice.data.features.forEach((f, i) => {
 			const id = f?.properties?.id;
 			if (typeof id !== 'string') return;
 			const first = firstWithId.get(id);
 			// the validator sees one slice at a time: an id used in an earlier slice is caught here
-			if (first !== undefined && first < from) problems.push({ path: `${where(from + i)} (${id}).properties.id`, message: `"${id}" is already used by features[${first}]` });
+			if (first !== undefined && first < from)
+				problems.push({ file: name, ...places[from + i], feature: { index: from + i, id }, field: 'properties.id', message: `"${id}" is already used by features[${first}]` });
 			else if (first === undefined) firstWithId.set(id, from + i);
 		});
 	};
-	const relocate = (p: Problem): Problem => {
-		const index = /^features\[(\d+)\]/.exec(p.path)?.[1];
-		if (index === undefined) return { ...p, path: p.path ? `${name}: ${p.path}` : name };
-		return { ...p, path: `${name}${places[Number(index)] ? `:${places[Number(index)]}` : ''}: ${p.path}` };
-	};
-
 	for (let from = 0; from < features.length; from += perSlice) {
 		checkSlice(from, Math.min(features.length, from + perSlice));
 		onProgress?.(Math.min(features.length, from + perSlice), features.length);
 	}
-	if (features.length === 0) problems.push({ path: name, message: 'the collection has no features' });
+	if (features.length === 0) problems.push({ file: name, field: '', message: 'the collection has no features' });
 	const bbox = boxes.length ? unionOf(boxes) : undefined;
 	const data: FeatureCollection = bbox ? { ...members, bbox, features: normalised } : { ...members, features: normalised };
 	return { format: 'geojson', kind: layer.kind, data, rejected: rejectedFeatures(problems), problems, warnings, text: problems.length ? null : stringify(data) };
@@ -161,58 +159,3 @@ export const featureBoxes = (data: FeatureCollection | null): (BBox | null)[] =>
 			return null;
 		}
 	});
-
-/**
- * Where each element of the top-level "features" array starts, found by one pass over the text
- * that tracks strings and nesting only (no tree: the tree is what does not fit).
- */
-export function featureOffsets(text: string): number[] {
-	const offsets: number[] = [];
-	let depth = 0;
-	let inFeatures = false;
-	let lastKey = '';
-	let expectElement = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 34 /* " */) {
-			const start = i;
-			for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-			if (depth === 1) lastKey = text.slice(start + 1, i);
-			if (inFeatures && depth === 2 && expectElement) {
-				offsets.push(start);
-				expectElement = false;
-			}
-			continue;
-		}
-		if (c === 32 || c === 10 || c === 13 || c === 9) continue;
-		if (inFeatures && depth === 2 && expectElement && c !== 44 && c !== 93) {
-			offsets.push(i);
-			expectElement = false;
-		}
-		if (c === 123 || c === 91) {
-			depth++;
-			if (c === 91 && depth === 2 && lastKey === 'features') [inFeatures, expectElement] = [true, true];
-		} else if (c === 125 || c === 93) {
-			if (c === 93 && depth === 2 && inFeatures) inFeatures = false;
-			depth--;
-		} else if (c === 44 && inFeatures && depth === 2) expectElement = true;
-	}
-	return offsets;
-}
-
-/** "line:column" (1-based, as editors' tools count) for ascending offsets, in one pass. */
-export function lineColumnAt(text: string, offsets: number[]): string[] {
-	const out: string[] = [];
-	let line = 1;
-	let lineStart = 0;
-	let i = 0;
-	for (const offset of offsets) {
-		for (; i < offset && i < text.length; i++)
-			if (text.charCodeAt(i) === 10) {
-				line++;
-				lineStart = i + 1;
-			}
-		out.push(`${line}:${offset - lineStart + 1}`);
-	}
-	return out;
-}

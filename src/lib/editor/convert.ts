@@ -51,7 +51,7 @@ export function convertToGeoJSON(text: string, fileName: string, options: Conver
 	return { format: 'geojson', text, problems: [], warnings: [] };
 }
 
-const failed = (fileName: string, message: string): Converted => ({ format: null, text: null, problems: [{ path: fileName, message }], warnings: [] });
+const failed = (fileName: string, message: string): Converted => ({ format: null, text: null, problems: [{ file: fileName, field: '', message }], warnings: [] });
 
 function fromTopoJson(topology: Topology, fileName: string): Converted {
 	if (typeof topology.objects !== 'object' || topology.objects === null || Object.keys(topology.objects).length === 0)
@@ -68,7 +68,7 @@ function fromTopoJson(topology: Topology, fileName: string): Converted {
 	} catch (error) {
 		return failed(fileName, `not a valid TopoJSON topology (${(error as Error).message})`);
 	}
-	const warnings = merged.length > 1 ? [{ path: fileName, message: `TopoJSON objects merged into one collection: ${merged.join(', ')}` }] : [];
+	const warnings = merged.length > 1 ? [{ file: fileName, field: '', message: `TopoJSON objects merged into one collection: ${merged.join(', ')}` }] : [];
 	return { format: 'topojson', text: JSON.stringify({ type: 'FeatureCollection', features }, null, 2), problems: [], warnings };
 }
 
@@ -91,22 +91,22 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 	const lon = column(LONGITUDE);
 	const lat = column(LATITUDE);
 	const problems: Problem[] = [];
-	const at = (line: number) => `${fileName}:${line}`;
+	const at = (line: number) => ({ file: fileName, line, field: '' });
 	if ((lon < 0 || lat < 0) && (requireCoordinates || lon >= 0 || lat >= 0)) {
 		const missing = lon < 0 ? `longitude column (${LONGITUDE.join(', ')})` : `latitude column (${LATITUDE.join(', ')})`;
-		return { format: 'csv', text: null, problems: [{ path: at(header.line), message: `no ${missing} in the header: ${names.join(', ')}` }], warnings: [] };
+		return { format: 'csv', text: null, problems: [{ ...at(header.line), message: `no ${missing} in the header: ${names.join(', ')}` }], warnings: [] };
 	}
 	const duplicate = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
-	if (duplicate) problems.push({ path: at(header.line), message: `the column "${duplicate}" appears twice` });
+	if (duplicate) problems.push({ ...at(header.line), message: `the column "${duplicate}" appears twice` });
 
 	const features: Feature<Geometry | null>[] = [];
 	const lines: number[] = [];
 	for (const { cells, line } of body) {
 		if (cells.length !== names.length) {
-			problems.push({ path: at(line), message: `${names.length} fields expected, ${cells.length} found` });
+			problems.push({ ...at(line), message: `${names.length} fields expected, ${cells.length} found` });
 			continue;
 		}
-		const geometry = lon < 0 ? null : pointOf(cells[lon], cells[lat], (message) => problems.push({ path: at(line), message }));
+		const geometry = lon < 0 ? null : pointOf(cells[lon], cells[lat], (message) => problems.push({ ...at(line), message }));
 		if (geometry === undefined) continue;
 		const properties: Record<string, unknown> = {};
 		names.forEach((name, i) => {

@@ -1,6 +1,6 @@
 // The editor's state: the drafts, the one open, what its file's check found, and the import under
 // way. Components read it and call its methods; nothing here touches the map.
-import { validateBibliography, validateManifest } from '../manifest/validate';
+import { MANIFEST, validateBibliography, validateLayerEntry } from '../manifest/validate';
 import { safeJson } from '../read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
@@ -138,11 +138,8 @@ export class Editor {
 	}
 
 	private checkEntry(meta: DraftMeta): Problem[] {
-		const problems = validateManifest({ version: 1, layers: [manifestEntry(meta)] }, { sources: this.sources }).problems.map((p) => ({
-			...p,
-			path: p.path.replace(/^geodata\/layers\.json: layers\[0\]\.?/, '')
-		}));
-		if (this.manifestIds.includes(meta.id)) problems.push({ path: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.sources });
+		if (this.manifestIds.includes(meta.id)) problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
 		return problems;
 	}
 }

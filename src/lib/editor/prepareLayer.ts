@@ -2,11 +2,11 @@
 // atlas's rules, with every problem pointing back into the editor's own file. No node imports, so
 // the in-browser editor can run the same steps in a worker.
 import { getIssues } from '@placemarkio/check-geojson';
-import { parse as parseJsonAst, type Node } from '@humanwhocodes/momoa';
 import type { FeatureCollection } from 'geojson';
 import { convertToGeoJSON, type Format } from './convert';
 import { normalise } from '../geo/normalise';
-import { lineColumn, validateLayerData } from '../manifest/data';
+import { validateLayerData } from '../manifest/data';
+import { featurePositions, lineColumnAt, type TextPosition } from '../manifest/textPositions';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, LayerDef } from '../manifest/schema';
 
@@ -32,37 +32,26 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	if (converted.text === null) return fail(converted.problems);
 	const ownText = converted.format === 'geojson';
 	// positions only mean something in the editor's own text, not in what a CSV or TopoJSON became
-	const structural = getIssues(converted.text).map((issue) => ({ path: ownText ? `${inputName}:${lineColumn(converted.text!, issue.from)}` : inputName, message: issue.message }));
+	const structural = getIssues(converted.text).map((issue): Problem => ({ file: inputName, ...(ownText ? lineColumnAt(converted.text!, [issue.from])[0] : {}), field: '', message: issue.message }));
 	if (structural.length > 0) return fail(structural);
 	const json = JSON.parse(converted.text) as FeatureCollection;
-	if (json.type !== 'FeatureCollection') return fail([{ path: inputName, message: `a FeatureCollection expected, ${json.type} found` }]);
+	if (json.type !== 'FeatureCollection') return fail([{ file: inputName, field: '', message: `a FeatureCollection expected, ${json.type} found` }]);
 	// every row was bad: "no features" would only repeat that
 	if (converted.problems.length > 0 && json.features.length === 0) return fail(converted.problems);
 
-	const where = locator(inputName, converted.format === 'geojson' ? featureLocations(converted.text) : converted.lines);
+	const where = locator(inputName, converted.format === 'geojson' ? featurePositions(converted.text) : converted.lines?.map((line) => ({ line })));
 	const normalised = normalise(json);
 	const warnings = [...converted.warnings, ...normalised.warnings.map(where)];
 	const text = stringify(normalised.data);
 	const checked = validateLayerData(text, layer.file, layer, sources);
-	const prefix = new RegExp(`^geodata/${layer.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+:\\d+)?(?:: |$)`);
-	const problems = [...converted.problems, ...checked.problems.map((p) => where({ ...p, path: p.path.replace(prefix, '') }))];
+	const problems = [...converted.problems, ...checked.problems.map(where)];
 	if (problems.length > 0) return { ...fail(problems, warnings), data: normalised.data };
 	return { format: converted.format, data: normalised.data, text, problems: [], warnings };
 }
 
-/** Moves a problem about `features[i]…` to where feature i is in the editor's file. */
-function locator(inputName: string, positions: string[] | number[] | undefined) {
-	return (p: Problem): Problem => {
-		const index = /^features\[(\d+)\]/.exec(p.path)?.[1];
-		const at = index === undefined || positions?.[Number(index)] === undefined ? '' : `:${positions[Number(index)]}`;
-		return { ...p, path: p.path ? `${inputName}${at}: ${p.path}` : inputName };
-	};
-}
-
-function featureLocations(text: string): string[] {
-	const root = parseJsonAst(text).body as Node & { members?: { name: { value: string }; value: Node & { elements?: Node[] } }[] };
-	const features = root.members?.find((m) => m.name.value === 'features')?.value.elements ?? [];
-	return features.map((node) => `${node.loc.start.line}:${node.loc.start.column}`);
+/** Moves a problem about the checked text to the editor's own file: a feature's problem to where that feature is there. */
+function locator(inputName: string, positions: Partial<TextPosition>[] | undefined) {
+	return ({ line: _line, column: _column, ...p }: Problem): Problem => ({ ...p, file: inputName, ...(p.feature ? positions?.[p.feature.index] : {}) });
 }
 
 /** Indented like the hand-made files, but with each position on one line, so a diff shows which points moved. */

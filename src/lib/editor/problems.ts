@@ -1,37 +1,25 @@
-// Where a problem points in the editor's file, read back from the one shape every problem has
-// (`bases.geojson:14:5: features[3] (id).properties.sources[0]`), so the list can say line and
-// column and take the editor to the feature.
-import type { Problem } from '../manifest/errors';
+// A problem as the editor's list shows it: line and column in the editor's own file, the feature
+// it names (so the list can take the map there), and the rest of where it is.
+import { formatPlace, type Problem } from '../manifest/errors';
 
 export type Located = { line: number | null; column: number | null; feature: number | null; field: string; message: string };
 
-/** Reads a problem's line, column, feature index and the rest of its path. */
+/** A problem's line, column and feature in `fileName`, and the rest of its place in words. */
 export function locate(problem: Problem, fileName: string): Located {
-	let rest = problem.path;
-	let line: number | null = null;
-	let column: number | null = null;
-	if (rest.startsWith(fileName)) {
-		rest = rest.slice(fileName.length);
-		const at = /^:(\d+)(?::(\d+))?/.exec(rest);
-		if (at) {
-			line = Number(at[1]);
-			column = at[2] === undefined ? null : Number(at[2]);
-			rest = rest.slice(at[0].length);
-		}
-		rest = rest.replace(/^: /, '');
-	}
-	const feature = /^features\[(\d+)\]/.exec(rest)?.[1];
-	return { line, column, feature: feature === undefined ? null : Number(feature), field: rest, message: problem.message };
+	const own = problem.file === fileName;
+	const { line, column, ...rest } = problem;
+	return {
+		line: own ? (line ?? null) : null,
+		column: own ? (column ?? null) : null,
+		feature: problem.feature?.index ?? null,
+		field: formatPlace({ ...rest, file: own ? '' : problem.file }),
+		message: problem.message
+	};
 }
 
 /** The features a problem names: they are left off the preview and listed instead. */
 export function rejectedFeatures(problems: Problem[]): number[] {
-	const rejected = new Set<number>();
-	for (const p of problems) {
-		const index = /(?:^|: )features\[(\d+)\]/.exec(p.path)?.[1];
-		if (index !== undefined) rejected.add(Number(index));
-	}
-	return [...rejected].sort((a, b) => a - b);
+	return [...new Set(problems.flatMap((p) => (p.feature ? [p.feature.index] : [])))].sort((a, b) => a - b);
 }
 
 /** "line 14, column 5", "line 4" or "" for a problem about the whole file. */

@@ -1,7 +1,7 @@
 import bboxClip from '@turf/bbox-clip';
 import turfBbox from '@turf/bbox';
 import type { BBox, FeatureCollection, Geometry, LineString, MultiLineString, Polygon, Position } from 'geojson';
-import type { Problem } from '../manifest/errors';
+import { formatPlace, type Problem } from '../manifest/errors';
 
 export type NormaliseOptions = {
 	/** decimals kept: 6 is about 10 cm, finer than any source the atlas cites */
@@ -32,25 +32,27 @@ const MAX_WRAPPABLE = 360;
 export function normalise(collection: FeatureCollection, options: NormaliseOptions = {}): Normalised {
 	const { precision = 6 } = options;
 	const warnings: Problem[] = [];
-	if (!collection || !Array.isArray(collection.features)) return { data: collection, warnings: [{ path: '', message: 'not normalised: a FeatureCollection expected' }] };
+	if (!collection || !Array.isArray(collection.features)) return { data: collection, warnings: [{ file: '', field: '', message: 'not normalised: a FeatureCollection expected' }] };
 	const { crs, bbox: _stale, features, ...members } = structuredClone(collection) as FeatureCollection & { crs?: unknown };
-	if (crs !== undefined) warnings.push({ path: 'crs', message: 'dropped: RFC 7946 GeoJSON is always longitude and latitude (WGS 84)' });
+	if (crs !== undefined) warnings.push({ file: '', field: 'crs', message: 'dropped: RFC 7946 GeoJSON is always longitude and latitude (WGS 84)' });
 
 	const elevated: string[] = [];
 	const wrapped: string[] = [];
 	const rewound: string[] = [];
 	let ringsRewound = 0;
 	features.forEach((feature, index) => {
-		const label = `features[${index}]${typeof feature?.properties?.id === 'string' ? ` (${feature.properties.id})` : ''}`;
+		const id = typeof feature?.properties?.id === 'string' ? feature.properties.id : undefined;
+		const label = formatPlace({ file: '', field: '', feature: { index, id } });
+		const geometryProblem = (message: string) => warnings.push({ file: '', feature: { index, id }, field: 'geometry', message });
 		if (!feature?.geometry) return;
 		try {
 			if (positionsOf(feature.geometry).some((p) => p.length > 2)) elevated.push(label);
 			const crossing = fixAntimeridian(feature.geometry);
 			if (crossing.wrapped) wrapped.push(label);
 			if (crossing.cut > 0)
-				warnings.push({ path: `${label}.geometry`, message: `crosses the antimeridian: cut at ±180°, now a ${crossing.geometry.type} of ${crossing.cut} parts` });
+				geometryProblem(`crosses the antimeridian: cut at ±180°, now a ${crossing.geometry.type} of ${crossing.cut} parts`);
 			if (crossing.aroundPole)
-				warnings.push({ path: `${label}.geometry`, message: 'a ring goes around a pole: left as it is (draw it as polygons that meet at ±180° instead)' });
+				geometryProblem('a ring goes around a pole: left as it is (draw it as polygons that meet at ±180° instead)');
 			feature.geometry = crossing.geometry;
 			const turned = rewind(feature.geometry);
 			if (turned > 0) rewound.push(label);
@@ -58,13 +60,13 @@ export function normalise(collection: FeatureCollection, options: NormaliseOptio
 			feature.geometry = mapPositions(feature.geometry, (p) => [round(p[0], precision), round(p[1], precision)]);
 			if (feature.bbox) feature.bbox = roundBox(turfBbox(feature), precision);
 		} catch (error) {
-			warnings.push({ path: `${label}.geometry`, message: `not normalised (${(error as Error).message})` });
+			geometryProblem(`not normalised (${(error as Error).message})`);
 		}
 	});
-	if (elevated.length > 0) warnings.push({ path: '', message: `a third coordinate (elevation) dropped from ${count(elevated.length, 'feature')}: ${list(elevated)}` });
-	if (wrapped.length > 0) warnings.push({ path: '', message: `longitudes past ±180° wrapped into -180..180 in ${count(wrapped.length, 'feature')}: ${list(wrapped)}` });
+	if (elevated.length > 0) warnings.push({ file: '', field: '', message: `a third coordinate (elevation) dropped from ${count(elevated.length, 'feature')}: ${list(elevated)}` });
+	if (wrapped.length > 0) warnings.push({ file: '', field: '', message: `longitudes past ±180° wrapped into -180..180 in ${count(wrapped.length, 'feature')}: ${list(wrapped)}` });
 	if (rewound.length > 0)
-		warnings.push({ path: '', message: `${count(ringsRewound, 'ring')} rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in ${count(rewound.length, 'feature')}: ${list(rewound)}` });
+		warnings.push({ file: '', field: '', message: `${count(ringsRewound, 'ring')} rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in ${count(rewound.length, 'feature')}: ${list(rewound)}` });
 
 	const withGeometry = features.filter((f) => f?.geometry);
 	const data = { ...members, features } as FeatureCollection;

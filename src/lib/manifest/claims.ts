@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Bibliography } from './schema';
-import { fileProblems, unknownSources, type Problem } from './errors';
+import { problem, problemsFrom, unknownSources, type Problem } from './errors';
 import { density, troopsPerKm } from '../geo/lineStats';
 
 const Figure = v.strictObject({ label: v.string(), value: v.number(), unit: v.string(), sources: v.pipe(v.array(v.string()), v.minLength(1)), note: v.optional(v.string()) });
@@ -45,15 +45,17 @@ export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 	coalitionPledgedNamed: { label: 'States publicly confirmed among the 26', unit: 'states' }
 };
 
+const FILE = 'geodata/claims.json';
+
 /** Checks claims.json: the shape, and that every source, figure and metric it names exists. Never throws. */
 export function validateClaims(json: unknown, sources: Bibliography): { claims: ClaimsFile | null; problems: Problem[] } {
 	const parsed = v.safeParse(ClaimsSchema, json);
-	if (!parsed.success) return { claims: null, problems: fileProblems('geodata/claims.json', parsed.issues) };
+	if (!parsed.success) return { claims: null, problems: problemsFrom(FILE, '', parsed.issues) };
 	const problems: Problem[] = [];
-	const at = (path: string, message: string) => problems.push({ path: `geodata/claims.json: ${path}`, message });
+	const at = (field: string, message: string) => problems.push(problem(FILE, field, message));
 	if (!(parsed.output.densityFront in parsed.output.figures)) at('densityFront', `"${parsed.output.densityFront}" is not in figures`);
 	for (const [key, figure] of Object.entries(parsed.output.figures))
-		problems.push(...unknownSources(figure.sources, sources, `geodata/claims.json: figures.${key}.sources`));
+		problems.push(...unknownSources(figure.sources, sources, FILE, `figures.${key}.sources`));
 	parsed.output.claims.forEach((claim, i) => {
 		if (!Object.hasOwn(sources, claim.source)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
 		const check = claim.checkAgainst;

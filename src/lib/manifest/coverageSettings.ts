@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Bibliography } from './schema';
-import { fileProblems, unknownSources, type Problem } from './errors';
+import { problemsFrom, unknownSources, type Problem } from './errors';
 
 const Aircraft = v.strictObject({
 	aircraft: v.pipe(v.string(), v.minLength(1)),
@@ -22,10 +22,10 @@ const FILE = 'geodata/coverage.json';
 /** geodata/coverage.json: the coverage panel's sourced presets and stand-off. Never throws. */
 export function validateCoverageSettings(json: unknown, sources: Bibliography): { settings: CoverageSettings | null; problems: Problem[] } {
 	const parsed = v.safeParse(Settings, json);
-	if (!parsed.success) return { settings: null, problems: fileProblems(FILE, parsed.issues) };
+	if (!parsed.success) return { settings: null, problems: problemsFrom(FILE, '', parsed.issues) };
 	const problems: Problem[] = [];
 	const check = (keys: string[], at: string) =>
-		problems.push(...unknownSources(keys, sources, `${FILE}: ${at}.sources`));
+		problems.push(...unknownSources(keys, sources, FILE, `${at}.sources`));
 	check(parsed.output.standOff.sources, 'standOff');
 	parsed.output.aircraft.forEach((a, i) => check(a.sources, `aircraft[${i}]`));
 	return { settings: parsed.output, problems };

@@ -1,9 +1,9 @@
 import { getIssues } from '@placemarkio/check-geojson';
-import { parse as parseJsonAst, type Node } from '@humanwhocodes/momoa';
 import * as v from 'valibot';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { CONFIDENCE, isRealDay, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
+import { featurePositions, lineColumnAt } from './textPositions';
 
 const GEOMETRIES: Record<Kind, string[]> = {
 	point: ['Point', 'MultiPoint'],
@@ -31,47 +31,47 @@ export function validateLayerData(text: string, file: string, layer: Pick<LayerD
 		return {
 			data: null,
 			rejected: [],
-			problems: structural.map((issue) => ({ path: `${where}:${lineColumn(text, issue.from)}`, message: issue.message }))
+			problems: structural.map((issue) => ({ file: where, ...lineColumnAt(text, [issue.from])[0], field: '', message: issue.message }))
 		};
 	}
 	const json = JSON.parse(text) as FeatureCollection;
-	if (json.type !== 'FeatureCollection') return { data: null, rejected: [], problems: [{ path: where, message: `a FeatureCollection expected, ${json.type} found` }] };
-	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ path: where, message: 'the collection has no features' }] };
+	if (json.type !== 'FeatureCollection') return { data: null, rejected: [], problems: [{ file: where, field: '', message: `a FeatureCollection expected, ${json.type} found` }] };
+	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ file: where, field: '', message: 'the collection has no features' }] };
 
 	// where each feature starts in the text: a second parse of the whole file, made only once a
 	// feature breaks a rule (a file that passes, the usual case, is parsed twice instead of three times)
-	let featureNodes: ReturnType<typeof featureLocations> | null = null;
+	let starts: ReturnType<typeof featurePositions> | null = null;
 	const problems: Problem[] = [];
+	type Rule = { field: string; message: string };
 	const ids = new Map<string, number>();
 	const rejected: number[] = [];
 	json.features.forEach((feature, index) => {
-		const own = featureRules(feature, layer, sources);
+		const own: Rule[] = featureRules(feature, layer, sources);
 		const id = feature.properties?.id;
 		if (typeof id === 'string') {
-			if (ids.has(id)) own.push({ path: 'properties.id', message: `"${id}" is already used by features[${ids.get(id)}]` });
+			if (ids.has(id)) own.push({ field: 'properties.id', message: `"${id}" is already used by features[${ids.get(id)}]` });
 			else ids.set(id, index);
 		}
 		if (own.length === 0) return;
-		featureNodes ??= featureLocations(text);
-		const loc = featureNodes[index];
-		const label = typeof id === 'string' ? ` (${id})` : '';
-		const at = `${where}:${loc ? `${loc.line}:${loc.column}` : '?'}: features[${index}]${label}`;
+		starts ??= featurePositions(text);
+		const named = { index, ...(typeof id === 'string' ? { id } : {}) };
 		rejected.push(index);
-		problems.push(...own.map((p) => ({ path: `${at}${p.path ? '.' + p.path : ''}`, message: p.message })));
+		problems.push(...own.map((p): Problem => ({ file: where, ...starts![index], feature: named, ...p })));
 	});
 	return { data: json, problems, rejected };
 }
 
-function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): Problem[] {
-	const problems: Problem[] = [];
+/** The rules one feature breaks, each at a field of the feature. */
+function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): { field: string; message: string }[] {
+	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
-	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ path: `properties.${key}`, message });
+	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
 	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
 	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
 	else
 		p.sources.forEach((key: unknown, i: number) => {
-			if (typeof key !== 'string' || !Object.hasOwn(sources, key)) problems.push({ path: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
+			if (typeof key !== 'string' || !Object.hasOwn(sources, key)) problems.push({ field: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
 		});
 	need('confidence', CONFIDENCE.includes(p.confidence), `one of ${CONFIDENCE.join(', ')} expected, ${JSON.stringify(p.confidence)} found`);
 	need('asOf', v.is(isoDate, p.asOf), `a date like "2025-09-04" expected, ${JSON.stringify(p.asOf)} found`);
@@ -86,7 +86,7 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 
 	if (layer.kind === 'choropleth') {
 		const key = layer.joinProperty!;
-		if (feature.geometry !== null) problems.push({ path: 'geometry', message: 'null expected: a choropleth takes its shapes from the base map' });
+		if (feature.geometry !== null) problems.push({ field: 'geometry', message: 'null expected: a choropleth takes its shapes from the base map' });
 		need(key, p[key] === null || (typeof p[key] === 'string' && /^\d{3}$/.test(p[key])), 'a three-digit ISO 3166-1 numeric code (or null for a state off the map) expected');
 		return problems;
 	}
@@ -97,12 +97,12 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 	// null geometry: a sourced item whose place is not published; listed beside the map, not drawn
 	if (!feature.geometry) return problems;
 	if (!GEOMETRIES[layer.kind].includes(feature.geometry.type))
-		problems.push({ path: 'geometry.type', message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found` });
+		problems.push({ field: 'geometry.type', message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found` });
 	const bad = positions(feature.geometry).find(([x, y]) => !(Math.abs(x) <= 180 && Math.abs(y) <= 90));
 	if (bad) {
 		const projected = Math.abs(bad[0]) > 1000 || Math.abs(bad[1]) > 1000;
 		problems.push({
-			path: 'geometry.coordinates',
+			field: 'geometry.coordinates',
 			message: projected
 				? `[${bad[0]}, ${bad[1]}] looks projected (metres, e.g. EPSG:3857): longitude and latitude in degrees expected`
 				: `[${bad[0]}, ${bad[1]}] is out of range: longitude -180..180 and latitude -90..90 expected`
@@ -126,15 +126,4 @@ function positions(geometry: Geometry): Position[] {
 		case 'GeometryCollection':
 			return geometry.geometries.flatMap(positions);
 	}
-}
-
-function featureLocations(text: string): { line: number; column: number }[] {
-	const root = parseJsonAst(text).body as Node & { members?: { name: { value: string }; value: Node & { elements?: Node[] } }[] };
-	const features = root.members?.find((m) => m.name.value === 'features')?.value.elements ?? [];
-	return features.map((node) => node.loc.start);
-}
-
-export function lineColumn(text: string, offset: number): string {
-	const before = text.slice(0, offset).split('\n');
-	return `${before.length}:${before[before.length - 1].length + 1}`;
 }

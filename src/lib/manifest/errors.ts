@@ -1,8 +1,19 @@
 import type * as v from 'valibot';
 
-/** One problem an editor has to fix: where it is and what is wrong, one shape everywhere. */
+/**
+ * One problem an editor has to fix, as data: where it is and what is wrong, one shape everywhere
+ * (like maplibre's style-spec `ValidationError`). Only `formatProblem` turns it into words; code
+ * reads the fields, never the formatted text.
+ */
 export type Problem = {
-	path: string;
+	/** the file (`geodata/layers.json`, an editor's `bases.csv`), or what else the problem is about (`address`, `map`); '' when only the field says */
+	file: string;
+	line?: number;
+	column?: number;
+	/** the feature the problem names: its index in the file's collection, and its id when it has one */
+	feature?: { index: number; id?: string };
+	/** where in the file or the feature: `layers[2].kind`, `properties.sources[0]`, `--source`; '' for the whole */
+	field: string;
 	message: string;
 	/** the manifest id of the layer the problem belongs to, when there is one */
 	layer?: string;
@@ -10,7 +21,22 @@ export type Problem = {
 	fatal?: boolean;
 };
 
-export const formatProblem = (p: Problem) => (p.path ? `${p.path}: ${p.message}` : p.message);
+/** Where a problem is, in words: `geodata/x.geojson:14:5: features[3] (kyiv).properties.sources[0]`. */
+export function formatPlace(p: Pick<Problem, 'file' | 'line' | 'column' | 'feature' | 'field'>): string {
+	const file = p.file + (p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`);
+	const feature = p.feature ? `features[${p.feature.index}]${p.feature.id === undefined ? '' : ` (${p.feature.id})`}` : '';
+	const field = feature && p.field ? `${feature}.${p.field}` : feature || p.field;
+	return [file, field].filter(Boolean).join(': ');
+}
+
+/** The one way a problem is written for people: `geodata/layers.json: layers[2].kind: one of … expected`. */
+export function formatProblem(p: Problem): string {
+	const place = formatPlace(p);
+	return place ? `${place}: ${p.message}` : p.message;
+}
+
+/** A problem at `file` and `field`, with anything else it knows. */
+export const problem = (file: string, field: string, message: string, more: Partial<Problem> = {}): Problem => ({ file, field, message, ...more });
 
 /** `layers[2].style.color` from valibot's path items, appended to a prefix. */
 export function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
@@ -30,18 +56,14 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 	return issue.message;
 }
 
-export function problemsFrom(prefix: string, issues: v.BaseIssue<unknown>[]): Problem[] {
-	return issues.map((issue) => ({ path: pathOf(prefix, issue), message: describeIssue(issue) }));
+/** valibot's issues as problems in `file`, each field below `prefix` (`layers[2]`, a source's key). */
+export function problemsFrom(file: string, prefix: string, issues: v.BaseIssue<unknown>[]): Problem[] {
+	return issues.map((issue) => problem(file, pathOf(prefix, issue), describeIssue(issue)));
 }
 
-/** A problem for each key that the bibliography lacks, at `${at}[i]`: one message for every file. */
-export function unknownSources(keys: readonly unknown[], sources: Record<string, unknown>, at: string): Problem[] {
+/** A problem for each key that the bibliography lacks, at `${field}[i]`: one message for every file. */
+export function unknownSources(keys: readonly unknown[], sources: Record<string, unknown>, file: string, field: string): Problem[] {
 	return keys.flatMap((key, i) =>
-		typeof key === 'string' && Object.hasOwn(sources, key) ? [] : [{ path: `${at}[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` }]
+		typeof key === 'string' && Object.hasOwn(sources, key) ? [] : [problem(file, `${field}[${i}]`, `${JSON.stringify(key)} is not in geodata/sources.json`)]
 	);
-}
-
-/** valibot's issues for a whole file, as `geodata/x.json: a.b[2]: message` (no stray dots). */
-export function fileProblems(file: string, issues: v.BaseIssue<unknown>[]): Problem[] {
-	return problemsFrom(`${file}: `, issues).map((p) => ({ ...p, path: p.path.replace(/: \.?$/, '').replace(': .', ': ') }));
 }

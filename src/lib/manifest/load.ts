@@ -43,7 +43,7 @@ export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 			// an archive is read tile by tile by the map as it needs them: nothing to load or check here
 			if (isTiled(layer)) return { index, def: layer, data: { type: 'FeatureCollection', features: [] }, problems: [] };
 			const own: Problem[] = [];
-			const text = await safeRead(read, layer.file, own, `geodata/layers.json: layers[${index}].file`);
+			const text = await safeRead(read, layer.file, own, { file: 'geodata/layers.json', field: `layers[${index}].file` });
 			const result = text === null ? null : validateLayerData(text, layer.file, layer, citable);
 			own.push(...(result?.problems ?? []));
 			const rejected = new Set(result?.rejected ?? []);
@@ -57,13 +57,13 @@ export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
 	return { sources, citable, layers: layers.filter((l): l is LoadedLayer => l !== null), problems };
 }
 
-async function safeRead(read: ReadText, name: string, problems: Problem[], path = `geodata/${name}`): Promise<string | null> {
+async function safeRead(read: ReadText, name: string, problems: Problem[], at = { file: `geodata/${name}`, field: '' }): Promise<string | null> {
 	try {
 		const text = await read(name);
-		if (text === null) problems.push({ path, message: `geodata/${name} not found` });
+		if (text === null) problems.push({ ...at, message: `geodata/${name} not found` });
 		return text;
 	} catch (error) {
-		problems.push({ path, message: `geodata/${name} could not be read (${(error as Error).message})` });
+		problems.push({ ...at, message: `geodata/${name} could not be read (${(error as Error).message})` });
 		return null;
 	}
 }
@@ -73,7 +73,7 @@ function parseJson(text: string | null, name: string, problems: Problem[]): unkn
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		problems.push({ path: `geodata/${name}`, message: `not valid JSON (${(error as Error).message})` });
+		problems.push({ file: `geodata/${name}`, field: '', message: `not valid JSON (${(error as Error).message})` });
 		return undefined;
 	}
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { slug, type Bibliography } from './schema';
-import { fileProblems, unknownSources, type Problem } from './errors';
+import { problem, problemsFrom, unknownSources, type Problem } from './errors';
 import { MONTH } from '../time/timeline';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -36,15 +36,15 @@ const FILE = 'geodata/scenes.json';
  */
 export function validateScenes(json: unknown, layerIds: string[], sources: Bibliography): { scenes: Scene[]; problems: Problem[] } {
 	const parsed = v.safeParse(Scenes, json);
-	if (!parsed.success) return { scenes: [], problems: fileProblems(FILE, parsed.issues) };
+	if (!parsed.success) return { scenes: [], problems: problemsFrom(FILE, '', parsed.issues) };
 	const problems: Problem[] = [];
 	const ids = new Set<string>();
 	const scenes = parsed.output.scenes.filter((scene, i) => {
-		const at = `${FILE}: scenes[${i}]`;
+		const at = `scenes[${i}]`;
 		const own: Problem[] = [];
-		scene.layers.forEach((id, j) => layerIds.includes(id) || own.push({ path: `${at}.layers[${j}]`, message: `no layer called "${id}" in geodata/layers.json` }));
-		own.push(...unknownSources(scene.sources, sources, `${at}.sources`));
-		if (ids.has(scene.id)) own.push({ path: `${at}.id`, message: `"${scene.id}" is already used by another scene` });
+		scene.layers.forEach((id, j) => layerIds.includes(id) || own.push(problem(FILE, `${at}.layers[${j}]`, `no layer called "${id}" in geodata/layers.json`)));
+		own.push(...unknownSources(scene.sources, sources, FILE, `${at}.sources`));
+		if (ids.has(scene.id)) own.push(problem(FILE, `${at}.id`, `"${scene.id}" is already used by another scene`));
 		ids.add(scene.id);
 		problems.push(...own);
 		return own.length === 0;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LayerSchema, ManifestSchema, SourceSchema, type Bibliography, type LayerDef } from './schema';
-import { problemsFrom, unknownSources, type Problem } from './errors';
+import { problem, problemsFrom, unknownSources, type Problem } from './errors';
 import { isTiled } from './files';
 
 export type ManifestContext = { sources: Bibliography };
@@ -8,7 +8,8 @@ export type ManifestContext = { sources: Bibliography };
 export type ValidatedLayer = { index: number; layer: LayerDef };
 export type ManifestResult = { layers: ValidatedLayer[]; problems: Problem[] };
 
-const MANIFEST = 'geodata/layers.json';
+export const MANIFEST = 'geodata/layers.json';
+const SOURCES = 'geodata/sources.json';
 
 /**
  * Checks the manifest against the schema and the project's own rules (unique ids, sources that
@@ -20,48 +21,50 @@ const MANIFEST = 'geodata/layers.json';
  */
 export function validateManifest(json: unknown, context: ManifestContext): ManifestResult {
 	const top = v.safeParse(ManifestSchema, json);
-	if (!top.success) return { layers: [], problems: problemsFrom('', top.issues).map(atFile) };
+	if (!top.success) return { layers: [], problems: problemsFrom(MANIFEST, '', top.issues) };
 
 	const problems: Problem[] = [];
 	const layers: ValidatedLayer[] = [];
 	const seen = new Map<string, number>();
 	top.output.layers.forEach((raw, index) => {
 		const at = `layers[${index}]`;
-		const parsed = v.safeParse(LayerSchema, raw);
 		const rawId = (raw as { id?: unknown } | null)?.id;
-		const named = (list: Problem[]) => (typeof rawId === 'string' ? list.map((p) => ({ ...p, layer: rawId })) : list);
-		if (!parsed.success) {
-			problems.push(...named(problemsFrom(at, parsed.issues)));
-			return;
-		}
-		const layer = parsed.output;
-		const own = layerRules(layer, at, context);
+		const checked = validateLayerEntry(raw, context);
+		// fields are the entry's own (`kind`); in the manifest they sit under `layers[i]`
+		const own = checked.problems.map((p) => ({ ...p, field: p.field ? `${at}.${p.field}` : at, ...(typeof rawId === 'string' ? { layer: rawId } : {}) }));
+		problems.push(...own);
+		const layer = checked.layer;
+		if (!layer) return;
 		const earlier = seen.get(layer.id);
 		if (earlier === undefined) seen.set(layer.id, index);
-		problems.push(...named(own));
 		// a second layer with a used id is not drawn, and the notice must not blame the first one
-		if (earlier !== undefined) problems.push({ path: `${at}.id`, message: `"${layer.id}" is already used by layers[${earlier}]` });
+		if (earlier !== undefined) problems.push(problem(MANIFEST, `${at}.id`, `"${layer.id}" is already used by layers[${earlier}]`));
 		else if (own.length === 0) layers.push({ index, layer });
 	});
-	return { layers, problems: problems.map(atFile) };
+	return { layers, problems };
 }
 
-function layerRules(layer: LayerDef, at: string, { sources }: ManifestContext): Problem[] {
+/**
+ * Checks one layer entry on its own (the editor's form and `npm run layer -- add` check the entry
+ * they are about to write): problems in geodata/layers.json, each field the entry's own (`kind`).
+ */
+export function validateLayerEntry(raw: unknown, { sources }: ManifestContext): { layer: LayerDef | null; problems: Problem[] } {
+	const parsed = v.safeParse(LayerSchema, raw);
+	if (!parsed.success) return { layer: null, problems: problemsFrom(MANIFEST, '', parsed.issues) };
+	const layer = parsed.output;
 	const problems: Problem[] = [];
-	problems.push(...unknownSources(layer.sources, sources, `${at}.sources`));
-	if (layer.kind === 'choropleth' && !layer.joinProperty)
-		problems.push({ path: `${at}.joinProperty`, message: 'required for a choropleth (the property holding the country code)' });
-	if (layer.kind === 'zone' && !layer.radiusProperty)
-		problems.push({ path: `${at}.radiusProperty`, message: 'required for a zone (the property holding the radius in km)' });
-	if (layer.series && !layer.asOf) problems.push({ path: `${at}.asOf`, message: `required for a layer in a series ("${layer.series}"): the time slider picks the version in force by it` });
+	const at = (field: string, message: string) => problems.push(problem(MANIFEST, field, message));
+	problems.push(...unknownSources(layer.sources, sources, MANIFEST, 'sources'));
+	if (layer.kind === 'choropleth' && !layer.joinProperty) at('joinProperty', 'required for a choropleth (the property holding the country code)');
+	if (layer.kind === 'zone' && !layer.radiusProperty) at('radiusProperty', 'required for a zone (the property holding the radius in km)');
+	if (layer.series && !layer.asOf) at('asOf', `required for a layer in a series ("${layer.series}"): the time slider picks the version in force by it`);
 	if (isTiled(layer)) {
-		if (!layer.sourceLayer) problems.push({ path: `${at}.sourceLayer`, message: 'required for a .pmtiles layer (the vector-tile layer inside the archive)' });
+		if (!layer.sourceLayer) at('sourceLayer', 'required for a .pmtiles layer (the vector-tile layer inside the archive)');
 		if (layer.kind === 'zone' || layer.kind === 'choropleth' || layer.renderer === 'deck')
-			problems.push({ path: `${at}.kind`, message: `a .pmtiles layer is drawn from its tiles as they are: point, line or fill, not ${layer.renderer === 'deck' ? 'deck' : layer.kind}` });
-	} else if (layer.sourceLayer) problems.push({ path: `${at}.sourceLayer`, message: 'only for a .pmtiles layer' });
-	if (layer.renderer === 'deck' && layer.kind !== 'point')
-		problems.push({ path: `${at}.renderer`, message: `deck is only available for point layers, not ${layer.kind}` });
-	return problems;
+			at('kind', `a .pmtiles layer is drawn from its tiles as they are: point, line or fill, not ${layer.renderer === 'deck' ? 'deck' : layer.kind}`);
+	} else if (layer.sourceLayer) at('sourceLayer', 'only for a .pmtiles layer');
+	if (layer.renderer === 'deck' && layer.kind !== 'point') at('renderer', `deck is only available for point layers, not ${layer.kind}`);
+	return { layer, problems };
 }
 
 /**
@@ -74,17 +77,13 @@ export function validateBibliography(json: unknown): { sources: Bibliography; ci
 	const sources: Bibliography = Object.create(null);
 	const citable: Bibliography = Object.create(null);
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-		return { sources, citable, problems: [{ path: 'geodata/sources.json', message: 'an object keyed by source id expected' }] };
+		return { sources, citable, problems: [problem(SOURCES, '', 'an object keyed by source id expected')] };
 	}
 	for (const [key, entry] of Object.entries(json)) {
 		const parsed = v.safeParse(SourceSchema, entry);
 		citable[key] = entry as Bibliography[string];
 		if (parsed.success) sources[key] = parsed.output;
-		else problems.push(...problemsFrom(`geodata/sources.json: ${key}`, parsed.issues));
+		else problems.push(...problemsFrom(SOURCES, key, parsed.issues));
 	}
 	return { sources, citable, problems };
-}
-
-function atFile(p: Problem): Problem {
-	return p.path.startsWith('geodata/') ? p : { ...p, path: p.path ? `${MANIFEST}: ${p.path}` : MANIFEST };
 }

@@ -37,7 +37,7 @@ export function parseState(params: URLSearchParams, known: string[] | Known): { 
 	const { layers: layerIds, scenes, months, hasFeature } = Array.isArray(known) ? { layers: known } as Known : known;
 	const state: AtlasState = {};
 	const problems: Problem[] = [];
-	const reject = (key: string, message: string) => problems.push({ path: `address: ${key}`, message: `${message}; the default is used` });
+	const reject = (key: string, message: string) => problems.push({ file: 'address', field: key, message: `${message}; the default is used` });
 
 	const layers = params.get('layers');
 	if (layers !== null) {
