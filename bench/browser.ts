@@ -178,12 +178,12 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 		await page.waitForFunction(() => window.__atlas?.ready === true || window.__bench !== undefined, null, { timeout: 90_000, polling: 50 });
 		const [cpuAfter, threadsAfter] = [chromiumCpu(), chromiumThreadCpu()];
 		if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-		const marks = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt, frames: window.__frames }));
+		const marks: Record<string, number | undefined> = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt, frames: window.__frames }));
 		const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name.slice(6), m.startTime])));
 		const idleMs = marks.ready ?? marks.benchIdle;
 		if (idleMs === undefined || marks.firstDraw === undefined) throw new Error(`${url}: no timing marks (${JSON.stringify(marks)})`);
 		const cpuMs = cpuSince(cpuBefore, cpuAfter);
-		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, cpuParts: cpuPartsSince(threadsBefore, threadsAfter), frames: marks.frames, phases };
+		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, cpuParts: cpuPartsSince(threadsBefore, threadsAfter), frames: marks.frames ?? 0, phases };
 	} finally {
 		await context.close();
 	}

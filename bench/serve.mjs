@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+/** @type {Record<string, string>} */
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -21,9 +22,11 @@ const types = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
+/** @param {string} path */
 const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
 
 /** Where a URL path is served from: the bench pages, another build to compare with (`BASE_BUILD`, under /_base/), or build/. */
+/** @param {string} pathname @returns {[string, string]} */
 function folderOf(pathname) {
 	if (pathname.startsWith('/bench/')) return [join(root, 'node_modules/.cache/bench-pages'), pathname.slice('/bench'.length)];
 	if (process.env.BASE_BUILD && pathname.startsWith('/_base/')) return [normalize(process.env.BASE_BUILD), pathname.slice('/_base'.length)];
@@ -31,6 +34,7 @@ function folderOf(pathname) {
 }
 
 /** The file a URL path names: as is, then SvelteKit's prerendered `page.html`, then `index.html`. */
+/** @param {string} pathname */
 async function resolve(pathname) {
 	const [dir, rest] = folderOf(pathname);
 	const safe = normalize(decodeURIComponent(rest)).replace(/^(\.\.[/\\])+/, '');
@@ -42,6 +46,7 @@ async function resolve(pathname) {
 }
 
 /** Starts the server; resolves with its origin and a function that stops it. */
+/** @param {number} port */
 export async function serve(port = 4500) {
 	if (port < 4500 || port > 4599) throw new Error(`port ${port}: the benchmark keeps to 4500-4599`);
 	const server = createServer(async (request, response) => {
@@ -49,6 +54,7 @@ export async function serve(port = 4500) {
 		const path = await resolve(url.pathname);
 		if (!path) return response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 		const accepts = String(request.headers['accept-encoding'] ?? '');
+		/** @type {Record<string, string>} */
 		const headers = {
 			'content-type': types[extname(path)] ?? 'application/octet-stream',
 			'cache-control': url.pathname.includes('/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -66,8 +72,8 @@ export async function serve(port = 4500) {
 		response.writeHead(200, { ...headers, 'content-length': body.length });
 		response.end(request.method === 'HEAD' ? undefined : body);
 	});
-	await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
-	return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+	await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', () => ok(undefined)));
+	return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok(undefined))) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,8 +11,8 @@ import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { checkGeodata } from './lib/checkGeodata';
-import { siteContentOf } from './lib/builtContent';
-import { BUILT_CONTENT, packBuiltContent } from '../src/lib/workers/contentClient';
+import { contentOf } from './lib/builtContent';
+import { BUILT_CONTENT, packBuiltContent } from '../src/lib/content/built';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 const REGION: BBox = [-32, 25, 75, 82];
@@ -67,7 +67,7 @@ async function checkAndCopyGeodata() {
 	await mkdir(join(out, 'geodata'), { recursive: true });
 	for (const name of await readdir(geodata)) if (/\.((geo)?json|pmtiles)$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
 	// the page reads this one file, already checked, instead of the eight above
-	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(await siteContentOf(geodata)));
+	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(await contentOf(geodata)));
 	return data;
 }
 

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { decodeBasemap } from '../src/lib/map/basemap';
-import { loadAtlasData } from '../src/lib/manifest/load';
+import { loadGeodata } from '../src/lib/manifest/load';
 import { escapeXml, staticMapSvg } from '../src/lib/render/staticMap';
-import { DEFAULT_VIEW } from '../src/lib/view';
+import { DEFAULT_VIEW } from '../src/lib/map/view';
 import { validateScenes } from '../src/lib/manifest/scenes';
 import { shownAt } from '../src/lib/time/timeline';
 import { mkdir } from 'node:fs/promises';
@@ -32,7 +32,7 @@ if (!existsSync(topologyPath)) {
 	process.exit(1);
 }
 const basemap = decodeBasemap(JSON.parse(await readFile(topologyPath, 'utf8')), { type: 'FeatureCollection', features: [] });
-const data = await loadAtlasData(async (name) => {
+const data = await loadGeodata(async (name) => {
 	const path = join(root, 'geodata', name);
 	return existsSync(path) ? readFile(path, 'utf8') : null;
 });

@@ -5,7 +5,7 @@ declare global {
 	const __SITE_URL__: string;
 	interface Window {
 		/** The atlas's automation handle, read by the end-to-end tests and useful when debugging an embed. */
-		__atlas?: import('$lib/atlasHandle').AtlasHandle;
+		__atlas?: import('$lib/atlas/handle').AtlasHandle;
 	}
 }
 export {};

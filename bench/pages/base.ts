@@ -4,7 +4,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { basemapStyle, decodeBasemap, type Basemap } from '../../src/lib/map/basemap';
 import { LIGHT } from '../../src/lib/map/theme';
-import { DEFAULT_VIEW } from '../../src/lib/view';
+import { DEFAULT_VIEW } from '../../src/lib/map/view';
 
 declare global {
 	interface Window {

@@ -27,5 +27,5 @@ void bareMap(async (map, basemap) => {
 		map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 		for (const layer of layers) map.addLayer(layer, LABEL_LAYER);
 	}
-	for (const [iso, fill] of countryFills(specs, LIGHT, null)) map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
+	for (const [iso, fill] of countryFills(specs, LIGHT, null, () => true)) map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
 });

@@ -38,7 +38,7 @@ const spec = { id: 'incursions', def, display: { type: 'FeatureCollection', feat
 const map = await bareMap();
 // a dense layer is clustered in a worker: the pans start once its clusters are drawn
 const handedAt = performance.now();
-await createDeckLayers(map).set([spec], LABEL_LAYER, null);
+await createDeckLayers(map).set([spec], LABEL_LAYER, null, () => true);
 const layerMs = performance.now() - handedAt;
 await new Promise<void>((resolve) => {
 	map.once('idle', () => resolve());

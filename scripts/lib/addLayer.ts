@@ -121,7 +121,6 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 		],
 		hooks
 	);
-	const features = prepared.data.features;
 	return {
 		read,
 		problems: [],

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadAtlasData, type AtlasData, type ReadText } from '../../src/lib/manifest/load';
+import { loadGeodata, type Geodata, type ReadText } from '../../src/lib/manifest/load';
 import { validateClaims } from '../../src/lib/manifest/claims';
 import { validateCoverageSettings } from '../../src/lib/manifest/coverageSettings';
 import { validateScenes } from '../../src/lib/manifest/scenes';
@@ -28,9 +28,9 @@ export const diskReader =
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
  * Never throws for bad content: every problem is in `problems`, each naming its file.
  */
-export async function checkGeodata(dir: string): Promise<AtlasData> {
+export async function checkGeodata(dir: string): Promise<Geodata> {
 	const read = diskReader(dir);
-	const data = await loadAtlasData(read);
+	const data = await loadGeodata(read);
 	for (const [name, validate] of Object.entries(COMPANIONS)) {
 		const text = await read(name);
 		if (text === null) {

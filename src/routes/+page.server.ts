@@ -1,6 +1,6 @@
-import { loadBundledAtlasData } from '$lib/manifest/bundled';
-import { staticSummary } from '$lib/manifest/staticSummary';
+import { loadBundledGeodata } from '$lib/content/bundled';
+import { staticSummary } from '$lib/content/staticSummary';
 
 export async function load() {
-	return { summary: staticSummary(await loadBundledAtlasData()) };
+	return { summary: staticSummary(await loadBundledGeodata()) };
 }

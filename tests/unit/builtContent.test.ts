@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { siteContentOf } from '../../scripts/lib/builtContent';
-import { readSiteContent } from '../../src/lib/atlasContent';
-import { packBuiltContent, reviveBuiltContent } from '../../src/lib/workers/contentClient';
-import { withLink } from '../../src/lib/atlasLink';
+import { contentOf } from '../../scripts/lib/builtContent';
+import { readContent } from '../../src/lib/content/content';
+import { packBuiltContent, reviveBuiltContent } from '../../src/lib/content/built';
+import { linkOf } from '../../src/lib/atlas/link';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
 // The page reads the build's copy of the content (static/data/content.json) instead of reading
 // and checking geodata/ itself: the copy must be what the page's own read would have given.
 describe('the content the build writes for the page', () => {
 	it('is, once sent as JSON, what the page would read and check from the files', async () => {
-		const fromFiles = await readSiteContent(async (name) => readFileSync(`geodata/${name}`, 'utf8'));
-		const built = reviveBuiltContent(JSON.parse(packBuiltContent(await siteContentOf('geodata'))));
+		const fromFiles = await readContent(async (name) => readFileSync(`geodata/${name}`, 'utf8'));
+		const built = reviveBuiltContent(JSON.parse(packBuiltContent(await contentOf('geodata'))));
 		expect(built).toStrictEqual(fromFiles);
 		// keyed by source id with no prototype: "constructor" is no source
 		expect('constructor' in built.data.citable).toBe(false);
@@ -22,7 +22,7 @@ describe('the content the build writes for the page', () => {
 	});
 
 	it('writes the bibliography once where every entry is valid, and both where one is not', async () => {
-		const content = await siteContentOf('geodata');
+		const content = await contentOf('geodata');
 		const packed = packBuiltContent(content);
 		expect(packed.length).toBeLessThan(JSON.stringify(content).length - JSON.stringify(content.data.citable).length + 100);
 
@@ -30,7 +30,7 @@ describe('the content the build writes for the page', () => {
 		cpSync('geodata', dir, { recursive: true });
 		const sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
 		writeFileSync(join(dir, 'sources.json'), JSON.stringify({ ...sources, 'no-title': { publisher: 'Nobody' } }));
-		const broken = await siteContentOf(dir);
+		const broken = await contentOf(dir);
 		const revived = reviveBuiltContent(JSON.parse(packBuiltContent(broken)));
 		expect('no-title' in revived.data.citable).toBe(true);
 		expect('no-title' in revived.data.sources).toBe(false);
@@ -41,15 +41,14 @@ describe('the content the build writes for the page', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'content-'));
 		cpSync('geodata', dir, { recursive: true });
 		writeFileSync(join(dir, 'hubs.geojson'), '{"type": "FeatureCollection", "features": [');
-		const problems = (await siteContentOf(dir)).problems.map(formatProblem);
+		const problems = (await contentOf(dir)).problems.map(formatProblem);
 		expect(problems.some((p) => p.startsWith('geodata/hubs.geojson') && /JSON/i.test(p)), problems.join('\n')).toBe(true);
 	});
 
 	it('takes the address apart from the content: a link naming no layer is a problem, the rest of it holds', async () => {
-		const content = await siteContentOf('geodata');
-		const linked = withLink(content, new URLSearchParams('layers=hubs,no-such-layer'));
+		const content = await contentOf('geodata');
+		const linked = linkOf(content, new URLSearchParams('layers=hubs,no-such-layer'));
 		expect(linked.link.layers).toEqual(['hubs']);
-		expect(linked.problems.length).toBe(content.problems.length + 1);
-		expect(formatProblem(linked.problems.at(-1)!)).toContain('no-such-layer');
+		expect(linked.problems.map(formatProblem)).toEqual([expect.stringContaining('no-such-layer')]);
 	});
 });

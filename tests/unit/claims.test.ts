@@ -4,8 +4,8 @@ import { feature } from 'topojson-client';
 import { checkClaims, METRIC_LABELS, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
 import { comparisonLabel } from '../../src/lib/ui/comparisonLabel';
 import { setLang } from '../../src/lib/i18n/i18n.svelte';
-import { claimsFromAtlas } from '../../src/lib/manifest/claimsFromAtlas';
-import { loadAtlasData } from '../../src/lib/manifest/load';
+import { claimsFromAtlas } from '../../src/lib/content/claimsFromAtlas';
+import { loadGeodata } from '../../src/lib/manifest/load';
 import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -25,7 +25,7 @@ describe('verdictFor', () => {
 });
 
 describe('the seeds claims against the atlas', async () => {
-	const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
+	const data = await loadGeodata(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
 	const world = recogniseCrimeaAsUkraine(JSON.parse(readFileSync('node_modules/world-atlas/countries-50m.json', 'utf8')) as CountriesTopology);
 	const decoded = feature(world, world.objects.countries);
 	const countries = {

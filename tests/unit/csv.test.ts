@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Feature, Geometry } from 'geojson';
-import { columnValue, featuresToCsv, layerColumns, type Column } from '../../src/lib/manifest/csv';
+import { columnValue, featuresToCsv, layerColumns, type Column } from '../../src/lib/content/csv';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
 const feature = (properties: Record<string, unknown>, geometry: Geometry | null = null): Feature<Geometry | null> => ({ type: 'Feature', geometry, properties });
@@ -17,12 +17,22 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			}
 			else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ',') records.at(-1)!.push(field), (field = '');
-		else if (ch === '\r' && text[i + 1] === '\n') records.at(-1)!.push(field), (field = ''), records.push([]), i++;
+		else if (ch === ',') {
+			records.at(-1)!.push(field);
+			field = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
+			records.at(-1)!.push(field);
+			field = '';
+			records.push([]);
+			i++;
+		}
 		else field += ch;
 	}
 	if (field !== '' || records.at(-1)!.length > 0) records.at(-1)!.push(field);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadAtlasData } from '../../src/lib/manifest/load';
+import { loadGeodata } from '../../src/lib/manifest/load';
 import { formatProblem } from '../../src/lib/manifest/errors';
 import { validateClaims } from '../../src/lib/manifest/claims';
 
 // The atlas's own content passes every rule an editor's would: the build runs the same check.
-const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
+const data = await loadGeodata(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
 
 describe('geodata/', () => {
 	it('has no problems: every feature sourced, graded, dated, in range', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadAtlasData } from '../../src/lib/manifest/load';
+import { loadGeodata } from '../../src/lib/manifest/load';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
 // Golden cases: each *.input.json holds the files of a geodata/ folder; *.output.json the
@@ -12,7 +12,7 @@ const cases = readdirSync(dir).filter((f) => f.endsWith('.input.json'));
 describe('manifest and data validation (golden)', () => {
 	it.each(cases)('%s', async (name) => {
 		const files: Record<string, unknown> = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-		const result = await loadAtlasData(async (file) => {
+		const result = await loadGeodata(async (file) => {
 			const content = files[file];
 			if (content === undefined) return null;
 			return typeof content === 'string' ? content : JSON.stringify(content, null, 2);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
 import { placesFrom, placesInView, searchPlaces } from '../../src/lib/geo/places';
-import { viewSentences } from '../../src/lib/manifest/summary';
+import { viewSentences } from '../../src/lib/content/summary';
 
 const read = (f: string) => JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as FeatureCollection;
 const withIndex = (fc: FeatureCollection): FeatureCollection => ({ ...fc, features: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, _i: i } })) });

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { pmtilesArchive } from '../../scripts/lib/pmtilesArchive';
 import { checkArchive } from '../../scripts/lib/checkGeodata';
 import { validateManifest } from '../../src/lib/manifest/validate';
-import { loadAtlasData } from '../../src/lib/manifest/load';
+import { loadGeodata } from '../../src/lib/manifest/load';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
 const towns: FeatureCollection = {
@@ -58,7 +58,7 @@ describe('PMTiles archives', () => {
 	it('loading leaves the archive to the map: nothing is fetched for it', async () => {
 		const asked: string[] = [];
 		const files: Record<string, string> = { 'sources.json': JSON.stringify(sources), 'layers.json': JSON.stringify({ version: 1, layers: [layer({})] }) };
-		const data = await loadAtlasData(async (name) => (asked.push(name), files[name] ?? null));
+		const data = await loadGeodata(async (name) => (asked.push(name), files[name] ?? null));
 		expect(data.problems).toEqual([]);
 		expect(data.layers.map((l) => l.def.id)).toEqual(['towns']);
 		expect(asked).toEqual(['sources.json', 'layers.json']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CREDIT, SOURCES_NOTE, projectView, staticMapSvg, type StaticMapInput, type StaticView } from '../../src/lib/render/staticMap';
-import { loadAtlasData, type LoadedLayer } from '../../src/lib/manifest/load';
+import { loadGeodata, type LoadedLayer } from '../../src/lib/manifest/load';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
 const VIEW: StaticView = { center: [30.5, 49], zoom: 3.9, width: 1200, height: 630 };
@@ -136,7 +136,7 @@ describe('staticMapSvg', () => {
 	});
 
 	it('draws the Rzeszów hub as a circle in the hub colour the manifest gives', async () => {
-		const data = await loadAtlasData(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
+		const data = await loadGeodata(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
 		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8')) as { layers: LayerDef[] };
 		const hubStyle = manifest.layers.find((l) => l.id === 'hubs')!.style;
 		const rzeszow = data.layers.find((l) => l.def.id === 'hubs')!.data.features.find((f) => /Rzesz/.test(f.properties?.name))!;

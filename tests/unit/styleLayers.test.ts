@@ -29,18 +29,20 @@ describe('generated styles', () => {
 			{ color: '#123456', dash: true, hatch: true },
 			{ by: { property: 'role', categories: [{ value: 'a', label: 'A', color: '#ff0000' }] } }
 		]) {
-			const spec = specOf({ id: `l-${kind}`, kind, style, visible: false });
+			const spec = specOf({ id: `l-${kind}`, kind, style });
 			const full = basemapStyle(LIGHT, empty) as StyleSpecification;
 			full.sources[sourceId(spec)] = { type: 'geojson', data: spec.display };
-			full.layers.push(...styleLayersFor(spec));
+			full.layers.push(...styleLayersFor(spec, false));
 			const errors = validateStyleMin(full).filter((e) => !/fill-pattern|image/.test(e.message));
 			expect(errors).toEqual([]);
-			expect(styleLayersFor(spec).every((l) => l.layout?.visibility === 'none')).toBe(true);
+			expect(styleLayersFor(spec, false).every((l) => l.layout?.visibility === 'none')).toBe(true);
+			expect(styleLayersFor(spec).every((l) => l.layout?.visibility === 'visible')).toBe(true);
 		}
 	});
 });
 
 describe('choropleths drawn into the land', () => {
+	const all = () => true;
 	const roles = { property: 'role', categories: [{ value: 'troops', label: 'Troops', color: '#1d4e89' }] };
 	const coalition = specOf({ id: 'coalition', kind: 'choropleth', joinProperty: 'iso', style: { opacity: 0.6, by: roles } }, [
 		{ iso: '616', role: 'troops' },
@@ -55,11 +57,11 @@ describe('choropleths drawn into the land', () => {
 	});
 
 	it('colours each joined country by its category over the land, Ukraine over its own colour', () => {
-		const fills = countryFills([coalition], LIGHT, null);
+		const fills = countryFills([coalition], LIGHT, null, all);
 		expect(fills.get('616')).toEqual({ color: blend('#1d4e89', LIGHT.land, 0.6), layerId: 'coalition', index: 0 });
 		expect(fills.get('250')?.color).toBe(blend('#9aa5b1', LIGHT.land, 0.6)); // unclassified grey, as the legend says
 		expect(fills.get('804')?.color).toBe(blend('#1d4e89', LIGHT.ukraine, 0.6));
-		expect(countryFills([coalition], DARK, null).get('616')?.color).toBe(blend('#1d4e89', DARK.land, 0.6));
+		expect(countryFills([coalition], DARK, null, all).get('616')?.color).toBe(blend('#1d4e89', DARK.land, 0.6));
 		// no style layer draws the fill a second time; a hatch or an outline the manifest asks for still does
 		expect(styleLayersFor(coalition)).toEqual([]);
 		const outlined = specOf({ id: 'c', kind: 'choropleth', joinProperty: 'iso', style: { width: 1, hatch: true } });
@@ -71,13 +73,14 @@ describe('choropleths drawn into the land', () => {
 			{ code: '616' },
 			{ code: '276', date: '2025-10-02' }
 		]);
-		const both = countryFills([coalition, second], LIGHT, null);
+		const both = countryFills([coalition, second], LIGHT, null, all);
 		expect(both.get('616')).toEqual({ color: blend('#ff0000', blend('#1d4e89', LIGHT.land, 0.6), 0.5), layerId: 'draft', index: 0 });
 		expect(both.get('276')).toEqual({ color: blend('#ff0000', LIGHT.land, 0.5), layerId: 'draft', index: 1 });
-		expect(countryFills([coalition, second], LIGHT, '2025-09').has('276')).toBe(false);
-		expect(countryFills([coalition, second], LIGHT, '2025-10').has('276')).toBe(true);
-		const hidden = { ...second, def: { ...second.def, visible: false } };
-		expect(countryFills([coalition, hidden], LIGHT, null).get('616')?.layerId).toBe('coalition');
-		expect(countryFills([hidden], LIGHT, null).size).toBe(0);
+		expect(countryFills([coalition, second], LIGHT, '2025-09', all).has('276')).toBe(false);
+		expect(countryFills([coalition, second], LIGHT, '2025-10', all).has('276')).toBe(true);
+		const notDraft = (id: string) => id !== 'draft';
+		expect(countryFills([coalition, second], LIGHT, null, notDraft).get('616')?.layerId).toBe('coalition');
+		expect(countryFills([second], LIGHT, null, notDraft).size).toBe(0);
+		expect(countryFills([second], LIGHT, null, all).size).toBe(2);
 	});
 });

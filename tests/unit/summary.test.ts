@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { setLang, wording } from '../../src/lib/i18n/i18n.svelte';
 import type { Wording } from '../../src/lib/i18n/grammar';
-import { summarySentence, viewSentences } from '../../src/lib/manifest/summary';
+import { summarySentence, viewSentences } from '../../src/lib/content/summary';
 
 // the map in words, as a screen reader hears it, in English and in Ukrainian
 const N = '\u00a0'; // Ukrainian groups thousands with a no-break space

@@ -1,7 +1,7 @@
 // The editor's state: the drafts, the one open, what its file's check found, and the import under
 // way. Components read it and call its methods; nothing here touches the map.
 import { MANIFEST, validateBibliography, validateLayerEntry } from '../manifest/validate';
-import { safeJson } from '../read';
+import { safeJson } from '../content/read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
 import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';

@@ -8,7 +8,8 @@
 import { earthRadius } from '@turf/helpers';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
-export type BBox = [number, number, number, number];
+import type { BBox } from './types';
+export type { BBox };
 export type Geometry = Polygon | MultiPolygon;
 export type Ring = Position[];
 type Piece = { a: Position; b: Position; used?: boolean };
@@ -44,7 +45,10 @@ export function edgesOf(rings: Ring[]): Edges {
 	for (const ring of rings) {
 		// repeated vertices would make zero-length edges, which look collinear with everything
 		const vertices = ring.slice(0, -1).filter((p, i, all) => p[0] !== all[(i + 1) % all.length][0] || p[1] !== all[(i + 1) % all.length][1]);
-		for (let i = 0, n = vertices.length; n >= 3 && i < n; i++) from.push(vertices[i]), to.push(vertices[(i + 1) % n]);
+		for (let i = 0, n = vertices.length; n >= 3 && i < n; i++) {
+			from.push(vertices[i]);
+			to.push(vertices[(i + 1) % n]);
+		}
 	}
 	const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
 	for (const [x, y] of from) {

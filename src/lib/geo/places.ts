@@ -2,7 +2,8 @@ import bbox from '@turf/bbox';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 
-export type BBox = [number, number, number, number];
+import type { BBox } from './types';
+export type { BBox };
 
 /** A thing a reader can search for or tab to: a feature of a layer, or a country of the base map. */
 export type Place = {

@@ -1,7 +1,8 @@
 import { bbox as topoBbox } from './topologyBbox';
 import type { CountriesTopology } from './recognisedBorders';
 
-export type BBox = [west: number, south: number, east: number, north: number];
+import type { BBox } from './types';
+export type { BBox };
 
 /**
  * Keeps only the countries whose bounding box meets `region`, and only the arcs they use,

@@ -3,10 +3,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Topology, GeometryCollection, MultiPolygon, Polygon } from 'topojson-specification';
 import type { Feature, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
 
-/** Natural Earth ISO 3166-1 numeric ids used by world-atlas. */
-export const UKRAINE_ID = '804';
-export const RUSSIA_ID = '643';
-export const BELARUS_ID = '112';
+import { UKRAINE_ID, RUSSIA_ID } from './types';
+export { UKRAINE_ID, RUSSIA_ID, BELARUS_ID } from './types';
 /** Simferopol, the Crimean capital: any polygon holding it is the peninsula. */
 export const SIMFEROPOL: [number, number] = [34.1, 44.95];
 

@@ -17,14 +17,14 @@ export type LoadedLayer = {
 };
 
 /** `citable`: every key in sources.json, valid or not, for checking citations against. */
-export type AtlasData = { sources: Bibliography; citable: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
+export type Geodata = { sources: Bibliography; citable: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
 
 /**
  * Loads the bibliography, the manifest and every layer file through `read`, the same way in the
  * build (from disk) and in the browser (by fetch). A broken piece becomes a problem naming it;
  * everything else still loads. Never throws.
  */
-export async function loadAtlasData(read: ReadText): Promise<AtlasData> {
+export async function loadGeodata(read: ReadText): Promise<Geodata> {
 	const problems: Problem[] = [];
 	// both requested at once: the manifest's checks need the sources, its reading does not
 	const manifestRead: Problem[] = [];

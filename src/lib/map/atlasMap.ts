@@ -5,12 +5,12 @@ import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABEL_LAYER, type Ba
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
-import { DEFAULT_VIEW } from '../view';
+import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
-export type Pick = { layerId: string; index: number; properties?: Record<string, unknown> };
-export type PickHandler = (pick: Pick | null, how: 'hover' | 'click') => void;
+export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
+export type PickHandler = (pick: FeaturePick | null, how: 'hover' | 'click') => void;
 
 export type AtlasMapOptions = {
 	container: HTMLElement;
@@ -43,6 +43,9 @@ const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as 
 export class AtlasMap {
 	readonly map: MaplibreMap;
 	private specs: LayerSpec[] = [];
+	/** the layers drawn: the viewer decides, the map only applies what it is given */
+	private shown: ReadonlySet<string> = new Set();
+	private readonly isShown = (id: string) => this.shown.has(id);
 	private deck: Promise<DeckLayers> | null = null;
 	private deckReady: DeckLayers | null = null;
 	private readonly onPick: PickHandler;
@@ -109,13 +112,14 @@ export class AtlasMap {
 	 * same object stays as it is, so an editor's draft changing redraws the draft alone. Calls run
 	 * one after another: each may wait for pmtiles or deck.gl to load.
 	 */
-	setLayers(specs: LayerSpec[]): Promise<void> {
-		this.queue = this.queue.catch(() => {}).then(() => this.replaceLayers(specs));
+	setLayers(specs: LayerSpec[], shown: ReadonlySet<string>): Promise<void> {
+		this.queue = this.queue.catch(() => {}).then(() => this.replaceLayers(specs, shown));
 		return this.queue;
 	}
 
-	private async replaceLayers(specs: LayerSpec[]): Promise<void> {
+	private async replaceLayers(specs: LayerSpec[], shown: ReadonlySet<string>): Promise<void> {
 		const { sourceId, styleLayersFor } = await this.styleLayers();
+		this.shown = shown;
 		const before = new Set(this.specs);
 		const kept = new Set(specs);
 		for (const old of this.specs) if (!kept.has(old)) this.removeMaplibreLayer(old);
@@ -123,7 +127,7 @@ export class AtlasMap {
 		const added = specs.filter((s) => !before.has(s));
 		if (added.some((s) => s.tiled)) await this.pmtilesProtocol();
 		for (const spec of added.filter((s) => s.def.renderer !== 'deck')) {
-			const layers = styleLayersFor(spec);
+			const layers = styleLayersFor(spec, this.isShown(spec.id));
 			// a choropleth is drawn by the land itself: a source only for its hatch or outline, if any
 			if (layers.length === 0) continue;
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
@@ -146,7 +150,7 @@ export class AtlasMap {
 	/** Sets each country's colour from the choropleths (as feature state: no source changes, no relayout). */
 	private paintCountries(): void {
 		if (!this.styles) return;
-		const next = this.styles.countryFills(this.specs, this.theme, this.until);
+		const next = this.styles.countryFills(this.specs, this.theme, this.until, this.isShown);
 		for (const iso of this.fills.keys()) if (!next.has(iso)) this.map.removeFeatureState({ source: COUNTRIES, id: iso }, FILL_STATE);
 		for (const [iso, fill] of next) if (this.fills.get(iso)?.color !== fill.color) this.map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
 		this.fills = next;
@@ -159,21 +163,24 @@ export class AtlasMap {
 		// null never equals an absent one, so each call would send the whole source to its worker again
 		const filter = this.until === null ? undefined : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
 		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && isTimed(s.display.features)))
-			for (const layer of styleLayersFor(spec)) this.map.setFilter(layer.id, filter as never);
+			for (const layer of styleLayersFor(spec, this.isShown(spec.id))) this.map.setFilter(layer.id, filter as never);
 	}
 
 	private async redrawDeck(): Promise<void> {
 		const deckSpecs = this.specs.filter((s) => s.def.renderer === 'deck');
-		if (deckSpecs.length > 0 || this.deck) (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until);
+		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until, this.isShown);
 	}
 
-	setVisible(layerId: string, visible: boolean): void {
-		const spec = this.specs.find((s) => s.id === layerId);
-		if (!spec) return;
-		spec.def = { ...spec.def, visible };
-		if (spec.def.renderer === 'deck') return void this.redrawDeck();
-		if (spec.def.kind === 'choropleth') this.paintCountries();
-		for (const layer of this.styles!.styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+	/** Draws exactly the layers named, hiding the rest: what changed is all that is touched. */
+	show(shown: ReadonlySet<string>): void {
+		const before = this.shown;
+		this.shown = shown;
+		if (!this.styles) return; // not drawn yet: setLayers reads them
+		const changed = this.specs.filter((s) => before.has(s.id) !== shown.has(s.id));
+		if (changed.some((s) => s.def.renderer === 'deck')) void this.redrawDeck();
+		if (changed.some((s) => s.def.kind === 'choropleth')) this.paintCountries();
+		for (const spec of changed.filter((s) => s.def.renderer !== 'deck'))
+			for (const layer of this.styles.styleLayersFor(spec)) this.map.setLayoutProperty(layer.id, 'visibility', shown.has(spec.id) ? 'visible' : 'none');
 	}
 
 	/** Draws (or, with null, removes) the coverage the panel computed, under the labels. */
@@ -285,7 +292,7 @@ export class AtlasMap {
 	}
 
 	/** The choropleth row that colours the country under the pointer, if any: the land under every other layer. */
-	private countryAt(e: MapMouseEvent): Pick | null {
+	private countryAt(e: MapMouseEvent): FeaturePick | null {
 		if (this.fills.size === 0) return null;
 		const land = this.map.queryRenderedFeatures(e.point, { layers: ['land'] })[0];
 		const fill = land ? this.fills.get(String(land.properties.iso)) : undefined;
@@ -293,7 +300,7 @@ export class AtlasMap {
 	}
 
 	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
-		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && s.def.visible !== false).flatMap(this.styles.pickableLayerIds) : [];
+		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && this.isShown(s.id)).flatMap(this.styles.pickableLayerIds) : [];
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
 		// a cluster of a dense layer is no feature to show in a card: a click zooms in until it splits

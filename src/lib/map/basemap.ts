@@ -1,17 +1,17 @@
 import { feature, mesh } from 'topojson-client';
-import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Theme } from './theme';
+import { UKRAINE_ID, type Countries } from '../geo/types';
 
 export type Basemap = {
 	/** `iso` is the ISO 3166-1 numeric code (null for Kosovo and a few others) */
-	countries: FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+	countries: Countries;
 	borders: MultiLineString;
 	labels: FeatureCollection<Point, { name: string; area: number }>;
 };
 
-export const UKRAINE_ID = '804';
 export const LABEL_LAYER = 'country-labels';
 /** The source of the country shapes; its features are identified by `iso`, so a choropleth can colour one by feature state. */
 export const COUNTRIES = 'countries';

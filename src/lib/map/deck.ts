@@ -5,7 +5,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, Point, MultiPoint, Position } from 'geojson';
 import type { LayerSpec } from '../manifest/specs';
 import { colorOf } from '../manifest/legend';
-import type { Pick } from './atlasMap';
+import type { FeaturePick } from './atlasMap';
 import { shownAt, type Month } from '../time/timeline';
 import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../geo/clusters';
 import type { BBox } from '../geo/pruneTopology';
@@ -20,9 +20,9 @@ export type DeckLayers = {
 	 * `until`: dated features after this month are left out. Resolves once every layer is drawn,
 	 * clusters included (they are computed in a worker).
 	 */
-	set(specs: LayerSpec[], beforeId: string, until: Month | null): Promise<void>;
+	set(specs: LayerSpec[], beforeId: string, until: Month | null, shown: (layerId: string) => boolean): Promise<void>;
 	/** the deck feature or cluster under a screen point, if any */
-	pick(x: number, y: number): Pick | ClusterPick | null;
+	pick(x: number, y: number): FeaturePick | ClusterPick | null;
 	remove(): void;
 };
 
@@ -58,12 +58,12 @@ function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 const WHITE_RING = { getLineColor: [255, 255, 255], stroked: true, radiusUnits: 'pixels', lineWidthUnits: 'pixels', getLineWidth: 1.5 } as const;
 
 /** The points as the atlas has always drawn them: one dot each, coloured by the layer's style. */
-function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[]): Layer {
+function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean): Layer {
 	return new ScatterplotLayer<Dot>({
 		id: spec.id,
 		beforeId,
 		data: dots,
-		visible: spec.def.visible !== false,
+		visible,
 		getPosition: (d: Dot) => d.position as [number, number],
 		getFillColor: (d: Dot) => d.color,
 		...WHITE_RING,
@@ -74,8 +74,7 @@ function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[]): Layer {
 }
 
 /** One circle a cluster, its area growing with its count, and the count written on it. */
-function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[]): Layer[] {
-	const visible = spec.def.visible !== false;
+function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], visible: boolean): Layer[] {
 	const ink = spec.def.style.by ? MIXED_INK : rgb(spec.color);
 	return [
 		new ScatterplotLayer<Cluster>({
@@ -142,7 +141,7 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	// supercluster's levels match maplibre's; at the map's deepest zoom every point stands alone,
 	// and past 12 (60 px is then ~1.5 km) no level is worth its pass of the index build
 	const maxZoom = Math.min(map.getMaxZoom() - 1, 12);
-	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null } = { specs: [], beforeId: '', until: null };
+	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean } = { specs: [], beforeId: '', until: null, shown: () => true };
 	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
 	const clustered = new Map<string, Clustered>();
 	let client: Promise<ClusterClient> | null = null;
@@ -161,11 +160,12 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 		overlay.setProps({
 			layers: drawn.specs.flatMap((spec) => {
 				const state = clustered.get(spec.id);
-				if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until))];
-				if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots)];
+				const visible = drawn.shown(spec.id);
+				if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible)];
+				if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible)];
 				// until the worker's first answer the layer waits rather than paint every point once
 				if (!state.drawn) return [];
-				return [dotLayer(spec, drawn.beforeId, state.drawn.singles), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters)];
+				return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible)];
 			})
 		});
 
@@ -207,7 +207,7 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 		const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 		for (const spec of drawn.specs) {
 			const state = clustered.get(spec.id);
-			if (!state || state.failed || spec.def.visible === false) continue;
+			if (!state || state.failed || !drawn.shown(spec.id)) continue;
 			const fits = state.asked && state.sent === state.dots && state.asked.zoom === zoom && containsBounds(state.asked.bbox, view);
 			if (!fits) void ask(spec.id, state, zoom, widenBounds(view, 1));
 		}
@@ -215,8 +215,8 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	map.on('move', refresh);
 
 	return {
-		set(specs, beforeId, until) {
-			drawn = { specs, beforeId, until };
+		set(specs, beforeId, until, shown) {
+			drawn = { specs, beforeId, until, shown };
 			for (const id of clustered.keys()) if (!specs.some((s) => s.id === id)) clustered.delete(id);
 			for (const spec of specs) {
 				const dots = dotsFor(spec, until);

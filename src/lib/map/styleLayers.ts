@@ -22,19 +22,19 @@ export function colorExpression(spec: LayerSpec): ExpressionSpecification | stri
  * The maplibre style layers that draw one manifest layer, by kind. Pure, so every generated
  * layer can be checked against the style specification in a unit test.
  */
-export function styleLayersFor(spec: LayerSpec): LayerSpecification[] {
-	const layers = styleLayersByKind(spec);
+export function styleLayersFor(spec: LayerSpec, visible = true): LayerSpecification[] {
+	const layers = styleLayersByKind(spec, visible);
 	// a vector-tile source holds named layers: each style layer draws the one the manifest names
 	const sourceLayer = spec.def.sourceLayer;
 	return sourceLayer ? layers.map((l) => ({ ...l, 'source-layer': sourceLayer }) as LayerSpecification) : layers;
 }
 
-function styleLayersByKind(spec: LayerSpec): LayerSpecification[] {
+function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecification[] {
 	const source = sourceId(spec);
 	const { style, kind } = spec.def;
 	const color = colorExpression(spec);
 	const id = (part: string) => `${spec.id}:${part}`;
-	const visibility = spec.def.visible === false ? 'none' : 'visible';
+	const visibility = visible ? 'visible' : 'none';
 	const layout = { visibility } as const;
 	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
 	const hatch: LayerSpecification = { id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } };
@@ -92,10 +92,10 @@ export type CountryFill = { color: string; layerId: string; index: number };
  * the topmost layer's row, for a pick. Hidden layers, and rows dated after `until`, add nothing.
  * Choropleths thus draw under every other data layer, as the land does.
  */
-export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | null): Map<string, CountryFill> {
+export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | null, shown: (layerId: string) => boolean): Map<string, CountryFill> {
 	const fills = new Map<string, CountryFill>();
 	for (const spec of specs) {
-		if (spec.def.kind !== 'choropleth' || spec.def.visible === false) continue;
+		if (spec.def.kind !== 'choropleth' || !shown(spec.id)) continue;
 		const alpha = spec.def.style.opacity ?? FILL_OPACITY;
 		for (const f of spec.display.features) {
 			if (!shownAt(f, until)) continue;

@@ -29,7 +29,8 @@ export const DARK: Theme = {
 	labelHalo: '#1b2733'
 };
 
-export const THEMES = { light: LIGHT, dark: DARK } as const;
+/** The palettes by the name the reader chooses. */
+export const PALETTES = { light: LIGHT, dark: DARK } as const;
 
 export type Rgb = [number, number, number];
 

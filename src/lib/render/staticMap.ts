@@ -108,7 +108,7 @@ function layerMarkup(spec: LayerSpec, { project, areaPath, linePath, view }: Dra
 	const { style, kind } = def;
 	const features = spec.display.features.filter((f) => f.geometry);
 	const colour = (f: (typeof features)[number]) => escapeXml(colorOf(def, f.properties));
-	let body = '';
+	let body: string;
 	if (kind === 'point') {
 		const r = style.radius ?? 6;
 		const inView = ([x, y]: Px) => x >= -r && y >= -r && x <= view.width + r && y <= view.height + r;

@@ -1,8 +1,8 @@
 import type { Problem } from '../manifest/errors';
 import { MONTH, type Month } from '../time/timeline';
 
-export const THEMES = ['light', 'dark'] as const;
-export type ThemeName = (typeof THEMES)[number];
+export const THEME_NAMES = ['light', 'dark'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
 
 /** What a link restores: layers, view, time, scene, the open feature, language and theme. */
 export type AtlasState = {
@@ -86,7 +86,7 @@ export function parseState(params: URLSearchParams, known: string[] | Known): { 
 
 	const theme = params.get('theme');
 	if (theme !== null) {
-		if ((THEMES as readonly string[]).includes(theme)) state.theme = theme as ThemeName;
+		if ((THEME_NAMES as readonly string[]).includes(theme)) state.theme = theme as ThemeName;
 		else reject('theme', `"${theme}" is not a theme (light, dark)`);
 	}
 	return { state, problems };

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
-import { loadBundledAtlasData } from '$lib/manifest/bundled';
-import { columnValue, layerColumns, plainText, type Column } from '$lib/manifest/csv';
+import { loadBundledGeodata } from '$lib/content/bundled';
+import { columnValue, layerColumns, plainText, type Column } from '$lib/content/csv';
 import type { Bibliography, LayerDef } from '$lib/manifest/schema';
 import { categoryLabel } from '$lib/manifest/legend';
 
@@ -11,7 +11,7 @@ export type Row = { id: string; cells: Cell[]; sources: SourceLink[] };
 export type LayerTable = { id: string; title: string; description?: string; uk?: { title: string; description?: string }; file: string; columns: Column[]; rows: Row[] };
 
 export async function load() {
-	const data = await loadBundledAtlasData();
+	const data = await loadBundledGeodata();
 	const layers: LayerTable[] = data.layers.map(({ def, data: collection }) => {
 		const columns = layerColumns(def, collection.features);
 		return {

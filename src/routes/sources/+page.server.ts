@@ -1,8 +1,8 @@
-import { loadBundledAtlasData } from '$lib/manifest/bundled';
-import { citationsBySource } from '$lib/manifest/citations';
+import { loadBundledGeodata } from '$lib/content/bundled';
+import { citationsBySource } from '$lib/content/citations';
 
 export async function load() {
-	const data = await loadBundledAtlasData();
+	const data = await loadBundledGeodata();
 	const cited = citationsBySource(data);
 	const entries = Object.entries(data.sources)
 		.map(([key, source]) => ({ key, ...source, citedBy: cited.get(key) ?? [] }))

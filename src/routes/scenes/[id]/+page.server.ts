@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { bundledScenes, loadBundledAtlasData } from '$lib/manifest/bundled';
-import { staticSummary } from '$lib/manifest/staticSummary';
+import { bundledScenes, loadBundledGeodata } from '$lib/content/bundled';
+import { staticSummary } from '$lib/content/staticSummary';
 
 // one page a scene, so a CMS or social network given its address finds the scene's card and oEmbed
 export const entries = () => bundledScenes().map((s) => ({ id: s.id }));
@@ -8,5 +8,5 @@ export const entries = () => bundledScenes().map((s) => ({ id: s.id }));
 export async function load({ params }) {
 	const scene = bundledScenes().find((s) => s.id === params.id);
 	if (!scene) error(404, `No scene called "${params.id}"`);
-	return { scene, summary: staticSummary(await loadBundledAtlasData()) };
+	return { scene, summary: staticSummary(await loadBundledGeodata()) };
 }

@@ -1,11 +1,11 @@
-import type { AtlasMap } from './map/atlasMap';
-import type { LayerSpec } from './manifest/specs';
-import type { Bibliography } from './manifest/schema';
-import type { Scene } from './manifest/scenes';
-import type { Month } from './time/timeline';
-import { composeExport, downloadPng, EXPORT_MAP } from './render/exportImage';
-import { snapshot } from './map/snapshot';
-import { t } from './i18n/i18n.svelte';
+import type { AtlasMap } from '../map/atlasMap';
+import type { LayerSpec } from '../manifest/specs';
+import type { Bibliography } from '../manifest/schema';
+import type { Scene } from '../manifest/scenes';
+import type { Month } from '../time/timeline';
+import { composeExport, downloadPng, EXPORT_MAP } from '../render/exportImage';
+import { snapshot } from '../map/snapshot';
+import { t } from '../i18n/i18n.svelte';
 
 export type ExportState = { layers: LayerSpec[]; visible: Record<string, boolean>; sources: Bibliography; scene?: Scene; until: Month | null };
 

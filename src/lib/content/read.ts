@@ -1,5 +1,5 @@
 // Reading the site's files: no imports (but types), so a worker can use it as well as the pages.
-import type { ReadText } from './manifest/load';
+import type { ReadText } from '../manifest/load';
 
 /** JSON text parsed, or null when it is missing or not JSON: for data a reader sees, never trusted. */
 export function safeJson(text: string | null | undefined): unknown {

@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Problem } from './manifest/errors';
-import type { LayerSpec } from './manifest/specs';
+import type { Problem } from '../manifest/errors';
+import type { LayerSpec } from '../manifest/specs';
 
 /** What the atlas exposes on `window.__atlas` once its layers are on the map. */
 export type AtlasHandle = {

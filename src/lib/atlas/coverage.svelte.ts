@@ -1,14 +1,14 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { AtlasMap } from './map/atlasMap';
-import type { CoverageSettings } from './manifest/coverageSettings';
-import type { LayerSpec } from './manifest/specs';
-import type { BaseChoice, CoverageFigures } from './ui/coverageTypes';
-import type { CoverageClient } from './workers/coverageClient';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { CoverageSettings } from '../manifest/coverageSettings';
+import type { LayerSpec } from '../manifest/specs';
+import type { BaseChoice, CoverageFigures } from '../ui/coverageTypes';
+import type { CoverageClient } from '../workers/coverageClient';
 
-type Countries = FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+import type { Countries } from '../geo/types';
 
 /**
- * The coverage panel's state and its worker: choices in, figures and a drawn shape out.
+ * The coverage panel's state and its worker: choices in, figures and a shape out (the map draws
+ * `shown`, through atlas/mapSync.svelte.ts).
  * The worker starts only when the panel is first opened, so readers who never open it pay nothing.
  */
 export class Coverage {
@@ -17,6 +17,8 @@ export class Coverage {
 	standOff = $state(false);
 	figures = $state.raw<CoverageFigures | null>(null);
 	error = $state<string | null>(null);
+	/** the covered area while the panel is open, else null: what the map draws */
+	shown = $state.raw<GeoJSON.Feature | null>(null);
 	// candidate bases: every point of the air-bases layer
 	readonly bases: BaseChoice[];
 	private client: Promise<CoverageClient | null> | null = null;
@@ -24,7 +26,6 @@ export class Coverage {
 	private active = false;
 
 	constructor(
-		private map: AtlasMap,
 		private countries: Countries,
 		private layers: LayerSpec[],
 		readonly settings: CoverageSettings
@@ -49,7 +50,7 @@ export class Coverage {
 
 	hide(): void {
 		this.active = false;
-		this.map.setCoverage(null);
+		this.shown = null;
 	}
 
 	destroy(): void {
@@ -63,13 +64,13 @@ export class Coverage {
 			this.error = 'the occupied-area layer did not load';
 			return Promise.resolve(null);
 		}
-		this.client ??= import('./workers/coverageClient').then(
+		this.client ??= import('../workers/coverageClient').then(
 			({ CoverageClient }) =>
 				new CoverageClient({ countries: this.countries, occupied: occupied as Polygon | MultiPolygon }, (update) => {
 					if ('error' in update) return void (this.error = update.error);
 					this.error = null;
 					this.figures = { ...update.result, ms: update.ms };
-					if (this.active) this.map.setCoverage(update.result.covered);
+					if (this.active) this.shown = update.result.covered;
 				})
 		);
 		return this.client;

@@ -1,11 +1,11 @@
-import { loadAtlasData, type AtlasData } from './load';
-import { validateScenes, type Scene } from './scenes';
+import { loadGeodata, type Geodata } from '../manifest/load';
+import { validateScenes, type Scene } from '../manifest/scenes';
 
 // geodata/ as the build saw it, for pages rendered to plain HTML at build time (no fetch, no JS)
 const files = import.meta.glob('../../../geodata/*.{json,geojson}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-export function loadBundledAtlasData(): Promise<AtlasData> {
-	return loadAtlasData(async (name) => files[`../../../geodata/${name}`] ?? null);
+export function loadBundledGeodata(): Promise<Geodata> {
+	return loadGeodata(async (name) => files[`../../../geodata/${name}`] ?? null);
 }
 
 /** The tour's scenes as the build saw them, checked against the manifest and the bibliography. */

@@ -2,18 +2,17 @@
 // writes the result to data/content.json (scripts/prepare-data.ts), which the page reads as it
 // is; where that file is missing, a worker (workers/content.worker.ts) does it from the files, and
 // the page itself only where no worker can start. What the address asks of it is read apart
-// (atlasLink.ts): it changes with every link, the content does not.
-import { loadAtlasData, type AtlasData, type ReadText } from './manifest/load';
-import { validateClaims, type ClaimsFile } from './manifest/claims';
-import { validateCoverageSettings } from './manifest/coverageSettings';
-import { validateScenes, type Scene } from './manifest/scenes';
-import type { Problem } from './manifest/errors';
-import type { AtlasState } from './state/urlState';
+// (atlas/link.ts): it changes with every link, the content does not.
+import { loadGeodata, type Geodata, type ReadText } from '../manifest/load';
+import { validateClaims, type ClaimsFile } from '../manifest/claims';
+import { validateCoverageSettings } from '../manifest/coverageSettings';
+import { validateScenes, type Scene } from '../manifest/scenes';
+import type { Problem } from '../manifest/errors';
 import { safeJson } from './read';
 
 /** The site's content, checked: the same for every reader and every address. */
-export type SiteContent = {
-	data: AtlasData;
+export type Content = {
+	data: Geodata;
 	claims: ClaimsFile | null;
 	coverage: ReturnType<typeof validateCoverageSettings>['settings'];
 	scenes: Scene[];
@@ -21,16 +20,10 @@ export type SiteContent = {
 	problems: Problem[];
 };
 
-/** The content with what this page's address asks of it; its problems then include the address's. */
-export type AtlasContent = SiteContent & {
-	/** what the address asks for, each part checked against the data */
-	link: AtlasState;
-};
-
 /** Reads the manifest's layers, the claims, the coverage settings and the tour side by side, and checks them. */
-export async function readSiteContent(read: ReadText): Promise<SiteContent> {
+export async function readContent(read: ReadText): Promise<Content> {
 	const readJson = (name: string) => read(name).then(safeJson).catch(() => null);
-	const [data, claimsJson, coverageJson, scenesJson] = await Promise.all([loadAtlasData(read), readJson('claims.json'), readJson('coverage.json'), readJson('scenes.json')]);
+	const [data, claimsJson, coverageJson, scenesJson] = await Promise.all([loadGeodata(read), readJson('claims.json'), readJson('coverage.json'), readJson('scenes.json')]);
 	const checked = validateClaims(claimsJson, data.citable);
 	const coverage = validateCoverageSettings(coverageJson, data.citable);
 	const tour = scenesJson === null ? { scenes: [], problems: [] } : validateScenes(scenesJson, data.layers.map((l) => l.def.id), data.citable);

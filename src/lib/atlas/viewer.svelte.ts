@@ -1,29 +1,34 @@
-import type { AtlasMap, Pick } from './map/atlasMap';
-import type { Basemap } from './map/basemap';
-import type { LayerSpec } from './manifest/specs';
-import type { Bibliography } from './manifest/schema';
-import type { Scene } from './manifest/scenes';
-import type { CheckedClaim, ClaimsFile } from './manifest/claims';
-import type { AtlasContent } from './atlasContent';
-import { layerSpec } from './manifest/specs';
-import { claimsFromAtlas } from './manifest/claimsFromAtlas';
-import { isTimed, shownAt, timelineOf, versionInForce, type Month } from './time/timeline';
-import type { BBox, Place } from './geo/places';
-import { prefersReducedMotion } from './site';
-import { t } from './i18n/i18n.svelte';
+import type { FeaturePick } from '../map/atlasMap';
+import type { Basemap } from '../map/basemap';
+import type { LayerSpec } from '../manifest/specs';
+import type { Bibliography } from '../manifest/schema';
+import type { Scene } from '../manifest/scenes';
+import type { CheckedClaim, ClaimsFile } from '../manifest/claims';
+import type { Content } from '../content/content';
+import type { AtlasState } from '../state/urlState';
+import { layerSpec } from '../manifest/specs';
+import { claimsFromAtlas } from '../content/claimsFromAtlas';
+import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
+import type { BBox, Place } from '../geo/places';
+import { prefersReducedMotion } from '../ui/motion';
+import { t } from '../i18n/i18n.svelte';
 
 export type Tab = 'layers' | 'coverage' | 'claims';
 
+/** Where the reader asked the camera to go: a place and zoom, or a box to frame. A new object each time, so asking twice moves twice. */
+export type CameraRequest = ({ center: [number, number]; zoom: number } | { bbox: BBox }) & { animate: boolean };
+
 /**
  * What a reader is looking at, once the data has come: the layers and which are on, the month,
- * the tour, the feature shown in the card, the places in view. Atlas.svelte owns the map and
- * the page around it; this holds the rest, and loads with the data, not before the first paint.
+ * the tour, the feature shown in the card, the places in view, where the camera was asked to go.
+ * It never calls the map: atlas/mapSync.svelte.ts turns this state into calls on AtlasMap. It
+ * loads with the data, not before the first paint.
  */
 export class Viewer {
 	layers = $state.raw<LayerSpec[]>([]);
 	visible = $state<Record<string, boolean>>({});
-	hovered = $state.raw<Pick | null>(null);
-	pinned = $state.raw<Pick | null>(null);
+	hovered = $state.raw<FeaturePick | null>(null);
+	pinned = $state.raw<FeaturePick | null>(null);
 	/** the place the keyboard is on */
 	focused = $state.raw<Place | null>(null);
 	/** dated events are shown up to the end of this month; null shows them all */
@@ -32,7 +37,8 @@ export class Viewer {
 	/** the tour's scene on screen; -1 while the tour is not running */
 	sceneIndex = $state(-1);
 	viewBox = $state.raw<BBox | null>(null);
-	atlas = $state.raw<AtlasMap | null>(null);
+	/** the last camera move asked for (a scene, a search); null until one is */
+	camera = $state.raw<CameraRequest | null>(null);
 	readonly manifestLayers: LayerSpec[];
 	readonly sources: Bibliography;
 	readonly scenes: Scene[];
@@ -46,19 +52,19 @@ export class Viewer {
 	}
 	private labels = $state.raw<Basemap['labels'] | null>(null);
 	// turf's point-on-feature is not needed for the first paint: the module comes once the map is up
-	private placesCode = $state.raw<typeof import('./geo/places') | null>(null);
+	private placesCode = $state.raw<typeof import('../geo/places') | null>(null);
 
-	constructor(content: AtlasContent, basemap: Basemap, pageScene: string | undefined) {
-		const drawn = drawnContent(content, basemap.countries);
-		this.layers = this.manifestLayers = drawn.layers;
-		this.visible = Object.fromEntries(drawn.layers.map((l) => [l.id, l.def.visible !== false]));
+	constructor(content: Content, link: AtlasState, basemap: Basemap, pageScene: string | undefined) {
+		this.layers = this.manifestLayers = content.data.layers.map((l) => layerSpec(l, basemap.countries));
+		// on as the address asks, else as the manifest does: the one record of what is on
+		this.visible = Object.fromEntries(this.layers.map((l) => [l.id, link.layers ? link.layers.includes(l.id) : l.def.visible !== false]));
 		this.sources = content.data.sources;
 		this.scenes = content.scenes;
 		this.claimsFile = content.claims;
 		this.#claims = () => content.claims && claimsFromAtlas(content.claims, content.data.layers, basemap.countries);
 		this.labels = basemap.labels;
 		// known before the map exists, so even the static fallback shows the scene
-		this.sceneIndex = this.scenes.findIndex((s) => s.id === (content.link.scene ?? pageScene));
+		this.sceneIndex = this.scenes.findIndex((s) => s.id === (link.scene ?? pageScene));
 	}
 
 	// the incursions' months and the dated versions' as-of dates, for the slider and its chart
@@ -78,9 +84,11 @@ export class Viewer {
 		return this.visible[id] === true && (!series || this.inForce.get(series) === id);
 	}
 
+	/** The layers the map draws (see `drawn`), as one set the map applies. */
+	readonly drawnIds = $derived(new Set(this.layers.filter((l) => this.drawn(l.id)).map((l) => l.id)));
+
 	toggle(id: string, on: boolean): void {
 		this.visible[id] = on;
-		this.atlas?.setVisible(id, this.drawn(id));
 	}
 
 	// the card shows what was clicked, else what is under the pointer or keyboard focus
@@ -99,7 +107,7 @@ export class Viewer {
 		return pin && typeof id === 'string' ? { layer: pin.layerId, id } : undefined;
 	});
 
-	onPick(pick: Pick | null, how: 'hover' | 'click'): void {
+	onPick(pick: FeaturePick | null, how: 'hover' | 'click'): void {
 		if (how === 'click') this.pinned = pick;
 		else this.hovered = pick;
 	}
@@ -120,22 +128,22 @@ export class Viewer {
 		this.until = scene.time ?? null;
 		this.tab = scene.panel ?? 'layers';
 		this.pinned = null;
-		this.atlas?.flyTo(scene.camera, animate);
+		this.camera = { ...scene.camera, animate };
 	}
 
 	// the "line in numbers" block: the traced line, and the area of a strip of bufferKm either side
 	bufferKm = $state(15);
 	readonly traced = $derived(this.layers.find((l) => l.id === 'contact-line')?.display.features[0] ?? null);
 	// turf's buffer brings jsts (~60 KB gzip): loaded only when the claims tab first opens
-	private bufferArea = $state.raw<typeof import('./geo/bufferArea').bufferAreaKm2 | null>(null);
+	private bufferArea = $state.raw<typeof import('../geo/bufferArea').bufferAreaKm2 | null>(null);
 	readonly stripKm2 = $derived(this.traced && this.bufferArea && this.bufferKm > 0 ? this.bufferArea(this.traced.geometry as GeoJSON.LineString, this.bufferKm) : 0);
 	loadBufferArea(): void {
-		if (!this.bufferArea) void import('./geo/bufferArea').then((m) => (this.bufferArea = m.bufferAreaKm2));
+		if (!this.bufferArea) void import('../geo/bufferArea').then((m) => (this.bufferArea = m.bufferAreaKm2));
 	}
 
 	// search and keyboard stops: every drawn feature, and the base map's countries
 	loadPlaces(): void {
-		if (!this.placesCode) void import('./geo/places').then((m) => (this.placesCode = m));
+		if (!this.placesCode) void import('../geo/places').then((m) => (this.placesCode = m));
 	}
 	readonly places = $derived(
 		this.placesCode && this.labels ? this.placesCode.placesFrom(this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })), this.labels) : []
@@ -155,15 +163,6 @@ export class Viewer {
 			this.pinned = { layerId: place.layerId, index: place.index! };
 		}
 		const animate = !prefersReducedMotion();
-		if (how === 'search') place.layerId === null ? this.atlas?.flyTo({ center: place.anchor, zoom: 5 }, animate) : this.atlas?.frame(place.bbox, animate);
+		if (how === 'search') this.camera = place.layerId === null ? { center: place.anchor, zoom: 5, animate } : { bbox: place.bbox, animate };
 	}
-}
-
-/** The layers as the map draws them: shown as the address asks, else as the manifest does. */
-function drawnContent(content: AtlasContent, countries: Basemap['countries']) {
-	const { data, link } = content;
-	const shown = (id: string, byDefault: boolean) => (link.layers ? link.layers.includes(id) : byDefault);
-	return {
-		layers: data.layers.map((l) => layerSpec({ ...l, def: { ...l.def, visible: shown(l.def.id, l.def.visible !== false) } }, countries))
-	};
 }

@@ -1,10 +1,10 @@
-import type { AtlasData } from './load';
+import type { Geodata } from '../manifest/load';
 
 /** `layer` is the citing layer's title, `layerUk` its Ukrainian title when the manifest has one. */
 export type Citation = { layer: string; layerUk?: string; feature?: string };
 
 /** For each source key, the layers and features that cite it, in manifest order. */
-export function citationsBySource(data: AtlasData): Map<string, Citation[]> {
+export function citationsBySource(data: Geodata): Map<string, Citation[]> {
 	const cited = new Map<string, Citation[]>();
 	const add = (key: string, citation: Citation) => cited.set(key, [...(cited.get(key) ?? []), citation]);
 	for (const layer of data.layers) {

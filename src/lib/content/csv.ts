@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 
 /** A feature as the atlas stores it: a choropleth row or an unplaced item has no geometry. */
 type AnyFeature = Feature<Geometry | null>;
-import type { LayerDef } from './schema';
+import type { LayerDef } from '../manifest/schema';
 
 /**
  * One column of a layer's table or CSV: the feature property `key`, or with `axis` the longitude (0)

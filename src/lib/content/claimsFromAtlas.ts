@@ -1,10 +1,10 @@
 import { UKRAINE_ID } from '../geo/recognisedBorders';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { atlasMetrics } from '../geo/metrics';
-import { checkClaims, coalitionCounts, type CheckedClaim, type ClaimsFile } from './claims';
-import type { LoadedLayer } from './load';
+import { checkClaims, coalitionCounts, type CheckedClaim, type ClaimsFile } from '../manifest/claims';
+import type { LoadedLayer } from '../manifest/load';
 
-type Countries = FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }>;
+import type { Countries } from '../geo/types';
 
 /**
  * The claims panel's rows: metrics measured on the atlas's own geometry (base map, contact line,

@@ -1,7 +1,7 @@
 import { MONTHS } from '../time/timeline';
 import { fill, pluralForm, type Wording } from '../i18n/grammar';
 import type { Feature } from 'geojson';
-import type { LegendEntry } from './legend';
+import type { LegendEntry } from '../manifest/legend';
 
 export type SummaryInput = { title: string; features: Feature[]; legend: LegendEntry[] };
 

@@ -1,6 +1,6 @@
 import type { Wording } from '../i18n/grammar';
-import type { AtlasData } from './load';
-import { legendFor } from './legend';
+import type { Geodata } from '../manifest/load';
+import { legendFor } from '../manifest/legend';
 import { ENGLISH, summarySentence } from './summary';
 
 /**
@@ -8,7 +8,7 @@ import { ENGLISH, summarySentence } from './summary';
  * English there, since a prerendered page cannot read `?lang`; a Ukrainian wording takes the
  * layers' Ukrainian titles.
  */
-export function staticSummary(data: AtlasData, words: Wording = ENGLISH): string[] {
+export function staticSummary(data: Geodata, words: Wording = ENGLISH): string[] {
 	return data.layers
 		.filter((l) => l.def.visible !== false)
 		.map((l) =>

@@ -1,0 +1,17 @@
+// Everything the atlas needs besides painting the base map, in one module that the page imports
+// while the base map is already loading (its content, checked by the build, is read meanwhile):
+// the geo math for layer shapes and claims (turf), the viewer's state and the panels, which have
+// nothing to show before the data has come, stay out of the JavaScript needed before the first paint.
+export { layerSpec } from '../manifest/specs';
+export { Coverage } from './coverage.svelte';
+export { Viewer } from './viewer.svelte';
+export { serializeState } from '../state/urlState';
+export { linkOf } from './link';
+export { default as FeatureCard } from '../ui/FeatureCard.svelte';
+export { default as FeatureNav } from '../ui/FeatureNav.svelte';
+export { default as TourCard } from '../ui/TourCard.svelte';
+export { default as StaticFallback } from '../ui/StaticFallback.svelte';
+export { default as Notices } from '../ui/Notices.svelte';
+export { default as BottomSheet } from '../ui/BottomSheet.svelte';
+export { default as LayersTab } from '../ui/LayersTab.svelte';
+export { default as ExplorerPanel } from '../ui/ExplorerPanel.svelte';

@@ -1,0 +1,20 @@
+import type { Content } from '../content/content';
+import type { Problem } from '../manifest/errors';
+import { parseState, type AtlasState } from '../state/urlState';
+import { timelineOf } from '../time/timeline';
+
+/**
+ * What the address asks of the content (layers, month, scene, feature, view…), each part checked
+ * against it: a part that names nothing there is a problem, and left out.
+ */
+export function linkOf(content: Content, params: URLSearchParams): { link: AtlasState; problems: Problem[] } {
+	const { data, scenes } = content;
+	const months = timelineOf(data.layers.map((l) => ({ features: l.data.features, series: l.def.series, asOf: l.def.asOf })));
+	const fromLink = parseState(params, {
+		layers: data.layers.map((l) => l.def.id),
+		scenes: scenes.map((s) => s.id),
+		months: months.length ? { first: months[0].month, last: months.at(-1)!.month } : undefined,
+		hasFeature: (layer, id) => data.layers.some((l) => l.def.id === layer && l.data.features.some((f) => f.properties?.id === id))
+	});
+	return { link: fromLink.state, problems: fromLink.problems };
+}

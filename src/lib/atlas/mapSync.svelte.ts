@@ -1,0 +1,55 @@
+// The one path from state to the map: each effect below reads one piece of the viewer's or the
+// session's state and makes the matching call on AtlasMap. Nothing else calls the map (start-up
+// hands it the first layers); a reader looking for where a checkbox becomes pixels starts here.
+import { untrack } from 'svelte';
+import type { LoadedLayer } from '../manifest/load';
+import { PALETTES } from '../map/theme';
+import type { AtlasSession } from './session.svelte';
+
+/** Registers the effects; call it while a component initialises (they end with it). */
+export function syncMap(session: AtlasSession, options: { extraLayers: () => LoadedLayer[]; attribution: () => string }): void {
+	// the layers on, and of a series the version in force at the slider's month
+	$effect(() => {
+		const ids = session.viewer?.drawnIds;
+		if (ids) session.map?.show(ids);
+	});
+	$effect(() => session.map?.setTime(session.viewer?.until ?? null));
+	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? null));
+	$effect(() => session.map?.setAttribution(options.attribution()));
+	// light or dark: the page's colours and the base map's together
+	$effect(() => {
+		document.documentElement.dataset.theme = session.theme;
+		session.map?.setTheme(PALETTES[session.theme]);
+	});
+	// the coverage shape belongs to its panel: it is on the map while the panel is open
+	$effect(() => {
+		const { viewer, coverage } = session;
+		if (viewer?.tab === 'coverage') coverage?.recompute();
+		else coverage?.hide();
+	});
+	$effect(() => void session.map?.setCoverage(session.coverage?.shown ?? null));
+	// a camera move the reader asked for (a scene, a search result)
+	$effect(() => {
+		const camera = session.viewer?.camera;
+		const map = session.map;
+		if (!camera || !map) return;
+		const { animate, ...to } = camera;
+		if ('bbox' in to) map.frame(to.bbox, animate);
+		else map.flyTo(to, animate);
+	});
+	// an editor's draft joins the map (and the search and keyboard stops) as soon as it changes
+	let drawnExtra: LoadedLayer[] = [];
+	$effect(() => {
+		const { map, viewer, countries, lib, ready } = session;
+		const extraLayers = options.extraLayers();
+		if (!ready || !map || !countries || !viewer || !lib || extraLayers === drawnExtra || (extraLayers.length === 0 && drawnExtra.length === 0)) return;
+		drawnExtra = extraLayers;
+		const extra = extraLayers.map((l) => lib.layerSpec(l, countries));
+		untrack(() => {
+			// a new draft shows; one the reader hid stays hidden while it is edited
+			for (const l of extra) if (!(l.id in viewer.visible)) viewer.visible[l.id] = l.def.visible !== false;
+			viewer.layers = [...viewer.manifestLayers, ...extra];
+			void map.setLayers(viewer.layers, viewer.drawnIds);
+		});
+	});
+}

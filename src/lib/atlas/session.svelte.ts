@@ -1,0 +1,76 @@
+import { base } from '$app/paths';
+import type { AtlasMap } from '../map/atlasMap';
+import type { Countries } from '../geo/types';
+import type { Problem } from '../manifest/errors';
+import type { AtlasState, ThemeName } from '../state/urlState';
+import type { Coverage } from './coverage.svelte';
+import type { Viewer } from './viewer.svelte';
+import { fill, formatNumber, lang, pluralForm, t } from '../i18n/i18n.svelte';
+
+/**
+ * One page's atlas: what start-up has made so far (the code, the viewer, the map), the page's own
+ * choices (theme, language, view) and what the chrome around the map shows. The viewer holds what
+ * the reader looks at; this holds the rest, so each chrome and the start-up share one record.
+ */
+export class AtlasSession {
+	/** everything besides the base map's own code, loaded while the base map draws */
+	lib = $state.raw<typeof import('./lazy') | null>(null);
+	viewer = $state.raw<Viewer | null>(null);
+	/** the map, once its layers are in */
+	map = $state.raw<AtlasMap | null>(null);
+	countries = $state.raw<Countries | null>(null);
+	coverage = $state.raw<Coverage | null>(null);
+	problems = $state.raw<Problem[]>([]);
+	/** the base map and every manifest layer have drawn */
+	ready = $state(false);
+	webglFailed = $state(false);
+	exporting = $state(false);
+	theme = $state<ThemeName>('light');
+	themeChosen = $state(false);
+	langChosen = $state(false);
+	/** the camera as the reader left it, for the address */
+	view = $state.raw<AtlasState['view']>(undefined);
+	/** absolute addresses for the embed snippet (known only in the browser) */
+	origin = $state('');
+
+	// the address holds the whole state (layers, view, time, scene, open feature, language, theme)
+	readonly shareQuery = $derived.by(() => {
+		const { viewer, lib } = this;
+		if (!viewer || !lib) return '';
+		return lib.serializeState({
+			view: this.view,
+			layers: viewer.layers.filter((l) => viewer.visible[l.id]).map((l) => l.id),
+			time: viewer.until ?? undefined,
+			scene: viewer.scenes[viewer.sceneIndex]?.id,
+			feature: viewer.pinnedId,
+			lang: this.langChosen ? lang() : undefined,
+			theme: this.themeChosen ? this.theme : undefined
+		});
+	});
+	readonly embedUrl = $derived(`${this.origin}${base}/embed?${this.shareQuery}`);
+	readonly scriptUrl = $derived(`${this.origin}${base}/embed.js`);
+	// the embed's credit line counts the sources in the reader's language
+	readonly dataCredit = $derived.by(() => {
+		const n = Object.keys(this.viewer?.sources ?? {}).length;
+		return fill(pluralForm(lang(), n, t('Data from {n} source|Data from {n} sources')), { n: formatNumber(n) });
+	});
+
+	report(problem: Problem): void {
+		this.problems = [...this.problems, problem];
+	}
+
+	/** Downloads the current view as a PNG; a failure becomes a notice. */
+	async exportImage(): Promise<void> {
+		const { map, viewer } = this;
+		if (!map || !viewer || this.exporting) return;
+		this.exporting = true;
+		try {
+			const { exportView } = await import('./exportView');
+			await exportView(map, { layers: viewer.layers, visible: viewer.visible, sources: viewer.sources, scene: viewer.scenes[viewer.sceneIndex], until: viewer.until });
+		} catch (error) {
+			this.report({ file: '', field: 'export', message: `${t('the image could not be made')} (${(error as Error).message})` });
+		} finally {
+			this.exporting = false;
+		}
+	}
+}

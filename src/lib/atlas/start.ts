@@ -1,0 +1,136 @@
+// The atlas's start-up, in the order that paints soonest: maplibre, the data code, the base map
+// and the checked content load side by side; the map is made as soon as the base map and the
+// reader's language are in; the data layers go to maplibre's workers before any panel renders.
+import { assets } from '$app/paths';
+import { AtlasMap, type PickHandler } from '../map/atlasMap';
+import { decodeBasemap } from '../map/basemap';
+import { PALETTES } from '../map/theme';
+import { readContentFast } from '../content/built';
+import { preferredLang, setLang, t } from '../i18n/i18n.svelte';
+import type { AtlasSession } from './session.svelte';
+
+export type StartOptions = {
+	container: HTMLElement;
+	/** the explorer's panels lie over the map; the embed has none */
+	chrome: 'full' | 'embed';
+	/** the scene a page opens on when its address names none (the /scenes/… pages) */
+	pageScene?: string;
+	/** the base map's credit in the reader's language */
+	attribution: () => string;
+	onready?: (map: AtlasMap) => void;
+};
+
+const json = async (path: string) => {
+	const response = await fetch(`${assets}/${path}`);
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
+	return response.json();
+};
+
+// maplibre's own labels and hints, read when the map is made
+const mapLocale = () => ({
+	'NavigationControl.ZoomIn': t('Zoom in'),
+	'NavigationControl.ZoomOut': t('Zoom out'),
+	'AttributionControl.ToggleAttribution': t('Show or hide the credits'),
+	'CooperativeGesturesHandler.WindowsHelpText': t('Use Ctrl + scroll to zoom the map'),
+	'CooperativeGesturesHandler.MacHelpText': t('Use ⌘ + scroll to zoom the map'),
+	'CooperativeGesturesHandler.MobileHelpText': t('Use two fingers to move the map')
+});
+
+/**
+ * Starts the atlas in `session`: reads the address, makes the map, hands it the layers and fills
+ * the session as each piece arrives. Returns what stops it (the page is left).
+ */
+export function startAtlas(session: AtlasSession, { container, chrome, pageScene, attribution, onready }: StartOptions): () => void {
+	session.origin = location.origin;
+	const params = new URLSearchParams(location.search);
+	const langReady = setLang(preferredLang(params.get('lang'), navigator.languages ?? [navigator.language]));
+	session.langChosen = params.get('lang') === 'uk' || params.get('lang') === 'en';
+	session.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+	let destroyed = false;
+	const libReady = import('./lazy');
+	const geodataUrl = new URL(`${assets}/geodata`, location.href).href;
+	// the build's checked content, preloaded by the page (a worker reads the files where it is missing)
+	const content = readContentFast(assets, geodataUrl);
+	const basemap = Promise.all([json('data/basemap.topo.json'), json('data/labels.geojson')]).then(([t, l]) => decodeBasemap(t, l));
+	// the explorer's panel covers the map's right (wide screens) or its lower 40% (phones):
+	// centre Ukraine in what stays visible
+	const full = chrome === 'full';
+	const wide = container.clientWidth > 640;
+	const padding = {
+		top: 0,
+		right: full && wide ? Math.min(340, container.clientWidth * 0.3) : 0,
+		bottom: full && !wide ? container.clientHeight * 0.4 : 0,
+		left: 0
+	};
+	const onPick: PickHandler = (pick, how) => session.viewer?.onPick(pick, how);
+	// maplibre takes its own labels when the map is made: it waits for the language's dictionary (small, and loading already)
+	const created = Promise.all([basemap, langReady]).then(([b]) =>
+		AtlasMap.create({ container, basemap: b, onPick, padding, attribution: attribution(), locale: mapLocale(), geodataUrl, cooperativeGestures: !full, theme: PALETTES[session.theme] })
+	);
+	created.catch(() => {}); // a map that cannot be made is reported below, where it is awaited
+
+	(async () => {
+		const site = await content;
+		performance.mark('atlas:content');
+		const code = await libReady;
+		const { link, problems } = code.linkOf(site, params);
+		const found = [...site.problems, ...problems];
+		let basemapData;
+		try {
+			basemapData = await basemap;
+		} catch (error) {
+			session.lib = code;
+			session.problems = [...found, { file: '', field: 'base map', message: `the map could not be drawn (${(error as Error).message})` }];
+			return;
+		}
+		const v = new code.Viewer(site, link, basemapData, pageScene);
+		let map: AtlasMap;
+		try {
+			map = await created;
+		} catch (error) {
+			session.webglFailed = true;
+			session.lib = code;
+			session.problems = [...found, { file: '', field: 'map', message: `this browser cannot draw the interactive map (${(error as Error).message}); a static map is shown` }];
+			session.countries = basemapData.countries;
+			session.viewer = v;
+			return;
+		}
+		if (destroyed) return map.destroy();
+		// a scene sets layers, time and camera; what the link names besides wins
+		if (v.sceneIndex >= 0) v.showScene(v.sceneIndex, false);
+		if (link.layers) for (const l of v.layers) v.toggle(l.id, link.layers.includes(l.id));
+		if (link.time) v.until = link.time;
+		const scene = v.camera && 'center' in v.camera ? v.camera : null;
+		const camera = link.view ? { center: [link.view.lng, link.view.lat] as [number, number], zoom: link.view.zoom } : scene;
+		if (camera) map.flyTo({ center: camera.center, zoom: camera.zoom }, false);
+		v.camera = null; // the first frame is there already
+		if (link.feature) v.pin(link.feature);
+		// what the scene and the link chose is what the first frame draws; maplibre's workers
+		// get the data layers before the panels render, so the two share the wait
+		await map.setLayers(v.layers, v.drawnIds);
+		performance.mark('atlas:layersAdded');
+		if (destroyed) return map.destroy();
+		session.lib = code;
+		session.view = link.view;
+		if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
+		session.problems = found;
+		session.countries = basemapData.countries;
+		session.viewer = v;
+		session.map = map;
+		map.onViewChange(({ lng, lat, zoom, bbox }) => {
+			session.view = { lng, lat, zoom };
+			v.viewBox = bbox;
+		});
+		if (site.coverage) session.coverage = new code.Coverage(basemapData.countries, v.layers, site.coverage);
+		await map.idle();
+		session.ready = true;
+		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
+		onready?.(map);
+	})();
+
+	return () => {
+		destroyed = true;
+		session.coverage?.destroy();
+		session.map?.destroy();
+	};
+}

@@ -1,0 +1,45 @@
+// The build's checked copy of the content (data/content.json): written by the build, preloaded by
+// the page, revived as the checks left it. Where it is missing, a worker reads and checks the files.
+import type { Content } from './content';
+import { readContentOffThread } from '../workers/contentClient';
+
+/** Where the build writes the checked content, beside the base map; the page preloads it. */
+export const BUILT_CONTENT = 'data/content.json';
+
+/**
+ * The atlas's content: the build's checked copy (one preloaded file, nothing to check), or where
+ * that is missing or unreadable, the files themselves, read and checked in a worker.
+ */
+export async function readContentFast(assetsUrl: string, geodataUrl: string): Promise<Content> {
+	try {
+		return await readBuiltContent(`${assetsUrl}/${BUILT_CONTENT}`);
+	} catch {
+		return readContentOffThread(geodataUrl);
+	}
+}
+
+/** The build's copy, fetched. */
+export async function readBuiltContent(url: string): Promise<Content> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return reviveBuiltContent(await response.json());
+}
+
+/**
+ * The build's copy as written. `citable` (every key of sources.json) is left out where it is the
+ * same as `sources` (the valid entries), as it is whenever the bibliography has no problem: it
+ * would be a third of the file, parsed on the main thread while the map loads.
+ */
+export function packBuiltContent(content: Content): string {
+	const { sources, citable } = content.data;
+	const same = JSON.stringify(sources) === JSON.stringify(citable);
+	return JSON.stringify(same ? { ...content, data: { ...content.data, citable: undefined } } : content);
+}
+
+/** The build's copy as the checks left it: the bibliographies are keyed by source id on objects with no prototype, so no id is ever found on Object.prototype. */
+export function reviveBuiltContent(json: Content): Content {
+	json.data.sources = Object.assign(Object.create(null), json.data.sources);
+	json.data.citable = json.data.citable ? Object.assign(Object.create(null), json.data.citable) : json.data.sources;
+	return json;
+}
+
