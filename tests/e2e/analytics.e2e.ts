@@ -4,7 +4,7 @@ import { openAtlas, pixelAtLngLat, redrawn } from './atlas';
 
 const claimsFile = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
 
-test('the claims panel lists every seed claim with its checked value, verdict and source', async ({ page }) => {
+test('the claims panel lists every claim of the articles with its checked value, verdict and source', async ({ page }) => {
 	await openAtlas(page, '/');
 	await page.getByRole('button', { name: 'Claims checked' }).click();
 	const panel = page.getByRole('region', { name: 'Claims checked' });

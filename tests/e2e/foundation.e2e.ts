@@ -90,8 +90,8 @@ test('a broken manifest entry shows a notice naming it while the rest of the map
 	await page.route('**/geodata/layers.json', async (route) => {
 		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 		manifest.layers.push(
-			{ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] },
-			{ id: 'lost-file', title: 'Lost', kind: 'point', file: 'nowhere.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] }
+			{ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['insightnews-2025-09-declarations-vs-commitments'] },
+			{ id: 'lost-file', title: 'Lost', kind: 'point', file: 'nowhere.geojson', style: {}, sources: ['insightnews-2025-09-declarations-vs-commitments'] }
 		);
 		await route.fulfill({ json: manifest });
 	});

@@ -80,7 +80,7 @@ test('the explorer in Ukrainian: a data problem and the embed dialog', async ({ 
 	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => {
 		const broken = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
-		broken.layers.push({ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['seed-declarations-vs-commitments'] });
+		broken.layers.push({ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['insightnews-2025-09-declarations-vs-commitments'] });
 		return route.fulfill({ json: broken });
 	});
 	await openAtlas(page, '/?lang=uk');
@@ -135,8 +135,8 @@ test('/sources?lang=uk: Ukrainian headings, kinds, counts in their plural forms,
 		const [, n, noun] = summary.match(/^Посилаються: (\d+) (\S+)$/)!;
 		expect(noun, summary).toBe(ukrainian(Number(n), ITEMS));
 	}
-	// and the number is right: the layers and features citing the seed article
-	const key = 'seed-declarations-vs-commitments';
+	// and the number is right: the layers and features citing the article
+	const key = 'insightnews-2025-09-declarations-vs-commitments';
 	const citing = manifest.layers.reduce((sum, l) => sum + Number(l.sources.includes(key)) + features(l.file).filter((f) => f.properties.sources?.includes(key)).length, 0);
 	const entry = page.locator(`li[id="${key}"]`);
 	await expect(entry.locator('summary')).toHaveText(`Посилаються: ${citing} ${ukrainian(citing, ITEMS)}`);

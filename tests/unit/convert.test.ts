@@ -22,12 +22,12 @@ describe('convertToGeoJSON: CSV', () => {
 			asOf: '2025-03-04',
 			approximate: true,
 			precisionKm: 5,
-			sources: ['seed-ironclad-guarantees'],
+			sources: ['news-2025-03-ironclad-guarantees'],
 			note: 'Where Starmer called for a coalition of the willing; placed at London, not the building'
 		});
 		// an empty cell is left out rather than becoming ""
 		expect(paris.properties).not.toHaveProperty('precisionKm');
-		expect(paris.properties!.sources).toEqual(['seed-allies-gather-paris', 'seed-declarations-vs-commitments']);
+		expect(paris.properties!.sources).toEqual(['news-2025-09-04-allies-gather-paris', 'insightnews-2025-09-declarations-vs-commitments']);
 	});
 
 	it('names the line of every bad row (golden), counting quoted line breaks and blank lines', () => {

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
-const meta = { ...defaultMeta('depots.geojson', 'point', ['name']), title: 'Fuel depots', sources: ['seed-declarations-vs-commitments'], asOf: '2025-09-04' };
+const meta = { ...defaultMeta('depots.geojson', 'point', ['name']), title: 'Fuel depots', sources: ['insightnews-2025-09-declarations-vs-commitments'], asOf: '2025-09-04' };
 
 function post(options: unknown, headers: Record<string, string> = { origin: '' }, text = depots) {
 	const form = new FormData();

@@ -17,9 +17,10 @@ describe('geodata/', () => {
 		expect(data.layers.map((l) => l.def.id)).toEqual(manifest.layers.map((l: { id: string }) => l.id));
 	});
 
-	it('cites the seed articles', () => {
+	it('cites the articles it started from, as news, and every key it cites resolves', () => {
 		const cited = new Set(data.layers.flatMap((l) => [...l.def.sources, ...l.data.features.flatMap((f) => f.properties?.sources ?? [])]));
-		expect([...cited].filter((k) => k.startsWith('seed-')).length).toBeGreaterThan(0);
+		expect(data.sources['news-2025-03-ironclad-guarantees']?.kind).toBe('news');
+		expect(cited.has('insightnews-2025-09-declarations-vs-commitments')).toBe(true);
 		for (const key of cited) expect(data.sources[key], key).toBeDefined();
 	});
 });

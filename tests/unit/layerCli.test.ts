@@ -41,7 +41,7 @@ describe('layer add', { timeout: 60_000 }, () => {
 		expect(run.out).toEqual([
 			`read ${FIXTURES}/summits.csv (CSV)`,
 			'wrote geodata/summits.geojson: 2 features (Point: 2), bbox [-0.1276, 48.870431, 2.316583, 51.5072]',
-			'added layers[1] "summits" (point) in geodata/layers.json, citing seed-ironclad-guarantees, seed-allies-gather-paris, seed-declarations-vs-commitments'
+			'added layers[1] "summits" (point) in geodata/layers.json, citing news-2025-03-ironclad-guarantees, news-2025-09-04-allies-gather-paris, insightnews-2025-09-declarations-vs-commitments'
 		]);
 		expect(run.status).toBe(0);
 		const golden = join(FIXTURES, 'expected/summits.geojson');
@@ -57,7 +57,7 @@ describe('layer add', { timeout: 60_000 }, () => {
 					kind: 'point',
 					file: 'summits.geojson',
 					style: { color: '#6b46c1' },
-					sources: ['seed-ironclad-guarantees', 'seed-allies-gather-paris', 'seed-declarations-vs-commitments']
+					sources: ['news-2025-03-ironclad-guarantees', 'news-2025-09-04-allies-gather-paris', 'insightnews-2025-09-declarations-vs-commitments']
 				}
 			]
 		});
@@ -65,7 +65,7 @@ describe('layer add', { timeout: 60_000 }, () => {
 	});
 
 	it('normalises GeoJSON on the way in, warning about each change', () => {
-		const run = layer(['add', `${FIXTURES}/test-area.geojson`, '--title', 'Test area', '--kind', 'fill', '--id', 'area', '--source', 'seed-declarations-vs-commitments']);
+		const run = layer(['add', `${FIXTURES}/test-area.geojson`, '--title', 'Test area', '--kind', 'fill', '--id', 'area', '--source', 'insightnews-2025-09-declarations-vs-commitments']);
 		expect(run.status).toBe(0);
 		expect(run.out.slice(0, 3)).toEqual([
 			`read ${FIXTURES}/test-area.geojson (GeoJSON)`,
@@ -208,7 +208,7 @@ describe('layer add, interrupted', { timeout: 60_000 }, () => {
 describe('layer check and usage', { timeout: 60_000 }, () => {
 	it('reports every problem in geodata/ in the one shape, and exits 1', () => {
 		const hubs = readFileSync(join(root, 'hubs.geojson'), 'utf8');
-		writeFileSync(join(root, 'hubs.geojson'), hubs.replace('"seed-declarations-vs-commitments"', '"foo"'));
+		writeFileSync(join(root, 'hubs.geojson'), hubs.replace('"insightnews-2025-09-declarations-vs-commitments"', '"foo"'));
 		const run = layer(['check']);
 		expect(run.status).toBe(1);
 		expect(run.err).toEqual(['geodata has 1 problem(s):', '  geodata/hubs.geojson:4:5: features[0] (hub-rzeszow-jasionka).properties.sources[0]: "foo" is not in geodata/sources.json']);

@@ -73,7 +73,7 @@ describe('geodata/scenes.json', () => {
 	});
 
 	it('names the scene, layer and source that are wrong, and keeps the rest', () => {
-		const scene = (over: object) => ({ id: 'a', title: 'A', caption: 'c', camera: { center: [30, 49], zoom: 4 }, layers: ['hubs'], sources: ['seed-allies-gather-paris'], ...over });
+		const scene = (over: object) => ({ id: 'a', title: 'A', caption: 'c', camera: { center: [30, 49], zoom: 4 }, layers: ['hubs'], sources: ['news-2025-09-04-allies-gather-paris'], ...over });
 		const { scenes, problems } = validateScenes(
 			{ version: 1, scenes: [scene({}), scene({ id: 'b', layers: ['nope'] }), scene({ id: 'a', sources: ['missing'] })] },
 			layerIds,

@@ -8,7 +8,7 @@ import type { Countries } from '../geo/types';
 
 /**
  * The claims panel's rows: metrics measured on the atlas's own geometry (base map, contact line,
- * occupied area) and counted from the coalition data, set against each seed claim.
+ * occupied area) and counted from the coalition data, set against each claim of the articles.
  * Returns null when a layer it measures is missing (the panel then says so).
  */
 export function claimsFromAtlas(file: ClaimsFile, layers: LoadedLayer[], countries: Countries): CheckedClaim[] | null {

@@ -33,7 +33,7 @@ export const UK_ANALYSIS: Record<string, string> = {
 	'Not verifiable': 'Неможливо перевірити',
 	'Checked against {figure}': 'Для перевірки — {figure}',
 	computed: 'обчислено',
-	"The seeds' numbers, checked": 'Цифри з вихідних статей: перевірка',
+	"The articles' numbers, checked": 'Цифри зі статей: перевірка',
 	"Each figure is set against the atlas's own geometry (turf on Natural Earth with Crimea in Ukraine) or an independent report. Within 5% holds, within 20% roughly.":
 		'Кожну цифру зіставлено з геометрією самого атласу (turf на Natural Earth з Кримом у складі України) або з незалежним звітом. Розбіжність до 5% — «підтверджується», до 20% — «приблизно».',
 	'The claims cannot be checked: a layer they are measured on did not load.': 'Заяви неможливо перевірити: не завантажився шар, за яким їх вимірюють.',

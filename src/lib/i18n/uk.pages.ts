@@ -26,7 +26,6 @@ export const UK_PAGES: Record<string, string> = {
 	'source|sources': 'джерело|джерела|джерел',
 	'The base map is Natural Earth (public domain), redrawn with internationally recognised borders: Crimea is shown as part of Ukraine.':
 		'Основа мапи — Natural Earth (суспільне надбання), перемальована в міжнародно визнаних кордонах: Крим показано як частину України.',
-	'Seed article': 'Вихідна стаття',
 	Official: 'Офіційне джерело',
 	News: 'Новини',
 	Dataset: 'Набір даних',

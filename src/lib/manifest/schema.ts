@@ -85,7 +85,7 @@ export const SourceSchema = v.strictObject({
 			v.check((u) => !URL.canParse(u) || /^https?:$/.test(new URL(u).protocol), (i) => `an http or https address expected, ${i.received} found`)
 		)
 	),
-	kind: oneOf(['seed', 'official', 'news', 'dataset'] as const),
+	kind: oneOf(['official', 'news', 'dataset'] as const),
 	note: v.optional(v.string())
 });
 
