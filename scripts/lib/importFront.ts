@@ -26,8 +26,9 @@ export const SOURCES = ['deepstatemap-live', 'cyterat-deepstate-map-data'];
 /** DeepState's map is one credible outlet's assessment, not an official statement. */
 export const CONFIDENCE = 'reported';
 /**
- * Recognised Ukraine, Crimea moved from Russia: Natural Earth 1:10m, whose coast and border lie a
- * median 0.6 and 1.4 km from DeepState's (1:50m, which the base map draws, is 1.6 and 2.5 km off).
+ * Recognised Ukraine, Crimea moved from Russia: Natural Earth 1:10m, which follows DeepState's
+ * border and coast more closely than the base map's 1:50m (of the 2025-09-04 polygon's 3,038
+ * vertices, 1,743 lie within 3 km of the 10m outline, 1,453 of the 50m one).
  */
 export const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
 /**
