@@ -9,6 +9,7 @@ import { KINDS } from '../src/lib/manifest/schema';
 import { addLayer } from './lib/addLayer';
 import { recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
+import { importFront } from './lib/importFront';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -27,7 +28,10 @@ const USAGE = `Usage:
       --force                   replace an existing layer's data (fields you do not pass are kept)
   npm run layer -- check
       Checks geodata/ as the build does. Both commands exit 1 on any problem.
-  Either command: --root <dir> uses another geodata folder.`;
+  npm run layer -- import-front <folder>
+      Reads DeepState's snapshots (deepstatemap_data_YYYYMMDD.geojson) in <folder> and writes the
+      occupied area, front line and change of each, and versions.json, to geodata/front/.
+  Any command: --root <dir> uses another geodata folder.`;
 
 const options = {
 	root: { type: 'string' },
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
 	// npm runs scripts from the package root; the editor's paths are relative to where they typed
 	const here = process.env.INIT_CWD ?? process.cwd();
 	const root = resolve(here, values.root ?? process.env.ATLAS_GEODATA ?? new URL('../geodata', import.meta.url).pathname);
-	if (command !== 'add' && command !== 'check') {
+	if (command !== 'add' && command !== 'check' && command !== 'import-front') {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
@@ -84,6 +88,22 @@ async function main(): Promise<number> {
 		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 		console.log(`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`);
 		return 0;
+	}
+
+	if (command === 'import-front') {
+		if (rest.length !== 1) {
+			console.error(`import-front takes one folder, ${rest.length} given.\n\n${USAGE}`);
+			return 1;
+		}
+		try {
+			const { versions, done } = await importFront(resolve(here, rest[0]), root);
+			for (const line of done) console.log(line);
+			console.log(`imported ${versions.length} snapshot(s), ${versions[0].asOf} to ${versions[versions.length - 1].asOf}`);
+			return 0;
+		} catch (error) {
+			console.error(`import-front: ${process.env.DEBUG ? (error as Error).stack : (error as Error).message}`);
+			return 1;
+		}
 	}
 
 	if (rest.length !== 1) {

@@ -1,0 +1,235 @@
+// `npm run layer -- import-front <folder>`: DeepState's occupied polygons (cyterat/deepstate-map-data
+// snapshots) to the dated series in geodata/front/: the occupied area, the front line and the change
+// of each snapshot, simplified for the screen, and versions.json with every figure, computed from the
+// unsimplified input. Same input, same bytes: every decision is a constant below.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import area from '@turf/area';
+import length from '@turf/length';
+import simplify from '@turf/simplify';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
+import { frontLine } from '../../src/lib/geo/frontLine';
+import { frontLengths } from '../../src/lib/geo/frontLengths';
+import { areaChange } from '../../src/lib/geo/areaChange';
+
+/** The snapshots read: cyterat's file names, the date in the name. */
+export const SNAPSHOT_FILE = /^deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$/;
+/** Where the series goes, inside the geodata folder; versions.json names files relative to geodata/. */
+export const FRONT_DIR = 'front';
+export const VERSIONS_FILE = 'versions.json';
+export const fileName = (kind: 'occupied' | 'front' | 'change', asOf: string) => `${kind}-${asOf}.geojson`;
+/** The Paris summit of the coalition of the willing: every later snapshot is also compared with it. */
+export const SUMMIT = '2025-09-04';
+/** Every feature cites DeepState and the repository it comes through (keys of geodata/sources.json). */
+export const SOURCES = ['deepstatemap-live', 'cyterat-deepstate-map-data'];
+/** DeepState's map is one credible outlet's assessment, not an official statement. */
+export const CONFIDENCE = 'reported';
+/**
+ * Recognised Ukraine, Crimea moved from Russia: Natural Earth 1:10m, which follows DeepState's
+ * border and coast more closely than the base map's 1:50m (of the 2025-09-04 polygon's 3,038
+ * vertices, 1,743 lie within 3 km of the 10m outline, 1,453 of the 50m one).
+ */
+export const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
+/**
+ * The files are simplified (Douglas-Peucker, 48.5° N equirectangular) within this many km of
+ * DeepState's line: three quarters of a pixel at zoom 8 (405 m a pixel at 48.5° N). Measured on the
+ * 29 snapshots: 0.2 km keeps every file under 42 KB (2.17 MB in all), 0.3 km under 37 KB (1.80 MB),
+ * 0.4 km under 34 KB (1.53 MB); 0.3 is the coarsest still under a pixel at zoom 8 with every
+ * file under 40 KB. The figures come from the unsimplified polygons.
+ */
+export const SCREEN_TOLERANCE_KM = 0.3;
+/**
+ * Rings smaller than this (100 m square, a quarter of a pixel at zoom 8) are left out of the files,
+ * not the figures: DeepState's polygons hold a few, some of them degenerate (all points in a line).
+ */
+export const MIN_SCREEN_RING_KM2 = 0.01;
+/** Coordinates: 5 decimals, 1.1 m. */
+export const COORDINATE_DECIMALS = 5;
+/** Areas and lengths to 0.1 km² and 0.1 km, shares in percent to 0.01. */
+export const FIGURE_DECIMALS = 1;
+export const SHARE_DECIMALS = 2;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PROJECTION_LATITUDE = 48.5;
+const KM_PER_DEGREE = 110.574;
+
+export interface FrontVersion {
+	asOf: string;
+	occupied: string;
+	front: string;
+	change: string;
+	areaKm2: number;
+	shareOfUkraine: number;
+	frontKm: number;
+	frontSmoothedKm: number;
+	gainedKm2: number | null;
+	lostKm2: number | null;
+	gainedSinceSummitKm2: number | null;
+	lostSinceSummitKm2: number | null;
+}
+
+type Occupied = Feature<Polygon | MultiPolygon>;
+
+const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+const km2 = (g: Geometry | Feature) => area(g) / 1e6;
+const longDate = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+/** Simplified for the screen and rounded, consecutive repeats removed (rings kept closed). */
+function forScreen<G extends Polygon | MultiPolygon | MultiLineString>(geometry: G): G {
+	const k = Math.cos((PROJECTION_LATITUDE * Math.PI) / 180);
+	const map = (g: G, f: (p: Position) => Position): G => JSON.parse(JSON.stringify(g), (key, v) => (Array.isArray(v) && typeof v[0] === 'number' ? f(v) : v));
+	const visible = (ring: Position[]) => km2({ type: 'Polygon', coordinates: [ring] }) >= MIN_SCREEN_RING_KM2;
+	const kept: G =
+		geometry.type === 'MultiLineString'
+			? geometry
+			: ({
+					type: 'MultiPolygon',
+					coordinates: (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).filter((p) => visible(p[0])).map((p) => p.filter(visible))
+				} as G);
+	const projected = map(kept, ([x, y]) => [x * k, y]);
+	const simplified = simplify(projected, { tolerance: SCREEN_TOLERANCE_KM / KM_PER_DEGREE, highQuality: true });
+	const back = map(simplified, ([x, y]) => [round(x / k, COORDINATE_DECIMALS), round(y, COORDINATE_DECIMALS)]);
+	const dedupe = (line: Position[]) => line.filter((p, i) => i === 0 || p[0] !== line[i - 1][0] || p[1] !== line[i - 1][1]);
+	if (back.type === 'MultiLineString') return { ...back, coordinates: back.coordinates.map(dedupe).filter((l) => l.length > 1) };
+	const polygons = back.type === 'Polygon' ? [back.coordinates] : back.coordinates;
+	return { type: 'MultiPolygon', coordinates: polygons.map((p) => p.map(dedupe).filter((r) => r.length >= 4)).filter((p) => p.length > 0) } as G;
+}
+
+/** One feature a line, so a version's diff reads feature by feature; keys in the order written. */
+const collection = (features: Feature[]) => `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+
+async function readSnapshot(path: string, name: string): Promise<Occupied> {
+	const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
+	const polygons = json.features?.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') ?? [];
+	if (polygons.length !== 1 || json.features.length !== 1) throw new Error(`${name}: one Polygon or MultiPolygon feature expected, ${json.features?.length ?? 0} feature(s) found`);
+	return polygons[0] as Occupied;
+}
+
+/** Recognised Ukraine (Crimea included) from world-atlas, and its geodesic area in km². */
+export async function recognisedUkraine(worldAtlas = WORLD_ATLAS): Promise<MultiPolygon> {
+	const world = JSON.parse(await readFile(worldAtlas, 'utf8')) as CountriesTopology;
+	return countryGeometry(recogniseCrimeaAsUkraine(world), (g) => g.id === UKRAINE_ID);
+}
+
+/**
+ * Reads every snapshot in `folder` and writes geodata/front/ under `geodataRoot`: per snapshot
+ * occupied-, front- and change-<date>.geojson, and versions.json; files of snapshots no longer in
+ * the folder are removed. Returns the versions and one line a file written.
+ */
+export async function importFront(folder: string, geodataRoot: string, options: { worldAtlas?: string } = {}): Promise<{ versions: FrontVersion[]; done: string[] }> {
+	const bibliography = JSON.parse(await readFile(join(geodataRoot, 'sources.json'), 'utf8')) as Record<string, unknown>;
+	const missing = SOURCES.filter((key) => !(key in bibliography));
+	if (missing.length > 0) throw new Error(`geodata/sources.json has no ${missing.join(', ')}: add the source before importing`);
+
+	const snapshots = (await readdir(folder))
+		.map((name) => ({ name, match: SNAPSHOT_FILE.exec(name) }))
+		.filter((s) => s.match)
+		.map((s) => ({ name: s.name, asOf: `${s.match![1]}-${s.match![2]}-${s.match![3]}` }))
+		.sort((a, b) => a.asOf.localeCompare(b.asOf));
+	if (snapshots.length === 0) throw new Error(`${folder}: no deepstatemap_data_YYYYMMDD.geojson found`);
+
+	const ukraine = await recognisedUkraine(options.worldAtlas);
+	const ukraineKm2 = km2(ukraine);
+	const occupied = new Map<string, Occupied>();
+	for (const s of snapshots) occupied.set(s.asOf, await readSnapshot(join(folder, s.name), s.name));
+	const summit = occupied.get(SUMMIT);
+
+	const out = join(geodataRoot, FRONT_DIR);
+	await mkdir(out, { recursive: true });
+	const common = (asOf: string) => ({ sources: SOURCES, confidence: CONFIDENCE, asOf, approximate: true, precisionKm: SCREEN_TOLERANCE_KM });
+	const versions: FrontVersion[] = [];
+	const done: string[] = [];
+	const written = new Set<string>();
+	const write = async (name: string, text: string) => {
+		await writeFile(join(out, name), text);
+		written.add(name);
+		done.push(`wrote geodata/${FRONT_DIR}/${name}: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`);
+	};
+
+	for (const [index, { asOf }] of snapshots.entries()) {
+		const shape = occupied.get(asOf)!;
+		const areaKm2 = km2(shape);
+		const front = frontLine(shape, ukraine);
+		const lengths = frontLengths(front);
+		const rings = (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).flat();
+		const edgeKm = length({ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: rings } }, { units: 'kilometers' });
+		const previous = index > 0 ? snapshots[index - 1].asOf : null;
+		const sincePrevious = previous ? areaChange(occupied.get(previous)!, shape) : null;
+		const sinceSummit = summit && asOf >= SUMMIT ? areaChange(summit, shape) : null;
+
+		const occupiedFeature: Feature = {
+			type: 'Feature',
+			properties: {
+				id: `occupied-${asOf}`,
+				name: `Area under Russian occupation, ${longDate(asOf)} (DeepState)`,
+				...common(asOf),
+				areaKm2: round(areaKm2, FIGURE_DECIMALS),
+				shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
+				note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`
+			},
+			geometry: forScreen(shape.geometry)
+		};
+		const frontFeature: Feature = {
+			type: 'Feature',
+			properties: {
+				id: `front-${asOf}`,
+				name: `Front line, ${longDate(asOf)} (derived from DeepState)`,
+				...common(asOf),
+				frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
+				frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
+				edgeKm: round(edgeKm, FIGURE_DECIMALS),
+				note: 'The edge of the occupied area inside Ukraine: not along the Russian or Belarusian border or the coast. See geodata/front/README.md.'
+			},
+			geometry: forScreen(front.geometry)
+		};
+		const changeFeatures = [
+			...(sincePrevious ? changeFeaturesOf(sincePrevious.changes.features, asOf, previous!, 'previous') : []),
+			...(sinceSummit ? changeFeaturesOf(sinceSummit.changes.features, asOf, SUMMIT, 'summit') : [])
+		];
+
+		await write(fileName('occupied', asOf), collection([occupiedFeature]));
+		await write(fileName('front', asOf), collection([frontFeature]));
+		await write(fileName('change', asOf), collection(changeFeatures));
+		versions.push({
+			asOf,
+			occupied: `${FRONT_DIR}/${fileName('occupied', asOf)}`,
+			front: `${FRONT_DIR}/${fileName('front', asOf)}`,
+			change: `${FRONT_DIR}/${fileName('change', asOf)}`,
+			areaKm2: round(areaKm2, FIGURE_DECIMALS),
+			shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
+			frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
+			frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
+			gainedKm2: sincePrevious ? round(sincePrevious.gainedKm2, FIGURE_DECIMALS) : null,
+			lostKm2: sincePrevious ? round(sincePrevious.lostKm2, FIGURE_DECIMALS) : null,
+			gainedSinceSummitKm2: sinceSummit ? round(sinceSummit.gainedKm2, FIGURE_DECIMALS) : null,
+			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null
+		});
+
+		function changeFeaturesOf(features: Feature<Polygon | MultiPolygon, { change: string; areaKm2: number }>[], asOf: string, from: string, since: 'previous' | 'summit'): Feature[] {
+			return features.map((f) => ({
+				type: 'Feature',
+				properties: {
+					id: `change-${asOf}-${f.properties.change}-since-${since}`,
+					name: `${f.properties.change === 'gained' ? 'Newly occupied' : 'No longer occupied'} between ${longDate(from)} and ${longDate(asOf)} (DeepState)`,
+					change: f.properties.change,
+					since,
+					from,
+					...common(asOf),
+					areaKm2: round(f.properties.areaKm2, FIGURE_DECIMALS)
+				},
+				geometry: forScreen(f.geometry)
+			}));
+		}
+	}
+
+	await write(VERSIONS_FILE, JSON.stringify(versions, null, '\t') + '\n');
+	// a snapshot taken out of the folder takes its files with it
+	for (const name of await readdir(out)) {
+		if (/^(occupied|front|change)-\d{4}-\d{2}-\d{2}\.geojson$/.test(name) && !written.has(name)) {
+			await rm(join(out, name));
+			done.push(`removed geodata/${FRONT_DIR}/${name}: no such snapshot`);
+		}
+	}
+	return { versions, done };
+}
