@@ -30,6 +30,12 @@ export default defineConfig({
 		// the real built site, served as static files the way a host would
 		{ command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, timeout: 60_000 },
 		// a news site on another origin that embeds it
-		{ command: `node tests/e2e/host-server.mjs`, env: { HOST_PORT: String(hostPort) }, url: `http://127.0.0.1:${hostPort}/pym.html`, reuseExistingServer: false, timeout: 30_000 }
+		{
+			command: `node tests/e2e/host-server.mjs`,
+			env: { HOST_PORT: String(hostPort) },
+			url: `http://127.0.0.1:${hostPort}/pym.html`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		}
 	]
 });

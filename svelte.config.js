@@ -18,7 +18,10 @@ const precompressingAdapter = {
 		for (const file of walk('build').filter((f) => /\.(geojson|csv)$/.test(f))) {
 			const body = readFileSync(file);
 			writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
-			writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+			writeFileSync(
+				`${file}.br`,
+				brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+			);
 		}
 	}
 };

@@ -35,7 +35,12 @@ const results: Record<string, unknown> = {
 	cores: os.cpus().length,
 	loadAverageAtStart: os.loadavg().map((l) => round(l, 2))
 };
-const md: string[] = [`# The atlas against a bare MapLibre page`, '', `${results.date}, ${results.cpu} (${results.cores} cores, load ${(results.loadAverageAtStart as number[]).join(' ')}), Chromium with SwiftShader WebGL, ${RUNS} runs.`, ''];
+const md: string[] = [
+	`# The atlas against a bare MapLibre page`,
+	'',
+	`${results.date}, ${results.cpu} (${results.cores} cores, load ${(results.loadAverageAtStart as number[]).join(' ')}), Chromium with SwiftShader WebGL, ${RUNS} runs.`,
+	''
+];
 const verdicts: { goal: string; measured: string; met: boolean }[] = [];
 const verdict = (goal: string, measured: string, met: boolean) => verdicts.push({ goal, measured, met });
 
@@ -55,14 +60,21 @@ try {
 				const loads: Record<string, Load> = {};
 				for (const which of order) loads[which] = await loadOnce(browser, `${server.origin}${pages[which] ?? route}`);
 				pairs[route].push(loads as { app: Load; reference: Load; floor?: Load });
-				console.log(`run ${i + 1} ${route}: idle ${loads.app.idleMs.toFixed(0)} ms vs reference ${loads.reference.idleMs.toFixed(0)} ms (${(loads.app.idleMs / loads.reference.idleMs).toFixed(2)}x)`);
+				console.log(
+					`run ${i + 1} ${route}: idle ${loads.app.idleMs.toFixed(0)} ms vs reference ${loads.reference.idleMs.toFixed(0)} ms (${(loads.app.idleMs / loads.reference.idleMs).toFixed(2)}x)`
+				);
 			}
 		}
 		firstLoads = Object.fromEntries(routes.map((r) => [r, pairs[r][0].app]));
 		firstLoads.reference = pairs['/'][0].reference;
 		if (ONLY.has('idle')) {
 			const phaseRows: string[] = [];
-			md.push('## First map idle (ms since navigation; ratio per run pair)', '', '| page | atlas median (spread) | reference median (spread) | ratio per run | median ratio | first WebGL draw ratio, median | CPU s atlas / reference, median ratio |', '|---|---|---|---|---|---|---|');
+			md.push(
+				'## First map idle (ms since navigation; ratio per run pair)',
+				'',
+				'| page | atlas median (spread) | reference median (spread) | ratio per run | median ratio | first WebGL draw ratio, median | CPU s atlas / reference, median ratio |',
+				'|---|---|---|---|---|---|---|'
+			);
 			results.idle = Object.fromEntries(
 				routes.map((route) => {
 					const p = pairs[route];
@@ -71,21 +83,44 @@ try {
 					const app = p.map((x) => x.app.idleMs);
 					const ref = p.map((x) => x.reference.idleMs);
 					const cpu = p.every((x) => x.app.cpuMs !== null && x.reference.cpuMs !== null) ? p.map((x) => [x.app.cpuMs!, x.reference.cpuMs!]) : null;
-					const cpuCell = cpu ? `${(median(cpu.map((c) => c[0])) / 1000).toFixed(2)} / ${(median(cpu.map((c) => c[1])) / 1000).toFixed(2)}, ${median(cpu.map((c) => c[0] / c[1])).toFixed(2)}x` : 'n/a';
-					md.push(`| \`${route}\` | ${round(median(app))} (${spread(app)}) | ${round(median(ref))} (${spread(ref)}) | ${ratios.map((r) => r.toFixed(2)).join(' ')} | **${median(ratios).toFixed(2)}x** | ${median(drawRatios).toFixed(2)}x | ${cpuCell} |`);
+					const cpuCell = cpu
+						? `${(median(cpu.map((c) => c[0])) / 1000).toFixed(2)} / ${(median(cpu.map((c) => c[1])) / 1000).toFixed(2)}, ${median(cpu.map((c) => c[0] / c[1])).toFixed(2)}x`
+						: 'n/a';
+					md.push(
+						`| \`${route}\` | ${round(median(app))} (${spread(app)}) | ${round(median(ref))} (${spread(ref)}) | ${ratios.map((r) => r.toFixed(2)).join(' ')} | **${median(ratios).toFixed(2)}x** | ${median(drawRatios).toFixed(2)}x | ${cpuCell} |`
+					);
 					verdict(`\`${route}\` first idle <= ${GOALS.idleRatio}x reference`, `${median(ratios).toFixed(2)}x`, median(ratios) <= GOALS.idleRatio);
 					const phase = (name: string) => p.map((x) => x.app.phases[name]).filter((ms) => ms !== undefined);
-					phaseRows.push(`| \`${route}\` | ${median(p.map((x) => x.app.firstDrawMs)).toFixed(0)} | ${phase('content').length ? median(phase('content')).toFixed(0) : '-'} | ${phase('layersAdded').length ? median(phase('layersAdded')).toFixed(0) : '-'} | ${median(app).toFixed(0)} |`);
-					return [route, { cpuMs: p.map((x) => [x.app.cpuMs, x.reference.cpuMs]), phases: p.map((x) => x.app.phases), appMs: app.map((x) => round(x)), referenceMs: ref.map((x) => round(x)), ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3), firstDrawRatios: drawRatios.map((r) => round(r, 3)), appFirstDrawMs: p.map((x) => round(x.app.firstDrawMs)), referenceFirstDrawMs: p.map((x) => round(x.reference.firstDrawMs)) }];
+					phaseRows.push(
+						`| \`${route}\` | ${median(p.map((x) => x.app.firstDrawMs)).toFixed(0)} | ${phase('content').length ? median(phase('content')).toFixed(0) : '-'} | ${phase('layersAdded').length ? median(phase('layersAdded')).toFixed(0) : '-'} | ${median(app).toFixed(0)} |`
+					);
+					return [
+						route,
+						{
+							cpuMs: p.map((x) => [x.app.cpuMs, x.reference.cpuMs]),
+							phases: p.map((x) => x.app.phases),
+							appMs: app.map((x) => round(x)),
+							referenceMs: ref.map((x) => round(x)),
+							ratios: ratios.map((r) => round(r, 3)),
+							medianRatio: round(median(ratios), 3),
+							firstDrawRatios: drawRatios.map((r) => round(r, 3)),
+							appFirstDrawMs: p.map((x) => round(x.app.firstDrawMs)),
+							referenceFirstDrawMs: p.map((x) => round(x.reference.firstDrawMs))
+						}
+					];
 				})
 			);
-			md.push('', 'Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page\'s first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page. CPU is what every Chromium process (page, GPU process with SwiftShader, browser) used from navigation to idle, from /proc: with two cores both are busy the whole load, so the idle ratio follows the CPU ratio.', '');
+			md.push(
+				'',
+				"Atlas idle is `window.__atlas.ready`: its first idle with every default layer drawn. Reference idle is the bare page's first `idle`. First WebGL draw is the first `drawElements`/`drawArrays` call on each page. CPU is what every Chromium process (page, GPU process with SwiftShader, browser) used from navigation to idle, from /proc: with two cores both are busy the whole load, so the idle ratio follows the CPU ratio.",
+				''
+			);
 			const withFloor = pairs['/'].filter((x) => x.floor);
 			if (withFloor.length) {
 				const floorRatios = withFloor.map((x) => x.floor!.idleMs / x.reference.idleMs);
 				const overFloor = withFloor.map((x) => x.app.idleMs / x.floor!.idleMs);
 				md.push(
-					'The floor: maplibre alone drawing the base map and the atlas\'s default layers, with the atlas\'s own style layers and its files fetched as they are (`bench/pages/layers.ts`: no checks, no panels, no app). What is left of the goal once the layers themselves are drawn.',
+					"The floor: maplibre alone drawing the base map and the atlas's default layers, with the atlas's own style layers and its files fetched as they are (`bench/pages/layers.ts`: no checks, no panels, no app). What is left of the goal once the layers themselves are drawn.",
 					'',
 					'| ratio | per run | median |',
 					'|---|---|---|',
@@ -93,9 +128,22 @@ try {
 					`| \`/\` vs floor | ${overFloor.map((r) => r.toFixed(2)).join(' ')} | **${median(overFloor).toFixed(2)}x** |`,
 					''
 				);
-				results.floor = { floorMs: withFloor.map((x) => round(x.floor!.idleMs)), floorVsReference: floorRatios.map((r) => round(r, 3)), atlasVsFloor: overFloor.map((r) => round(r, 3)), medianFloorVsReference: round(median(floorRatios), 3), medianAtlasVsFloor: round(median(overFloor), 3) };
+				results.floor = {
+					floorMs: withFloor.map((x) => round(x.floor!.idleMs)),
+					floorVsReference: floorRatios.map((r) => round(r, 3)),
+					atlasVsFloor: overFloor.map((r) => round(r, 3)),
+					medianFloorVsReference: round(median(floorRatios), 3),
+					medianAtlasVsFloor: round(median(overFloor), 3)
+				};
 			}
-			md.push('Where the atlas\'s time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build\'s checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.', '', '| page | first draw | content | layers added | idle |', '|---|---|---|---|---|', ...phaseRows, '');
+			md.push(
+				"Where the atlas's time goes (medians, ms since navigation): its first WebGL draw, its content in hand (`atlas:content`: the build's checked copy, read), its layers handed to maplibre (`atlas:layersAdded`), its first idle with them drawn.",
+				'',
+				'| page | first draw | content | layers added | idle |',
+				'|---|---|---|---|---|',
+				...phaseRows,
+				''
+			);
 			// where the CPU went, by part of Chromium, and the frames each map drew before idle
 			const loadsOf: [string, Load[]][] = [
 				['reference', pairs['/'].map((x) => x.reference)],
@@ -103,8 +151,16 @@ try {
 				...routes.map((r): [string, Load[]] => [`\`${r}\``, pairs[r].map((x) => x.app)])
 			];
 			if (loadsOf.every(([, loads]) => loads.every((l) => l.cpuParts))) {
-				md.push('Where the CPU went (median ms per load, read per thread from /proc), and the WebGL frames each map drew before its first idle:', '', `| page | ${CPU_PARTS.join(' | ')} | frames |`, `|---|${CPU_PARTS.map(() => '---|').join('')}---|`);
-				for (const [name, loads] of loadsOf) md.push(`| ${name} | ${CPU_PARTS.map((part) => median(loads.map((l) => l.cpuParts![part])).toFixed(0)).join(' | ')} | ${median(loads.map((l) => l.frames))} |`);
+				md.push(
+					'Where the CPU went (median ms per load, read per thread from /proc), and the WebGL frames each map drew before its first idle:',
+					'',
+					`| page | ${CPU_PARTS.join(' | ')} | frames |`,
+					`|---|${CPU_PARTS.map(() => '---|').join('')}---|`
+				);
+				for (const [name, loads] of loadsOf)
+					md.push(
+						`| ${name} | ${CPU_PARTS.map((part) => median(loads.map((l) => l.cpuParts![part])).toFixed(0)).join(' | ')} | ${median(loads.map((l) => l.frames))} |`
+					);
 				md.push('');
 				results.cpuParts = Object.fromEntries(loadsOf.map(([name, loads]) => [name, loads.map((l) => ({ ...l.cpuParts, frames: l.frames }))]));
 			}
@@ -115,7 +171,8 @@ try {
 	if (ONLY.has('bytes')) {
 		const own = maplibreOwn();
 		const fetched = (load: Load) => jsSet(load.scripts.map(buildFileOf).filter((f): f is string => f !== null));
-		const referenceFiles = (load: Load) => jsSet(load.scripts.filter((u) => u.startsWith('http')).map((u) => `node_modules/.cache/bench-pages${new URL(u).pathname.replace(/^\/bench/, '')}`));
+		const referenceFiles = (load: Load) =>
+			jsSet(load.scripts.filter((u) => u.startsWith('http')).map((u) => `node_modules/.cache/bench-pages${new URL(u).pathname.replace(/^\/bench/, '')}`));
 		const rows: [string, JsSet][] = [
 			['maplibre-gl.js as npm ships it', own],
 			['reference page, all JS', referenceFiles(firstLoads.reference)],
@@ -124,25 +181,52 @@ try {
 			['`/` all JS once default layers are drawn', fetched(firstLoads['/'])],
 			['`/embed` all JS once default layers are drawn', fetched(firstLoads['/embed'])]
 		];
-		md.push('## JavaScript bytes (KB; gzip -9 and brotli q11 of the built files)', '', '| what | files | raw | gzip | brotli | gzip vs maplibre |', '|---|---|---|---|---|---|');
-		for (const [name, set] of rows) md.push(`| ${name} | ${set.files.length} | ${kb(set.bytes.raw)} | ${kb(set.bytes.gzip)} | ${kb(set.bytes.brotli)} | ${(set.bytes.gzip / own.bytes.gzip).toFixed(2)}x |`);
+		md.push(
+			'## JavaScript bytes (KB; gzip -9 and brotli q11 of the built files)',
+			'',
+			'| what | files | raw | gzip | brotli | gzip vs maplibre |',
+			'|---|---|---|---|---|---|'
+		);
+		for (const [name, set] of rows)
+			md.push(
+				`| ${name} | ${set.files.length} | ${kb(set.bytes.raw)} | ${kb(set.bytes.gzip)} | ${kb(set.bytes.brotli)} | ${(set.bytes.gzip / own.bytes.gzip).toFixed(2)}x |`
+			);
 		results.bytes = Object.fromEntries(rows.map(([name, set]) => [name, set]));
-		for (const [i, route] of [[2, '/'], [3, '/embed']] as const) {
+		for (const [i, route] of [
+			[2, '/'],
+			[3, '/embed']
+		] as const) {
 			const ratio = rows[i][1].bytes.gzip / own.bytes.gzip;
-			verdict(`\`${route}\` JS before first paint <= ${GOALS.firstPaintJsRatio}x maplibre's own (gzip)`, `${ratio.toFixed(2)}x (${kb(rows[i][1].bytes.gzip)} KB)`, ratio <= GOALS.firstPaintJsRatio);
+			verdict(
+				`\`${route}\` JS before first paint <= ${GOALS.firstPaintJsRatio}x maplibre's own (gzip)`,
+				`${ratio.toFixed(2)}x (${kb(rows[i][1].bytes.gzip)} KB)`,
+				ratio <= GOALS.firstPaintJsRatio
+			);
 		}
-		for (const [i, route] of [[4, '/'], [5, '/embed']] as const) {
+		for (const [i, route] of [
+			[4, '/'],
+			[5, '/embed']
+		] as const) {
 			const total = rows[i][1].bytes.gzip / 1024;
 			verdict(`\`${route}\` all JS <= ${GOALS.totalGzipKb} KB gzip`, `${total.toFixed(1)} KB`, total <= GOALS.totalGzipKb);
 		}
-		md.push('', 'Files fetched by `/` once its default layers are drawn (gzip KB):', '', ...rows[4][1].files.map((f) => `- ${f.replace('build/', '')} ${kb(jsSet([f]).bytes.gzip)}`), '');
+		md.push(
+			'',
+			'Files fetched by `/` once its default layers are drawn (gzip KB):',
+			'',
+			...rows[4][1].files.map((f) => `- ${f.replace('build/', '')} ${kb(jsSet([f]).bytes.gzip)}`),
+			''
+		);
 	}
 
 	// --- Lighthouse, mobile preset, on /embed and on the reference page
 	if (ONLY.has('lighthouse')) {
 		const runs: Record<string, LighthouseRun[]> = { '/embed': [], reference: [] };
 		for (let i = 0; i < LH_RUNS; i++) {
-			for (const [name, path] of [['/embed', '/embed'], ['reference', '/bench/reference.html']] as const) {
+			for (const [name, path] of [
+				['/embed', '/embed'],
+				['reference', '/bench/reference.html']
+			] as const) {
 				const r = await lighthouseOnce(`${server.origin}${path}`);
 				runs[name].push(r);
 				console.log(`lighthouse ${name}: ${r.score}, TBT ${r.tbtMs.toFixed(0)} ms, LCP ${r.lcpMs.toFixed(0)} ms, CLS ${r.cls.toFixed(3)}`);
@@ -154,7 +238,11 @@ try {
 			md.push(`| ${name} | ${col((r) => r.score)} | ${col((r) => r.tbtMs)} | ${col((r) => r.lcpMs)} | ${col((r) => r.cls, 3)} | ${col((r) => r.fcpMs)} |`);
 		}
 		const embed = runs['/embed'];
-		verdict(`Lighthouse mobile \`/embed\` >= ${GOALS.lighthouseScore}`, String(median(embed.map((r) => r.score))), median(embed.map((r) => r.score)) >= GOALS.lighthouseScore);
+		verdict(
+			`Lighthouse mobile \`/embed\` >= ${GOALS.lighthouseScore}`,
+			String(median(embed.map((r) => r.score))),
+			median(embed.map((r) => r.score)) >= GOALS.lighthouseScore
+		);
 		verdict(`TBT <= ${GOALS.tbtMs} ms`, `${round(median(embed.map((r) => r.tbtMs)))} ms`, median(embed.map((r) => r.tbtMs)) <= GOALS.tbtMs);
 		verdict(`CLS <= ${GOALS.cls}`, median(embed.map((r) => r.cls)).toFixed(3), median(embed.map((r) => r.cls)) <= GOALS.cls);
 		results.lighthouse = runs;
@@ -165,10 +253,24 @@ try {
 	if (ONLY.has('coverage')) {
 		run('npx tsx bench/coverage.bench.ts', { RUNS: process.env.COVERAGE_RUNS ?? '20' });
 		const coverage = JSON.parse(readFileSync('bench/results/coverage.json', 'utf8'));
-		md.push('## Coverage recompute (12 bases, radius slider 300-500 km, Node)', '', `prepareCoverage ${coverage.prepareMs} ms; first call at a 50 km stand-off ${coverage.firstStandOffMs} ms; ${coverage.rows[0].runs} runs.`, '', '| function | stand-off km | median ms | p90 ms | speed-up vs naive | max area diff % |', '|---|---|---|---|---|---|');
+		md.push(
+			'## Coverage recompute (12 bases, radius slider 300-500 km, Node)',
+			'',
+			`prepareCoverage ${coverage.prepareMs} ms; first call at a 50 km stand-off ${coverage.firstStandOffMs} ms; ${coverage.rows[0].runs} runs.`,
+			'',
+			'| function | stand-off km | median ms | p90 ms | speed-up vs naive | max area diff % |',
+			'|---|---|---|---|---|---|'
+		);
 		for (const r of coverage.rows) md.push(`| ${r.name} | ${r.standOffKm} | ${r.medianMs} | ${r.p90Ms} | ${r.speedUp}x | ${r.maxAreaDiffPct} |`);
 		md.push('');
-		verdict(`coverage recompute median < ${coverage.goal.medianMs} ms, >= ${coverage.goal.speedUp}x naive`, coverage.rows.filter((r: { name: string }) => r.name === 'coverage').map((r: { medianMs: number; speedUp: number }) => `${r.medianMs} ms, ${r.speedUp}x`).join('; '), coverage.goal.met);
+		verdict(
+			`coverage recompute median < ${coverage.goal.medianMs} ms, >= ${coverage.goal.speedUp}x naive`,
+			coverage.rows
+				.filter((r: { name: string }) => r.name === 'coverage')
+				.map((r: { medianMs: number; speedUp: number }) => `${r.medianMs} ms, ${r.speedUp}x`)
+				.join('; '),
+			coverage.goal.met
+		);
 		results.coverage = coverage;
 	}
 
@@ -182,8 +284,16 @@ try {
 			console.log(`pan run ${i + 1}: 100 points ${few.medianMs.toFixed(1)} ms/frame, 100,000 points ${many.medianMs.toFixed(1)} ms/frame`);
 		}
 		const ratios = pairs.map((p) => p.many.medianMs / p.few.medianMs);
-		md.push('## Frame time while panning (ms from a pan step to finished pixels: `redraw()` + `readPixels`; the incursions layer drawn by src/lib/map/deck.ts)', '', '| points | median per run | p90 per run | frames per run |', '|---|---|---|---|');
-		for (const key of ['few', 'many'] as const) md.push(`| ${pairs[0][key].n.toLocaleString('en')} | ${pairs.map((p) => p[key].medianMs.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].p90Ms.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].frames).join(' ')} |`);
+		md.push(
+			'## Frame time while panning (ms from a pan step to finished pixels: `redraw()` + `readPixels`; the incursions layer drawn by src/lib/map/deck.ts)',
+			'',
+			'| points | median per run | p90 per run | frames per run |',
+			'|---|---|---|---|'
+		);
+		for (const key of ['few', 'many'] as const)
+			md.push(
+				`| ${pairs[0][key].n.toLocaleString('en')} | ${pairs.map((p) => p[key].medianMs.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].p90Ms.toFixed(1)).join(' ')} | ${pairs.map((p) => p[key].frames).join(' ')} |`
+			);
 		md.push('', `Ratio 100,000 / 100 per run pair: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median **${median(ratios).toFixed(2)}x**.`, '');
 		verdict(`pan frame time with 100,000 points <= ${GOALS.panRatio}x with 100`, `${median(ratios).toFixed(2)}x`, median(ratios) <= GOALS.panRatio);
 		results.pan = { pairs, ratios: ratios.map((r) => round(r, 3)), medianRatio: round(median(ratios), 3) };
@@ -197,7 +307,16 @@ try {
 	await server.close();
 }
 
-md.splice(4, 0, '## Goals', '', '| goal | measured | met |', '|---|---|---|', ...verdicts.map((v) => `| ${v.goal} | ${v.measured} | ${v.met ? 'yes' : '**no**'} |`), '');
+md.splice(
+	4,
+	0,
+	'## Goals',
+	'',
+	'| goal | measured | met |',
+	'|---|---|---|',
+	...verdicts.map((v) => `| ${v.goal} | ${v.measured} | ${v.met ? 'yes' : '**no**'} |`),
+	''
+);
 results.goals = verdicts;
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/atlas.json', JSON.stringify(results, null, 1) + '\n');

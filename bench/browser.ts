@@ -69,7 +69,16 @@ const nameShim = { content: 'globalThis.__name = (f) => f;' };
  * both busy, so this explains the idle times and is steadier than they are.
  * `phases`: the atlas's own marks (content read and checked, layers handed to maplibre), ms since navigation.
  */
-export type Load = { url: string; firstDrawMs: number; idleMs: number; scripts: string[]; cpuMs: number | null; cpuParts: CpuParts | null; frames: number; phases: Record<string, number> };
+export type Load = {
+	url: string;
+	firstDrawMs: number;
+	idleMs: number;
+	scripts: string[];
+	cpuMs: number | null;
+	cpuParts: CpuParts | null;
+	frames: number;
+	phases: Record<string, number>;
+};
 
 /** The parts of Chromium that CPU time is told apart by: which thread of which process spent it. */
 export const CPU_PARTS = ['page main thread', 'page V8 compilers and GC', 'page workers', 'page other threads', 'GPU process', 'browser and network'] as const;
@@ -178,12 +187,32 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 		await page.waitForFunction(() => window.__atlas?.ready === true || window.__bench !== undefined, null, { timeout: 90_000, polling: 50 });
 		const [cpuAfter, threadsAfter] = [chromiumCpu(), chromiumThreadCpu()];
 		if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-		const marks: Record<string, number | undefined> = await page.evaluate(() => ({ ...window.__marks, benchIdle: window.__bench?.idleAt, frames: window.__frames }));
-		const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name.slice(6), m.startTime])));
+		const marks: Record<string, number | undefined> = await page.evaluate(() => ({
+			...window.__marks,
+			benchIdle: window.__bench?.idleAt,
+			frames: window.__frames
+		}));
+		const phases = await page.evaluate(() =>
+			Object.fromEntries(
+				performance
+					.getEntriesByType('mark')
+					.filter((m) => m.name.startsWith('atlas:'))
+					.map((m) => [m.name.slice(6), m.startTime])
+			)
+		);
 		const idleMs = marks.ready ?? marks.benchIdle;
 		if (idleMs === undefined || marks.firstDraw === undefined) throw new Error(`${url}: no timing marks (${JSON.stringify(marks)})`);
 		const cpuMs = cpuSince(cpuBefore, cpuAfter);
-		return { url, firstDrawMs: marks.firstDraw, idleMs, scripts: [...scripts], cpuMs, cpuParts: cpuPartsSince(threadsBefore, threadsAfter), frames: marks.frames ?? 0, phases };
+		return {
+			url,
+			firstDrawMs: marks.firstDraw,
+			idleMs,
+			scripts: [...scripts],
+			cpuMs,
+			cpuParts: cpuPartsSince(threadsBefore, threadsAfter),
+			frames: marks.frames ?? 0,
+			phases
+		};
 	} finally {
 		await context.close();
 	}
@@ -200,31 +229,45 @@ export type Frames = { n: number; medianMs: number; p90Ms: number; frames: numbe
  * Stops after `frames` frames or `budgetMs`, whichever comes first (100,000 points under
  * SwiftShader take seconds a frame).
  */
-export async function panFrames(browser: Browser, origin: string, n: number, frames = 40, budgetMs = 30_000, path = `/bench/points.html?n=${n}`): Promise<Frames> {
+export async function panFrames(
+	browser: Browser,
+	origin: string,
+	n: number,
+	frames = 40,
+	budgetMs = 30_000,
+	path = `/bench/points.html?n=${n}`
+): Promise<Frames> {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	try {
 		await context.addInitScript(nameShim);
 		const page = await context.newPage();
 		await page.goto(`${origin}${path}`);
-		await page.waitForFunction((points) => (points ? (window as unknown as { __points?: unknown }).__points : window.__bench) !== undefined, path.includes('points'), { timeout: 120_000, polling: 100 });
-		const deltas = await page.evaluate(([count, budget]) => {
-			const map = window.__bench!.map;
-			const gl = map.getCanvas().getContext('webgl2')!;
-			const pixel = new Uint8Array(4);
-			const times: number[] = [];
-			const until = performance.now() + budget;
-			// at least 8 frames after the warm-up; more while the time budget lasts
-			for (let step = 0; step < count + 5 && (step < 13 || performance.now() < until); step++) {
-				// a drag: 8 px a frame east-south-east, turning back every 20 frames
-				const direction = Math.floor(step / 20) % 2 ? -1 : 1;
-				const started = performance.now();
-				map.panBy([8 * direction, 3 * direction], { animate: false });
-				map.redraw();
-				gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-				times.push(performance.now() - started);
-			}
-			return times.slice(5); // the first frames compile shaders and fill caches
-		}, [frames, budgetMs]);
+		await page.waitForFunction(
+			(points) => (points ? (window as unknown as { __points?: unknown }).__points : window.__bench) !== undefined,
+			path.includes('points'),
+			{ timeout: 120_000, polling: 100 }
+		);
+		const deltas = await page.evaluate(
+			([count, budget]) => {
+				const map = window.__bench!.map;
+				const gl = map.getCanvas().getContext('webgl2')!;
+				const pixel = new Uint8Array(4);
+				const times: number[] = [];
+				const until = performance.now() + budget;
+				// at least 8 frames after the warm-up; more while the time budget lasts
+				for (let step = 0; step < count + 5 && (step < 13 || performance.now() < until); step++) {
+					// a drag: 8 px a frame east-south-east, turning back every 20 frames
+					const direction = Math.floor(step / 20) % 2 ? -1 : 1;
+					const started = performance.now();
+					map.panBy([8 * direction, 3 * direction], { animate: false });
+					map.redraw();
+					gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+					times.push(performance.now() - started);
+				}
+				return times.slice(5); // the first frames compile shaders and fill caches
+			},
+			[frames, budgetMs]
+		);
 		return { n, medianMs: quantile(deltas, 0.5), p90Ms: quantile(deltas, 0.9), frames: deltas.length };
 	} finally {
 		await context.close();

@@ -13,7 +13,9 @@ const pages = (process.env.PAGES ?? '/bench/reference.html /bench/layers.html / 
 const rounds = Number(process.env.N ?? 6);
 const server = await serve(4578);
 const browser = await launch();
-const runs: Record<string, { idle: number[]; cpu: number[]; parts: CpuParts[]; frames: number[] }> = Object.fromEntries(pages.map((p) => [p, { idle: [], cpu: [], parts: [], frames: [] }]));
+const runs: Record<string, { idle: number[]; cpu: number[]; parts: CpuParts[]; frames: number[] }> = Object.fromEntries(
+	pages.map((p) => [p, { idle: [], cpu: [], parts: [], frames: [] }])
+);
 await loadOnce(browser, `${server.origin}${pages[0]}`); // a first load warms the browser and the server's file cache
 for (let round = 0; round < rounds; round++)
 	for (let k = 0; k < pages.length; k++) {

@@ -88,7 +88,9 @@ const summary = rows.map((r) => {
 	};
 });
 
-console.log(`${positions.length} bases, radius ${Math.min(...RADII)}-${Math.max(...RADII)} km, ${RUNS} runs after ${WARM_UP} warm-up; prepareCoverage ${prepareMs.toFixed(0)} ms, first call at a 50 km stand-off ${firstStandOffMs.toFixed(0)} ms`);
+console.log(
+	`${positions.length} bases, radius ${Math.min(...RADII)}-${Math.max(...RADII)} km, ${RUNS} runs after ${WARM_UP} warm-up; prepareCoverage ${prepareMs.toFixed(0)} ms, first call at a 50 km stand-off ${firstStandOffMs.toFixed(0)} ms`
+);
 console.table(summary);
 const fast = summary.filter((s) => s.name === 'coverage');
 const met = fast.every((s) => s.medianMs < GOAL.medianMs && s.speedUp >= GOAL.speedUp && s.maxAreaDiffPct < GOAL.areaDiffPct);

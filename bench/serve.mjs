@@ -23,7 +23,11 @@ const types = {
 };
 
 /** @param {string} path */
-const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
+const isFile = (path) =>
+	stat(path).then(
+		(s) => s.isFile(),
+		() => false
+	);
 
 /** Where a URL path is served from: the bench pages, another build to compare with (`BASE_BUILD`, under /_base/), or build/. */
 /** @param {string} pathname @returns {[string, string]} */
@@ -61,7 +65,10 @@ export async function serve(port = 4500) {
 			vary: 'accept-encoding'
 		};
 		let body;
-		for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+		for (const [encoding, suffix] of [
+			['br', '.br'],
+			['gzip', '.gz']
+		]) {
 			if (accepts.includes(encoding) && (await isFile(path + suffix))) {
 				body = await readFile(path + suffix);
 				headers['content-encoding'] = encoding;

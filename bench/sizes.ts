@@ -74,7 +74,8 @@ export function beforeFirstPaint(htmlFile: string): JsSet {
 	const missing = files.filter((f) => !existsSync(f));
 	if (missing.length) throw new Error(`${missing.join(', ')} not in ${BUILD}/: it and ${MANIFEST} come from different builds, build again`);
 	// maplibre bundled into a preloaded chunk leaves its code there: a set without it measured nothing
-	if (!maplibre && !files.some((f) => readFileSync(f, 'utf8').includes('maplibre.org'))) throw new Error(`${htmlFile}: maplibre is neither its own chunk nor in a preloaded one`);
+	if (!maplibre && !files.some((f) => readFileSync(f, 'utf8').includes('maplibre.org')))
+		throw new Error(`${htmlFile}: maplibre is neither its own chunk nor in a preloaded one`);
 	return jsSet(files);
 }
 

@@ -12,7 +12,8 @@ const outDir = new URL('../node_modules/.cache/bench-pages/', import.meta.url).p
 const precompress = (): Plugin => ({
 	name: 'bench-precompress',
 	closeBundle() {
-		const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+		const walk = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 		for (const file of walk(outDir).filter((f) => /\.(js|css|html)$/.test(f))) {
 			const body = readFileSync(file);
 			writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));

@@ -86,7 +86,9 @@ async function main(): Promise<number> {
 		}
 		const features = data.layers.reduce((n, l) => n + l.data.features.length, 0);
 		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-		console.log(`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`);
+		console.log(
+			`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`
+		);
 		return 0;
 	}
 

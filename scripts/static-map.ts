@@ -75,7 +75,11 @@ await writeFile(join(root, 'static/oembed.json'), json(oembedFor(TITLE, '/embed'
 // each scene of the tour: its own static map, card image and oEmbed document
 const scenesPath = join(root, 'geodata/scenes.json');
 const { scenes } = existsSync(scenesPath)
-	? validateScenes(JSON.parse(await readFile(scenesPath, 'utf8')), data.layers.map((l) => l.def.id), data.citable)
+	? validateScenes(
+			JSON.parse(await readFile(scenesPath, 'utf8')),
+			data.layers.map((l) => l.def.id),
+			data.citable
+		)
 	: { scenes: [] };
 await mkdir(join(root, 'static/data/scenes'), { recursive: true });
 await mkdir(join(root, 'static/oembed'), { recursive: true });

@@ -64,19 +64,36 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 		manifest = JSON.parse(manifestText ?? '');
 		if (!Array.isArray(manifest.layers)) throw new Error('no "layers" list');
 	} catch (error) {
-		return nothing([{ file: MANIFEST, field: '', message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how` }]);
+		return nothing([
+			{
+				file: MANIFEST,
+				field: '',
+				message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how`
+			}
+		]);
 	}
 
 	const id = options.id ?? slugOf(name);
 	// the id becomes a file name: nothing but a slug may reach the file system
-	if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return nothing([{ file: '', field: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+		return nothing([{ file: '', field: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
 	const file = `${id}.geojson`;
 	const index = manifest.layers.findIndex((l) => l.id === id);
 	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);
-	if (owner >= 0) return nothing([{ file: MANIFEST, field: `layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }]);
+	if (owner >= 0)
+		return nothing([
+			{ file: MANIFEST, field: `layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }
+		]);
 	if (!options.force && index >= 0)
-		return nothing([{ file: MANIFEST, field: `layers[${index}]`, message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)` }]);
-	if (!options.force && existsSync(join(root, file))) return nothing([{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }]);
+		return nothing([
+			{
+				file: MANIFEST,
+				field: `layers[${index}]`,
+				message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)`
+			}
+		]);
+	if (!options.force && existsSync(join(root, file)))
+		return nothing([{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }]);
 
 	const given = {
 		id,
@@ -100,7 +117,12 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
 
 	const prepared = kind
-		? prepareLayer(await readFile(options.input, 'utf8'), name, { kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string }, bibliography.citable)
+		? prepareLayer(
+				await readFile(options.input, 'utf8'),
+				name,
+				{ kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string },
+				bibliography.citable
+			)
 		: null;
 	// a layer cites what its features cite, unless the editor says otherwise; an unknown key is the feature's problem
 	if (entry.sources === undefined) entry.sources = prepared?.data ? citedBy(prepared.data).filter((key) => Object.hasOwn(bibliography.citable, key)) : [];

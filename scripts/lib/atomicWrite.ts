@@ -49,7 +49,8 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 		// 'wx' fails when a journal exists: another write is under way, or one was interrupted
 		await writeDurably(join(dir, JOURNAL), JSON.stringify({ started: new Date().toISOString(), files: entries }, null, '\t'), 'wx');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${join(dir, JOURNAL)} exists: another write is under way or was interrupted`, { cause: error });
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+			throw new Error(`${join(dir, JOURNAL)} exists: another write is under way or was interrupted`, { cause: error });
 		throw error;
 	}
 	try {

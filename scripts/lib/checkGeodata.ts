@@ -22,7 +22,8 @@ const COMPANIONS: Record<string, (json: unknown, sources: Bibliography) => { pro
 /** Reads the files of the geodata/ folder `dir` from disk: null for a file that is not there, as a fetch's 404. */
 export const diskReader =
 	(dir: string): ReadText =>
-	async (name) => (existsSync(join(dir, name)) ? readFile(join(dir, name), 'utf8') : null);
+	async (name) =>
+		existsSync(join(dir, name)) ? readFile(join(dir, name), 'utf8') : null;
 
 /**
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
@@ -52,13 +53,23 @@ export async function checkGeodata(dir: string): Promise<Geodata> {
 	const scenes = await read('scenes.json');
 	if (scenes !== null) {
 		try {
-			data.problems.push(...validateScenes(JSON.parse(scenes), data.layers.map((l) => l.def.id), data.citable).problems);
+			data.problems.push(
+				...validateScenes(
+					JSON.parse(scenes),
+					data.layers.map((l) => l.def.id),
+					data.citable
+				).problems
+			);
 		} catch (error) {
 			data.problems.push({ file: 'geodata/scenes.json', field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
 	if (existsSync(join(dir, JOURNAL)))
-		data.problems.push({ file: `geodata/${JOURNAL}`, field: '', message: 'a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it' });
+		data.problems.push({
+			file: `geodata/${JOURNAL}`,
+			field: '',
+			message: 'a `npm run layer` write was interrupted: run `npm run layer -- check` to finish or undo it'
+		});
 	return data;
 }
 
@@ -66,7 +77,10 @@ export async function checkGeodata(dir: string): Promise<Geodata> {
 export async function checkArchive(path: string, sourceLayer: string): Promise<string | null> {
 	if (!existsSync(path)) return `${path.split('/').pop()} not found`;
 	const bytes = await readFile(path);
-	const source = { getKey: () => path, getBytes: async (offset: number, length: number) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) }) };
+	const source = {
+		getKey: () => path,
+		getBytes: async (offset: number, length: number) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) })
+	};
 	try {
 		const archive = new PMTiles(source);
 		const header = await archive.getHeader();

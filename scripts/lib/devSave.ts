@@ -30,10 +30,19 @@ export function saveHandler(root: string, ownOrigins: () => string[]) {
 		};
 		if (req.method !== 'POST') return send(405, { error: 'POST expected' });
 		if (!isOwnOrigin(req, ownOrigins())) return send(403, { error: `origin ${JSON.stringify(req.headers.origin ?? null)} may not write to geodata/` });
-		if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return send(413, { error: 'files over 10 MB cannot be saved from here yet (the layer command checks a file whole and runs out of memory near 50 MB): download the two files instead' });
+		if (Number(req.headers['content-length'] ?? 0) > MAX_BODY)
+			return send(413, {
+				error:
+					'files over 10 MB cannot be saved from here yet (the layer command checks a file whole and runs out of memory near 50 MB): download the two files instead'
+			});
 		let form: FormData;
 		try {
-			const request = new Request(`http://local${req.url ?? ''}`, { method: 'POST', headers: req.headers as HeadersInit, body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } as RequestInit);
+			const request = new Request(`http://local${req.url ?? ''}`, {
+				method: 'POST',
+				headers: req.headers as HeadersInit,
+				body: Readable.toWeb(req) as ReadableStream,
+				duplex: 'half'
+			} as RequestInit);
 			form = await request.formData();
 		} catch (error) {
 			return send(400, { error: `a form with "file" and "options" expected (${(error as Error).message})` });

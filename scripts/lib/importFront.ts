@@ -102,7 +102,8 @@ const collection = (features: Feature[]) => `{"type":"FeatureCollection","featur
 async function readSnapshot(path: string, name: string): Promise<Occupied> {
 	const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
 	const polygons = json.features?.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') ?? [];
-	if (polygons.length !== 1 || json.features.length !== 1) throw new Error(`${name}: one Polygon or MultiPolygon feature expected, ${json.features?.length ?? 0} feature(s) found`);
+	if (polygons.length !== 1 || json.features.length !== 1)
+		throw new Error(`${name}: one Polygon or MultiPolygon feature expected, ${json.features?.length ?? 0} feature(s) found`);
 	return polygons[0] as Occupied;
 }
 
@@ -117,7 +118,11 @@ export async function recognisedUkraine(worldAtlas = WORLD_ATLAS): Promise<Multi
  * occupied-, front- and change-<date>.geojson, and versions.json; files of snapshots no longer in
  * the folder are removed. Returns the versions and one line a file written.
  */
-export async function importFront(folder: string, geodataRoot: string, options: { worldAtlas?: string } = {}): Promise<{ versions: FrontVersion[]; done: string[] }> {
+export async function importFront(
+	folder: string,
+	geodataRoot: string,
+	options: { worldAtlas?: string } = {}
+): Promise<{ versions: FrontVersion[]; done: string[] }> {
 	const bibliography = JSON.parse(await readFile(join(geodataRoot, 'sources.json'), 'utf8')) as Record<string, unknown>;
 	const missing = SOURCES.filter((key) => !(key in bibliography));
 	if (missing.length > 0) throw new Error(`geodata/sources.json has no ${missing.join(', ')}: add the source before importing`);
@@ -206,7 +211,12 @@ export async function importFront(folder: string, geodataRoot: string, options: 
 			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null
 		});
 
-		function changeFeaturesOf(features: Feature<Polygon | MultiPolygon, { change: string; areaKm2: number }>[], asOf: string, from: string, since: 'previous' | 'summit'): Feature[] {
+		function changeFeaturesOf(
+			features: Feature<Polygon | MultiPolygon, { change: string; areaKm2: number }>[],
+			asOf: string,
+			from: string,
+			since: 'previous' | 'summit'
+		): Feature[] {
 			return features.map((f) => ({
 				type: 'Feature',
 				properties: {

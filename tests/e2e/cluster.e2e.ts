@@ -16,14 +16,19 @@ function sightings() {
 	const source = Object.keys(JSON.parse(readFileSync('geodata/sources.json', 'utf8')))[0];
 	let seed = 5;
 	const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-	const around = (at: [number, number], n: number) =>
-		Array.from({ length: n }, () => [at[0] + (random() - 0.5) * 0.3, at[1] + (random() - 0.5) * 0.2]);
+	const around = (at: [number, number], n: number) => Array.from({ length: n }, () => [at[0] + (random() - 0.5) * 0.3, at[1] + (random() - 0.5) * 0.2]);
 	const positions = [...around(WEST, 19_000), ...around(SOUTH, 999), ALONE];
 	return {
 		type: 'FeatureCollection',
 		features: positions.map((coordinates, i) => ({
 			type: 'Feature',
-			properties: { id: `sighting-${i}`, name: i === positions.length - 1 ? 'A lone sighting' : `Sighting ${i}`, sources: [source], confidence: 'reported', asOf: '2025-11-01' },
+			properties: {
+				id: `sighting-${i}`,
+				name: i === positions.length - 1 ? 'A lone sighting' : `Sighting ${i}`,
+				sources: [source],
+				confidence: 'reported',
+				asOf: '2025-11-01'
+			},
 			geometry: { type: 'Point', coordinates }
 		}))
 	};

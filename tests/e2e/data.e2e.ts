@@ -2,7 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 // /data: every feature of every layer as a table a reader can sort, with the layer's downloads.
-type Def = { id: string; title: string; file: string; tooltip: { property: string; label: string }[]; style: { by?: { property: string; categories: { value: string; label: string }[] } } };
+type Def = {
+	id: string;
+	title: string;
+	file: string;
+	tooltip: { property: string; label: string }[];
+	style: { by?: { property: string; categories: { value: string; label: string }[] } };
+};
 type Props = { id: string; name: string; sources: string[] } & Record<string, unknown>;
 const manifest: { layers: Def[] } = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
@@ -49,7 +55,10 @@ test('lists every feature of every layer, in manifest order, with its sources as
 	}
 	const first = features(incursions.file)[0].properties;
 	const source = sources[first.sources[0]];
-	const link = table(page, incursions.title).locator('tbody tr').first().getByRole('link', { name: `${source.publisher}: ${source.title}` });
+	const link = table(page, incursions.title)
+		.locator('tbody tr')
+		.first()
+		.getByRole('link', { name: `${source.publisher}: ${source.title}` });
 	await expect(link).toHaveAttribute('href', source.url);
 	await expect(page.getByRole('link', { name: 'Back to the map' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'All sources' })).toBeVisible();

@@ -8,7 +8,15 @@ import { writeBigGeoJSON } from '../fixtures/editor/bigFile';
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/editor', name);
 const fileInput = (page: Page) => page.locator('input[type=file]');
 /** The draft's style layers on the map (its id is prefixed so it never clashes with the manifest's). */
-const draftLayers = (page: Page, id: string) => page.evaluate((id) => window.__atlas!.map.getStyle().layers.filter((l) => l.id.startsWith(`draft-${id}:`)).map((l) => l.id), id);
+const draftLayers = (page: Page, id: string) =>
+	page.evaluate(
+		(id) =>
+			window
+				.__atlas!.map.getStyle()
+				.layers.filter((l) => l.id.startsWith(`draft-${id}:`))
+				.map((l) => l.id),
+		id
+	);
 
 // every test starts with an empty IndexedDB: each gets its own browser context
 
@@ -46,7 +54,16 @@ test('a broken file lists its problems with lines, draws what passes, and a prob
 	await problems.nth(0).getByRole('button').click();
 	// Kyiv, where the feature with the unknown source is, ends up in the middle of the map
 	await expect
-		.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().toArray().map((v) => Math.round(v))), { timeout: 10_000 })
+		.poll(
+			() =>
+				page.evaluate(() =>
+					window
+						.__atlas!.map.getCenter()
+						.toArray()
+						.map((v) => Math.round(v))
+				),
+			{ timeout: 10_000 }
+		)
 		.toEqual([31, 50]);
 });
 
@@ -113,7 +130,8 @@ test('a file over 50 MB is refused before it is read', async ({ page }) => {
 	await page.evaluate(() => {
 		const post = Worker.prototype.postMessage;
 		Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-			if (JSON.stringify(message, (_, v) => (v instanceof Blob ? '__blob__' : v))?.includes('__blob__')) (window as unknown as { __sent?: boolean }).__sent = true;
+			if (JSON.stringify(message, (_, v) => (v instanceof Blob ? '__blob__' : v))?.includes('__blob__'))
+				(window as unknown as { __sent?: boolean }).__sent = true;
 			return (post as (...a: unknown[]) => void).call(this, message, ...rest);
 		} as typeof post;
 	});
@@ -194,10 +212,14 @@ test('a 50 MB file imports with a moving progress bar while the page stays respo
 		});
 		await fileInput(page).setInputFiles(path);
 		// polled gently: Playwright's own checks run on the page's main thread too
-		await page.waitForFunction((n) => document.querySelector('[data-testid=summary]')?.textContent?.includes(`${n} of ${n} features on the map as a fill layer`), features, {
-			polling: 1000,
-			timeout: 240_000
-		});
+		await page.waitForFunction(
+			(n) => document.querySelector('[data-testid=summary]')?.textContent?.includes(`${n} of ${n} features on the map as a fill layer`),
+			features,
+			{
+				polling: 1000,
+				timeout: 240_000
+			}
+		);
 		await expect(page.getByTestId('summary')).toContainText('The preview is thinned');
 		await expect.poll(() => draftLayers(page, 'districts'), { timeout: 60_000 }).not.toHaveLength(0);
 		await redrawn(page);

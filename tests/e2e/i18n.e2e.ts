@@ -80,7 +80,14 @@ test('the explorer in Ukrainian: a data problem and the embed dialog', async ({ 
 	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => {
 		const broken = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
-		broken.layers.push({ id: 'typo-kind', title: 'Typo', kind: 'polygon', file: 'hubs.geojson', style: {}, sources: ['insightnews-2025-09-declarations-vs-commitments'] });
+		broken.layers.push({
+			id: 'typo-kind',
+			title: 'Typo',
+			kind: 'polygon',
+			file: 'hubs.geojson',
+			style: {},
+			sources: ['insightnews-2025-09-declarations-vs-commitments']
+		});
 		return route.fulfill({ json: broken });
 	});
 	await openAtlas(page, '/?lang=uk');
@@ -105,7 +112,9 @@ test('/data?lang=uk: Ukrainian headings, layer titles, counted captions and link
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText(manifest.layers.map((l) => l.i18n.uk.title));
 	for (const layer of manifest.layers) {
 		const n = features(layer.file).length;
-		await expect(page.getByRole('region', { name: layer.i18n.uk.title, exact: true }).locator('caption')).toHaveText(`${layer.i18n.uk.title}: ${n} ${ukrainian(n, ITEMS)}`);
+		await expect(page.getByRole('region', { name: layer.i18n.uk.title, exact: true }).locator('caption')).toHaveText(
+			`${layer.i18n.uk.title}: ${n} ${ukrainian(n, ITEMS)}`
+		);
 	}
 	const hubs = page.getByRole('region', { name: 'Логістичні хаби', exact: true });
 	await expect(hubs.getByRole('link', { name: /^CSV/ })).toHaveAccessibleName('CSV шару «Логістичні хаби»');
@@ -137,7 +146,10 @@ test('/sources?lang=uk: Ukrainian headings, kinds, counts in their plural forms,
 	}
 	// and the number is right: the layers and features citing the article
 	const key = 'insightnews-2025-09-declarations-vs-commitments';
-	const citing = manifest.layers.reduce((sum, l) => sum + Number(l.sources.includes(key)) + features(l.file).filter((f) => f.properties.sources?.includes(key)).length, 0);
+	const citing = manifest.layers.reduce(
+		(sum, l) => sum + Number(l.sources.includes(key)) + features(l.file).filter((f) => f.properties.sources?.includes(key)).length,
+		0
+	);
 	const entry = page.locator(`li[id="${key}"]`);
 	await expect(entry.locator('summary')).toHaveText(`Посилаються: ${citing} ${ukrainian(citing, ITEMS)}`);
 	await entry.locator('summary').click();
@@ -179,14 +191,18 @@ test('the explorer in Ukrainian: the map in words, the search results counted an
 	// numbers, the country names as the base map has them
 	const live = page.getByRole('navigation', { name: "Об'єкти в полі зору" }).locator('[aria-live]');
 	await expect(live).toContainText(/Логістичні хаби в полі зору: 2, з них 1 — (Poland|Romania)\./);
-	await expect(live).toContainText(new RegExp(`Вторгнення в повітряний простір в полі зору: \\d+, (з них \\d+|усі) — [A-Z][a-z]+, востаннє \\d{1,2} ${MONTH} 20\\d\\d\\.`));
+	await expect(live).toContainText(
+		new RegExp(`Вторгнення в повітряний простір в полі зору: \\d+, (з них \\d+|усі) — [A-Z][a-z]+, востаннє \\d{1,2} ${MONTH} 20\\d\\d\\.`)
+	);
 	await expect(live).not.toContainText(/ in view|latest| in [A-Z]/);
 	// maplibre's own controls speak the reader's language too
 	await expect(page.getByRole('button', { name: 'Наблизити' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);
 	// and the panel's list of what each layer shows
 	const summary = page.getByRole('region', { name: 'Що показує мапа' }).getByRole('listitem');
-	await expect(summary.filter({ hasText: 'Логістичні хаби:' })).toHaveText(/^Логістичні хаби: 2 об'єкти \(Rzeszów-Jasionka logistics hub; .*Câmpia Turzii\)\)\.$/);
+	await expect(summary.filter({ hasText: 'Логістичні хаби:' })).toHaveText(
+		/^Логістичні хаби: 2 об'єкти \(Rzeszów-Jasionka logistics hub; .*Câmpia Turzii\)\)\.$/
+	);
 	const n = incursions.length;
 	await expect(summary.filter({ hasText: 'Вторгнення в повітряний простір:' })).toContainText(
 		`Вторгнення в повітряний простір: ${n} ${ukrainian(n, ["об'єкт", "об'єкти", "об'єктів"])} (`
@@ -214,7 +230,13 @@ test('the explorer in Ukrainian: the map in words, the search results counted an
 	await expect(time.locator('.readout')).toHaveText(`До лис 2025: ${n} з ${n} ${ofTotal(n)}`);
 	const slider = time.getByRole('slider', { name: 'Показати події до' });
 	const months: string[] = [];
-	for (let m = incursions.map((f) => f.properties.date).sort()[0].slice(0, 7); m <= '2025-11'; ) {
+	for (
+		let m = incursions
+			.map((f) => f.properties.date)
+			.sort()[0]
+			.slice(0, 7);
+		m <= '2025-11';
+	) {
 		months.push(m);
 		const [y, mo] = m.split('-').map(Number);
 		m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;

@@ -94,7 +94,14 @@ test('contact line and occupied area: drawn where the data says, each with its n
 test('incursions: an isolated event is drawn in its craft colour, and its card gives date, craft and sources', async ({ page }) => {
 	const all = features('incursions.geojson');
 	const points = await Promise.all(all.map(async (f: { geometry: { coordinates: [number, number] } }) => project(page, f.geometry.coordinates)));
-	const others = [...points, ...(await Promise.all(features('air-bases.geojson').concat(features('hubs.geojson')).map((f: { geometry: { coordinates: [number, number] } }) => project(page, f.geometry.coordinates))))];
+	const others = [
+		...points,
+		...(await Promise.all(
+			features('air-bases.geojson')
+				.concat(features('hubs.geojson'))
+				.map((f: { geometry: { coordinates: [number, number] } }) => project(page, f.geometry.coordinates))
+		))
+	];
 	const visible = await page.evaluate((pts) => pts.map(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'CANVAS'), points);
 	// the event farthest from any other point, in the open map
 	const isolation = points.map((p, i) => (visible[i] ? Math.min(...others.filter((_, j) => j !== i).map((o) => Math.hypot(o.x - p.x, o.y - p.y))) : 0));

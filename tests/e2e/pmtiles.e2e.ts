@@ -12,14 +12,28 @@ const towns: FeatureCollection = {
 	features: [
 		{
 			type: 'Feature',
-			properties: { id: 'odesa', name: 'Odesa <b>port</b>', confidence: 'confirmed', asOf: '2025-09-01', sources: JSON.stringify(['news-2025-09-04-allies-gather-paris']) },
+			properties: {
+				id: 'odesa',
+				name: 'Odesa <b>port</b>',
+				confidence: 'confirmed',
+				asOf: '2025-09-01',
+				sources: JSON.stringify(['news-2025-09-04-allies-gather-paris'])
+			},
 			geometry: { type: 'Point', coordinates: [30.73, 46.48] }
 		}
 	]
 };
 const archive = Buffer.from(pmtilesArchive(towns, { layer: 'towns', maxZoom: 8 }));
 const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
-manifest.layers.push({ id: 'towns', title: 'Towns (vector tiles)', kind: 'point', file: 'towns.pmtiles', sourceLayer: 'towns', style: { color: COLOUR, radius: 8 }, sources: ['news-2025-09-04-allies-gather-paris'] });
+manifest.layers.push({
+	id: 'towns',
+	title: 'Towns (vector tiles)',
+	kind: 'point',
+	file: 'towns.pmtiles',
+	sourceLayer: 'towns',
+	style: { color: COLOUR, radius: 8 },
+	sources: ['news-2025-09-04-allies-gather-paris']
+});
 
 test('a .pmtiles layer is read tile by tile with range requests and drawn, legend and card included', async ({ page }) => {
 	const ranges: string[] = [];

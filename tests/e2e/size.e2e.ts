@@ -35,7 +35,10 @@ for (const [route, html] of [
 		const { errors } = await openAtlas(page, route);
 		expect(errors).toEqual([]);
 		const files = scripts.map(buildFileOf);
-		expect(files.filter((f) => f === null), `scripts not found in build/: ${scripts.join(', ')}`).toEqual([]);
+		expect(
+			files.filter((f) => f === null),
+			`scripts not found in build/: ${scripts.join(', ')}`
+		).toEqual([]);
 		const set = jsSet(files as string[]);
 		// what the page fetched includes what it needs before its first paint
 		expect(set.files).toEqual(expect.arrayContaining(beforeFirstPaint(html).files));

@@ -5,7 +5,12 @@ import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, r
 
 const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
 const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
-const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as { id: string; title: string; camera: { center: [number, number]; zoom: number }; layers: string[] }[];
+const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as {
+	id: string;
+	title: string;
+	camera: { center: [number, number]; zoom: number };
+	layers: string[];
+}[];
 const DRONE = '#d53f8c';
 // the Munich drone sightings of 2 Oct 2025: no other incident within 4 degrees
 const MUNICH: [number, number] = [11.7861, 48.3538];
@@ -16,7 +21,13 @@ test.use({ reducedMotion: 'reduce' });
 async function setSlider(page: Page, month: string) {
 	const slider = page.getByRole('slider', { name: 'Show events up to' });
 	const months: string[] = [];
-	for (let m = incursions.map((f) => f.properties.date).sort()[0].slice(0, 7); months.length < 200; ) {
+	for (
+		let m = incursions
+			.map((f) => f.properties.date)
+			.sort()[0]
+			.slice(0, 7);
+		months.length < 200;
+	) {
 		months.push(m);
 		if (m === month) break;
 		const [y, mo] = m.split('-').map(Number);
@@ -185,7 +196,14 @@ async function twoVersionsOfTheLine(page: Page) {
 	const line = manifest.layers.find((l: { id: string }) => l.id === 'contact-line');
 	Object.assign(line, { series: 'front', asOf: '2025-11-15' });
 	// a stand-in earlier version: the same file, another colour, an earlier date
-	manifest.layers.push({ ...line, id: 'contact-line-earlier', title: 'Contact line, earlier', asOf: '2024-08-01', style: { ...line.style, color: '#1f4e8c' }, i18n: undefined });
+	manifest.layers.push({
+		...line,
+		id: 'contact-line-earlier',
+		title: 'Contact line, earlier',
+		asOf: '2024-08-01',
+		style: { ...line.style, color: '#1f4e8c' },
+		i18n: undefined
+	});
 	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
 	const VERTEX: [number, number] = [37.6408, 49.3817];

@@ -42,7 +42,10 @@ describe('the content the build writes for the page', () => {
 		cpSync('geodata', dir, { recursive: true });
 		writeFileSync(join(dir, 'hubs.geojson'), '{"type": "FeatureCollection", "features": [');
 		const problems = (await contentOf(dir)).problems.map(formatProblem);
-		expect(problems.some((p) => p.startsWith('geodata/hubs.geojson') && /JSON/i.test(p)), problems.join('\n')).toBe(true);
+		expect(
+			problems.some((p) => p.startsWith('geodata/hubs.geojson') && /JSON/i.test(p)),
+			problems.join('\n')
+		).toBe(true);
 	});
 
 	it('takes the address apart from the content: a link naming no layer is a problem, the rest of it holds', async () => {

@@ -25,11 +25,20 @@ function output(input: Input): FeatureCollection {
 		const count = clusters[k + 2];
 		circles.push({
 			type: 'Feature',
-			properties: { count, expansionZoom: clusters[k + 3], radiusPx: round(clusterRadius(count)), 'marker-color': '#2d3748', 'marker-size': 'large', 'marker-symbol': String(count) },
+			properties: {
+				count,
+				expansionZoom: clusters[k + 3],
+				radiusPx: round(clusterRadius(count)),
+				'marker-color': '#2d3748',
+				'marker-size': 'large',
+				'marker-symbol': String(count)
+			},
 			geometry: { type: 'Point', coordinates: [round(clusters[k]), round(clusters[k + 1])] }
 		});
 	}
-	const alone = [...singles].sort((a, b) => a - b).map((i) => ({ ...input.features[i], properties: { ...input.features[i].properties, 'marker-color': '#d53f8c', 'marker-size': 'small' } }));
+	const alone = [...singles]
+		.sort((a, b) => a - b)
+		.map((i) => ({ ...input.features[i], properties: { ...input.features[i].properties, 'marker-color': '#d53f8c', 'marker-size': 'small' } }));
 	return { type: 'FeatureCollection', features: [...circles, ...alone] };
 }
 
@@ -50,7 +59,13 @@ describe('cluster fixtures', () => {
 			expect(actual).toEqual(JSON.parse(readFileSync(out, 'utf8')));
 			// whatever the view, every point inside it is counted once: in a cluster or alone
 			const [w, s, e, n] = input.properties.bbox;
-			const inside = input.features.filter(({ geometry: { coordinates: [x, y] } }) => x >= w && x <= e && y >= s && y <= n).length;
+			const inside = input.features.filter(
+				({
+					geometry: {
+						coordinates: [x, y]
+					}
+				}) => x >= w && x <= e && y >= s && y <= n
+			).length;
 			const counted = actual.features.reduce((sum, f) => sum + Number(f.properties?.count ?? 1), 0);
 			expect(counted).toBe(inside);
 		});

@@ -43,7 +43,12 @@ describe('convertToGeoJSON: CSV', () => {
 	});
 
 	it('finds coordinate columns under any of their names, in any case', () => {
-		for (const [lon, lat] of [['lon', 'lat'], ['LNG', 'Latitude'], ['x', 'Y'], ['long', 'lat']]) {
+		for (const [lon, lat] of [
+			['lon', 'lat'],
+			['LNG', 'Latitude'],
+			['x', 'Y'],
+			['long', 'lat']
+		]) {
 			const result = convertToGeoJSON(`id,${lon},${lat}\na,30.5,50.4\n`, 'p.csv');
 			expect(features(result.text)[0].geometry, `${lon}/${lat}`).toEqual({ type: 'Point', coordinates: [30.5, 50.4] });
 		}
@@ -55,7 +60,9 @@ describe('convertToGeoJSON: CSV', () => {
 	});
 
 	it('says which coordinate column is missing, naming the header it read', () => {
-		expect(convertToGeoJSON('id,lon,height\na,1,2\n', 'p.csv').problems.map(formatProblem)).toEqual(['p.csv:1: no latitude column (lat, latitude, y) in the header: id, lon, height']);
+		expect(convertToGeoJSON('id,lon,height\na,1,2\n', 'p.csv').problems.map(formatProblem)).toEqual([
+			'p.csv:1: no latitude column (lat, latitude, y) in the header: id, lon, height'
+		]);
 		expect(convertToGeoJSON('id,name\na,A\n', 'p.csv').problems.map(formatProblem)).toEqual([
 			'p.csv:1: no longitude column (lon, lng, long, longitude, x) in the header: id, name'
 		]);
@@ -65,7 +72,11 @@ describe('convertToGeoJSON: CSV', () => {
 		const result = convertToGeoJSON('id,name,isoN3\nua,Ukraine,804\npl,Poland,616\n', 'roles.csv', { requireCoordinates: false });
 		expect(result.problems).toEqual([]);
 		// a country code stays text: "040" (Austria) must not become 40
-		expect(features(convertToGeoJSON('id,isoN3\nat,040\n', 'r.csv', { requireCoordinates: false }).text)[0]).toEqual({ type: 'Feature', properties: { id: 'at', isoN3: '040' }, geometry: null });
+		expect(features(convertToGeoJSON('id,isoN3\nat,040\n', 'r.csv', { requireCoordinates: false }).text)[0]).toEqual({
+			type: 'Feature',
+			properties: { id: 'at', isoN3: '040' },
+			geometry: null
+		});
 		expect(features(result.text).map((f) => f.geometry)).toEqual([null, null]);
 	});
 
@@ -100,12 +111,14 @@ describe('convertToGeoJSON: TopoJSON', () => {
 		expect(convertToGeoJSON('{"type":"FeatureCollection","features":[]}', 'x.topojson').problems.map(formatProblem)).toEqual([
 			'x.topojson: a TopoJSON topology expected, "FeatureCollection" found'
 		]);
-		expect(convertToGeoJSON('{"type":"Topology","objects":{"a":{"type":"LineString","arcs":[7]}},"arcs":[]}', 'bad.topojson').problems[0].message).toMatch(/^not a valid TopoJSON topology \(/);
+		expect(convertToGeoJSON('{"type":"Topology","objects":{"a":{"type":"LineString","arcs":[7]}},"arcs":[]}', 'bad.topojson').problems[0].message).toMatch(
+			/^not a valid TopoJSON topology \(/
+		);
 	});
 });
 
 describe('convertToGeoJSON: GeoJSON and the rest', () => {
-	it('passes GeoJSON through untouched, broken JSON included, so positions stay the editor\'s', () => {
+	it("passes GeoJSON through untouched, broken JSON included, so positions stay the editor's", () => {
 		const text = '{\n  "type": "FeatureCollection",\n  "features": []\n}\n';
 		expect(convertToGeoJSON(text, 'a.geojson')).toEqual({ format: 'geojson', text, problems: [], warnings: [] });
 		expect(convertToGeoJSON('{"type": ', 'b.geojson').text).toBe('{"type": ');

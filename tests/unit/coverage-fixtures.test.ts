@@ -46,7 +46,15 @@ function output(input: Input, result: CoverageResult): FeatureCollection {
 		? [
 				{
 					type: 'Feature',
-					properties: { name: 'covered', coveredKm2: Math.round(result.coveredKm2), ...shares, stroke: '#1a9850', 'stroke-width': 2, fill: '#66bd63', 'fill-opacity': 0.4 },
+					properties: {
+						name: 'covered',
+						coveredKm2: Math.round(result.coveredKm2),
+						...shares,
+						stroke: '#1a9850',
+						'stroke-width': 2,
+						fill: '#66bd63',
+						'fill-opacity': 0.4
+					},
 					geometry: rounded(result.covered.geometry, 5)
 				}
 			]
@@ -76,24 +84,28 @@ describe('coverage fixtures', () => {
 	});
 
 	for (const name of cases) {
-		it(name, () => {
-			const { input, regions, bases, options } = read(name);
-			const prepared = prepareCoverage(regions);
-			const result = coverage(prepared, bases, options);
-			expect(prepared.fallbacks).toBe(0);
+		it(
+			name,
+			() => {
+				const { input, regions, bases, options } = read(name);
+				const prepared = prepareCoverage(regions);
+				const result = coverage(prepared, bases, options);
+				expect(prepared.fallbacks).toBe(0);
 
-			const reference = naiveCoverage(regions, bases, options);
-			const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.max(b, 1) * 0.005);
-			close(result.coveredKm2, reference.coveredKm2);
-			for (const k of ['ukraine', 'occupied', 'blackSea'] as const) close(result[k].km2, reference[k].km2);
+				const reference = naiveCoverage(regions, bases, options);
+				const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.max(b, 1) * 0.005);
+				close(result.coveredKm2, reference.coveredKm2);
+				for (const k of ['ukraine', 'occupied', 'blackSea'] as const) close(result[k].km2, reference[k].km2);
 
-			const out = `${dir}/out/${name}`;
-			const actual = output(input, result);
-			if (process.env.UPDATE) {
-				mkdirSync(`${dir}/out`, { recursive: true });
-				writeFileSync(out, format(actual));
-			}
-			expect(actual).toEqual(JSON.parse(readFileSync(out, 'utf8')));
-		}, 30_000);
+				const out = `${dir}/out/${name}`;
+				const actual = output(input, result);
+				if (process.env.UPDATE) {
+					mkdirSync(`${dir}/out`, { recursive: true });
+					writeFileSync(out, format(actual));
+				}
+				expect(actual).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+			},
+			30_000
+		);
 	}
 });

@@ -4,7 +4,11 @@ import type { Feature, Geometry } from 'geojson';
 import { columnValue, featuresToCsv, layerColumns, type Column } from '../../src/lib/content/csv';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
-const feature = (properties: Record<string, unknown>, geometry: Geometry | null = null): Feature<Geometry | null> => ({ type: 'Feature', geometry, properties });
+const feature = (properties: Record<string, unknown>, geometry: Geometry | null = null): Feature<Geometry | null> => ({
+	type: 'Feature',
+	geometry,
+	properties
+});
 const columns = (...keys: string[]): Column[] => keys.map((key) => ({ key, label: key }));
 /** The data lines of a CSV (header left out), without the final line end. */
 const body = (csv: string) => csv.split('\r\n').slice(1, -1);
@@ -20,8 +24,7 @@ function parseCsv(text: string): string[][] {
 			if (ch === '"' && text[i + 1] === '"') {
 				field += '"';
 				i++;
-			}
-			else if (ch === '"') quoted = false;
+			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
 		else if (ch === ',') {
@@ -32,8 +35,7 @@ function parseCsv(text: string): string[][] {
 			field = '';
 			records.push([]);
 			i++;
-		}
-		else field += ch;
+		} else field += ch;
 	}
 	if (field !== '' || records.at(-1)!.length > 0) records.at(-1)!.push(field);
 	else records.pop();
@@ -59,13 +61,19 @@ describe('featuresToCsv', () => {
 			values.map((v) => feature({ v })),
 			columns('v')
 		);
-		expect(parseCsv(csv).slice(1).flat()).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tinvisible", 'safe = text']);
-		const negative = featuresToCsv([feature({ n: -5.25 }, { type: 'Point', coordinates: [-3.7, 40.4] })], [...columns('n'), { key: 'longitude', label: 'Longitude', axis: 0 }]);
+		expect(parseCsv(csv).slice(1).flat()).toEqual(['\'=HYPERLINK("http://evil")', "'+1+1", "'-2+3", "'@SUM(A1)", "'\tinvisible", 'safe = text']);
+		const negative = featuresToCsv(
+			[feature({ n: -5.25 }, { type: 'Point', coordinates: [-3.7, 40.4] })],
+			[...columns('n'), { key: 'longitude', label: 'Longitude', axis: 0 }]
+		);
 		expect(body(negative)).toEqual(['-5.25,-3.7']);
 	});
 
 	it('joins lists with "; ", neutralising a list that starts like a formula', () => {
-		const csv = featuresToCsv([feature({ sources: ['seed-a', 'news-b'], roles: ['=cmd', 'x'], none: null, missing: undefined })], columns('sources', 'roles', 'none', 'missing'));
+		const csv = featuresToCsv(
+			[feature({ sources: ['seed-a', 'news-b'], roles: ['=cmd', 'x'], none: null, missing: undefined })],
+			columns('sources', 'roles', 'none', 'missing')
+		);
 		expect(body(csv)).toEqual(["seed-a; news-b,'=cmd; x,,"]);
 	});
 
@@ -75,14 +83,34 @@ describe('featuresToCsv', () => {
 			{ key: 'latitude', label: 'Latitude', axis: 1 }
 		];
 		const point = feature({}, { type: 'Point', coordinates: [22.019, 50.11] });
-		const multi = feature({}, { type: 'MultiPoint', coordinates: [[23.4, 55.9], [24.2, 59.3]] });
+		const multi = feature(
+			{},
+			{
+				type: 'MultiPoint',
+				coordinates: [
+					[23.4, 55.9],
+					[24.2, 59.3]
+				]
+			}
+		);
 		expect(columnValue(point, lonLat[1])).toBe(50.11);
 		expect(body(featuresToCsv([point, multi, feature({})], lonLat))).toEqual(['22.019,50.11', ',', ',']);
 	});
 });
 
 describe('layerColumns', () => {
-	const def = { id: 'x', title: 'X', kind: 'point', file: 'x.geojson', style: {}, sources: ['s'], tooltip: [{ property: 'country', label: 'Country' }, { property: 'name', label: 'Name again' }] } as LayerDef;
+	const def = {
+		id: 'x',
+		title: 'X',
+		kind: 'point',
+		file: 'x.geojson',
+		style: {},
+		sources: ['s'],
+		tooltip: [
+			{ property: 'country', label: 'Country' },
+			{ property: 'name', label: 'Name again' }
+		]
+	} as LayerDef;
 
 	it('lists id, name, the tooltip properties, then place, confidence, asOf and sources', () => {
 		expect(layerColumns(def).map((c) => c.key)).toEqual(['id', 'name', 'country', 'longitude', 'latitude', 'confidence', 'asOf', 'sources']);

@@ -47,7 +47,14 @@ describe('checkLayerText', () => {
 		const text = fixture('depots.geojson').replace('"depot-odesa"', '"depot-lviv"');
 		const whole = checkLayerText(text, 'd.geojson', null, sources);
 		expect(checkLayerText(text, 'd.geojson', null, sources, sliced).problems).toEqual(whole.problems);
-		expect(whole.problems[0]).toEqual({ file: 'd.geojson', line: 14, column: 5, feature: { index: 2, id: 'depot-lviv' }, field: 'properties.id', message: '"depot-lviv" is already used by features[0]' });
+		expect(whole.problems[0]).toEqual({
+			file: 'd.geojson',
+			line: 14,
+			column: 5,
+			feature: { index: 2, id: 'depot-lviv' },
+			field: 'properties.id',
+			message: '"depot-lviv" is already used by features[0]'
+		});
 	});
 
 	it('says where broken JSON stops, in one piece or in slices', () => {

@@ -9,7 +9,17 @@ const points: FeatureCollection = {
 	type: 'FeatureCollection',
 	features: [
 		{ type: 'Feature', properties: { id: 'a', name: 'A' }, geometry: { type: 'Point', coordinates: [30, 50] } },
-		{ type: 'Feature', properties: { id: 'b', capacity: 3 }, geometry: { type: 'LineString', coordinates: [[30, 50], [31, 51]] } },
+		{
+			type: 'Feature',
+			properties: { id: 'b', capacity: 3 },
+			geometry: {
+				type: 'LineString',
+				coordinates: [
+					[30, 50],
+					[31, 51]
+				]
+			}
+		},
 		{ type: 'Feature', properties: { id: 'c' }, geometry: { type: 'Point', coordinates: [31, 50] } }
 	]
 };
@@ -18,7 +28,9 @@ describe('draftLayer', () => {
 	it('reads an id, a kind and the properties from the file', () => {
 		expect(slugOf('C:\\maps\\Air Bases (2025).csv')).toBe('air-bases-2025');
 		expect(guessKind(points)).toBe('point');
-		expect(guessKind({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] } as unknown as FeatureCollection)).toBe('choropleth');
+		expect(guessKind({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] } as unknown as FeatureCollection)).toBe(
+			'choropleth'
+		);
 		expect(propertyNames(points)).toEqual(['id', 'name', 'capacity']);
 	});
 
@@ -26,7 +38,13 @@ describe('draftLayer', () => {
 		const meta = { ...defaultMeta('Depots.geojson', 'point', ['name']), title: ' Depots ', sources: ['s'], opacity: 0.5 };
 		const entry = manifestEntry(meta);
 		expect(Object.keys(entry)).toEqual(['id', 'title', 'kind', 'file', 'style', 'tooltip', 'sources']);
-		expect(entry).toMatchObject({ id: 'depots', title: 'Depots', file: 'depots.geojson', style: { color: '#c05621', opacity: 0.5 }, tooltip: [{ property: 'name', label: 'Name' }] });
+		expect(entry).toMatchObject({
+			id: 'depots',
+			title: 'Depots',
+			file: 'depots.geojson',
+			style: { color: '#c05621', opacity: 0.5 },
+			tooltip: [{ property: 'name', label: 'Name' }]
+		});
 		expect(v.safeParse(LayerSchema, entry).success).toBe(true);
 	});
 
@@ -45,11 +63,27 @@ describe('draftLayer', () => {
 
 describe('problems', () => {
 	it('reads line, column and feature from the one shape every problem has', () => {
-		const p = { file: 'my file.geojson', line: 14, column: 5, feature: { index: 3, id: 'x' }, field: 'properties.sources[0]', message: '"foo" is not in geodata/sources.json' };
+		const p = {
+			file: 'my file.geojson',
+			line: 14,
+			column: 5,
+			feature: { index: 3, id: 'x' },
+			field: 'properties.sources[0]',
+			message: '"foo" is not in geodata/sources.json'
+		};
 		expect(locate(p, 'my file.geojson')).toEqual({ line: 14, column: 5, feature: 3, field: 'features[3] (x).properties.sources[0]', message: p.message });
-		expect(locate({ file: 'rows.csv', line: 4, field: '', message: 'latitude "x" is not a number' }, 'rows.csv')).toMatchObject({ line: 4, column: null, feature: null, field: '' });
+		expect(locate({ file: 'rows.csv', line: 4, field: '', message: 'latitude "x" is not a number' }, 'rows.csv')).toMatchObject({
+			line: 4,
+			column: null,
+			feature: null,
+			field: ''
+		});
 		// a problem in another file (the manifest) keeps its file and has no line in the editor's
-		expect(locate({ file: 'geodata/layers.json', field: 'layers[0].kind', message: 'm' }, 'rows.csv')).toMatchObject({ line: null, feature: null, field: 'geodata/layers.json: layers[0].kind' });
+		expect(locate({ file: 'geodata/layers.json', field: 'layers[0].kind', message: 'm' }, 'rows.csv')).toMatchObject({
+			line: null,
+			feature: null,
+			field: 'geodata/layers.json: layers[0].kind'
+		});
 		expect(placeOf({ line: 4, column: null })).toBe('line 4');
 		expect(placeOf({ line: null, column: null })).toBe('');
 	});

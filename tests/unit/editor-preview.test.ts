@@ -28,7 +28,9 @@ describe('thinForPreview', () => {
 	});
 
 	it('samples points when there are too many to draw at once', () => {
-		const data = collection(Array.from({ length: 1000 }, (_, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [i / 100, 0] } })));
+		const data = collection(
+			Array.from({ length: 1000 }, (_, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [i / 100, 0] } }))
+		);
 		const { data: thin, thinned } = thinForPreview(data, 100);
 		expect(thinned?.features).toBe(10);
 		expect(thin.features.map((f) => f.properties!.i).slice(0, 3)).toEqual([0, 10, 20]);

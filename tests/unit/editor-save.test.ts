@@ -27,7 +27,12 @@ afterEach(() => {
 });
 
 const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
-const meta = { ...defaultMeta('depots.geojson', 'point', ['name']), title: 'Fuel depots', sources: ['insightnews-2025-09-declarations-vs-commitments'], asOf: '2025-09-04' };
+const meta = {
+	...defaultMeta('depots.geojson', 'point', ['name']),
+	title: 'Fuel depots',
+	sources: ['insightnews-2025-09-declarations-vs-commitments'],
+	asOf: '2025-09-04'
+};
 
 function post(options: unknown, headers: Record<string, string> = { origin: '' }, text = depots) {
 	const form = new FormData();
@@ -65,7 +70,10 @@ describe('the dev save endpoint', () => {
 		// a saved style and tooltip reach the manifest; a bad style value is refused like the command's
 		const styled = { ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] };
 		expect((await post(saveOptionsOf(styled, true))).status).toBe(200);
-		expect(JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers.at(-1)).toMatchObject({ style: { opacity: 0.5 }, tooltip: [{ property: 'name', label: 'Name' }] });
+		expect(JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers.at(-1)).toMatchObject({
+			style: { opacity: 0.5 },
+			tooltip: [{ property: 'name', label: 'Name' }]
+		});
 		const bad = await post({ ...saveOptionsOf(styled, true), style: { opacity: 3 } });
 		expect(bad.status).toBe(422);
 		// a second save of the same id needs the editor to say so
@@ -77,6 +85,13 @@ describe('the dev save endpoint', () => {
 describe('saveOptionsOf', () => {
 	it('hands the command the whole entry: style beyond the colour and the tooltip rows', () => {
 		const options = saveOptionsOf({ ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] });
-		expect(options).toMatchObject({ id: 'depots', kind: 'point', color: '#c05621', force: false, style: { opacity: 0.5 }, tooltip: [{ property: 'name', label: 'Name' }] });
+		expect(options).toMatchObject({
+			id: 'depots',
+			kind: 'point',
+			color: '#c05621',
+			force: false,
+			style: { opacity: 0.5 },
+			tooltip: [{ property: 'name', label: 'Name' }]
+		});
 	});
 });

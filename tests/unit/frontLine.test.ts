@@ -28,7 +28,9 @@ const role = (fc: FeatureCollection, r: string) => fc.features.find((f) => f.pro
 describe('frontLine (golden)', () => {
 	it.each(cases)('%s', (name) => {
 		const input = read(name);
-		const front = frontLine(role(input, 'occupied') as Feature<Polygon | MultiPolygon>, role(input, 'ukraine').geometry as Polygon, { properties: { role: 'front' } });
+		const front = frontLine(role(input, 'occupied') as Feature<Polygon | MultiPolygon>, role(input, 'ukraine').geometry as Polygon, {
+			properties: { role: 'front' }
+		});
 		const coloured = {
 			...input,
 			features: [...input.features, front].map((f) => ({ ...f, properties: { ...f.properties, ...COLOURS[f.properties!.role] } }))
@@ -65,14 +67,26 @@ describe('frontLine', () => {
 	});
 
 	it('calls all of the border front when the tolerance is nil, and none of it when it is huge', () => {
-		expect(frontLine(occupied, ukraine, { toleranceKm: 0 }).geometry.coordinates.flat().some(([x]) => x >= 38)).toBe(true);
+		expect(
+			frontLine(occupied, ukraine, { toleranceKm: 0 })
+				.geometry.coordinates.flat()
+				.some(([x]) => x >= 38)
+		).toBe(true);
 		expect(frontLine(occupied, ukraine, { toleranceKm: 200 }).geometry.coordinates).toEqual([]);
 	});
 });
 
 describe('frontLengths', () => {
 	it('leaves a straight line as it is and shortens a zigzag', () => {
-		const straight = { type: 'MultiLineString' as const, coordinates: [[[36, 48], [37, 48]]] };
+		const straight = {
+			type: 'MultiLineString' as const,
+			coordinates: [
+				[
+					[36, 48],
+					[37, 48]
+				]
+			]
+		};
 		const { rawKm, smoothedKm } = frontLengths(straight);
 		expect(rawKm).toBeCloseTo(74.4, 0);
 		expect(smoothedKm).toBeCloseTo(rawKm, 6);
@@ -85,7 +99,18 @@ describe('frontLengths', () => {
 	});
 });
 
-const box = (w: number, s: number, e: number, n: number): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+const box = (w: number, s: number, e: number, n: number): Polygon => ({
+	type: 'Polygon',
+	coordinates: [
+		[
+			[w, s],
+			[e, s],
+			[e, n],
+			[w, n],
+			[w, s]
+		]
+	]
+});
 
 describe('areaChange', () => {
 	it('gives what was gained and what was lost, with their areas', () => {
@@ -130,8 +155,13 @@ describe('import-front', { timeout: 120_000 }, () => {
 			await importFront(join(tmp, 'in'), join(tmp, 'geodata'));
 			expect(files(join(tmp, 'geodata'))).toEqual(bytes);
 			expect(Object.keys(bytes).sort()).toEqual([
-				'change-2025-09-04.geojson', 'change-2025-10-01.geojson', 'front-2025-09-04.geojson', 'front-2025-10-01.geojson',
-				'occupied-2025-09-04.geojson', 'occupied-2025-10-01.geojson', 'versions.json'
+				'change-2025-09-04.geojson',
+				'change-2025-10-01.geojson',
+				'front-2025-09-04.geojson',
+				'front-2025-10-01.geojson',
+				'occupied-2025-09-04.geojson',
+				'occupied-2025-10-01.geojson',
+				'versions.json'
 			]);
 
 			const versions = JSON.parse(bytes['versions.json']);
@@ -141,13 +171,24 @@ describe('import-front', { timeout: 120_000 }, () => {
 			expect(summit.areaKm2).toBeCloseTo(km2(box(37, 48.2, 37.2, 48.4)), 1);
 			expect(summit.shareOfUkraine).toBeCloseTo((summit.areaKm2 / 597_216) * 100, 2);
 			expect(summit.frontKm).toBeCloseTo(2 * (14.8 + 22.2), 0); // a 0.2° square, all of it front
-			expect(summit).toMatchObject({ gainedKm2: null, lostKm2: null, gainedSinceSummitKm2: 0, lostSinceSummitKm2: 0, occupied: 'front/occupied-2025-09-04.geojson' });
+			expect(summit).toMatchObject({
+				gainedKm2: null,
+				lostKm2: null,
+				gainedSinceSummitKm2: 0,
+				lostSinceSummitKm2: 0,
+				occupied: 'front/occupied-2025-09-04.geojson'
+			});
 			expect(october.gainedKm2).toBeCloseTo(km2(box(37.2, 48.2, 37.3, 48.4)), 1);
 			expect(october.lostKm2).toBeCloseTo(km2(box(37, 48.2, 37.05, 48.4)), 1);
 			expect(october.gainedSinceSummitKm2).toBe(october.gainedKm2);
 
 			const change = JSON.parse(bytes['change-2025-10-01.geojson']) as FeatureCollection;
-			expect(change.features.map((f) => `${f.properties!.change} since ${f.properties!.since}`)).toEqual(['gained since previous', 'lost since previous', 'gained since summit', 'lost since summit']);
+			expect(change.features.map((f) => `${f.properties!.change} since ${f.properties!.since}`)).toEqual([
+				'gained since previous',
+				'lost since previous',
+				'gained since summit',
+				'lost since summit'
+			]);
 			for (const f of change.features) expect(f.properties).toMatchObject({ sources: SOURCES, confidence: 'reported', asOf: '2025-10-01', approximate: true });
 			expect(JSON.parse(bytes['occupied-2025-10-01.geojson']).features[0].properties).toMatchObject({ id: 'occupied-2025-10-01', areaKm2: october.areaKm2 });
 		} finally {
@@ -158,7 +199,11 @@ describe('import-front', { timeout: 120_000 }, () => {
 	it('runs as `npm run layer -- import-front`, and refuses without the sources', () => {
 		const tmp = setUp();
 		try {
-			const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'import-front', ...args, '--root', join(tmp, 'geodata')], { encoding: 'utf8', env: { ...process.env, INIT_CWD: process.cwd() } });
+			const run = (...args: string[]) =>
+				spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'import-front', ...args, '--root', join(tmp, 'geodata')], {
+					encoding: 'utf8',
+					env: { ...process.env, INIT_CWD: process.cwd() }
+				});
 			const ok = run(join(tmp, 'in'));
 			expect(ok.stderr).toBe('');
 			expect(ok.stdout).toMatch(/imported 2 snapshot\(s\), 2025-09-04 to 2025-10-01/);
@@ -177,9 +222,16 @@ describe('frontLine: regressions', () => {
 		const input = read('border-spike.geojson');
 		const lines = frontLine(role(input, 'occupied') as Feature<Polygon>, role(input, 'ukraine').geometry as Polygon).geometry.coordinates;
 		expect(lines.flat().some(([x, y]) => x === 37.95 && y === 47.3)).toBe(false);
-		expect(lines[0]).toEqual([[37.995, 47.65], [37.945, 47.7], [37.945, 47.72], [37.99, 47.8]]);
+		expect(lines[0]).toEqual([
+			[37.995, 47.65],
+			[37.945, 47.7],
+			[37.945, 47.72],
+			[37.99, 47.8]
+		]);
 		// with no spike rule the chord is drawn as front
-		expect(frontLine(role(input, 'occupied') as Feature<Polygon>, role(input, 'ukraine').geometry as Polygon, { spikeDepthFactor: 0 }).geometry.coordinates.flat()).toContainEqual([37.95, 47.3]);
+		expect(
+			frontLine(role(input, 'occupied') as Feature<Polygon>, role(input, 'ukraine').geometry as Polygon, { spikeDepthFactor: 0 }).geometry.coordinates.flat()
+		).toContainEqual([37.95, 47.3]);
 	});
 
 	it('draws no front along a spit that runs out to sea', () => {

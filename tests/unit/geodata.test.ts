@@ -37,6 +37,8 @@ describe('geodata/claims.json', () => {
 	it('reports a figure that does not exist, by path', () => {
 		const file = JSON.parse(readFileSync('geodata/claims.json', 'utf8'));
 		file.claims[0].checkAgainst = { figure: 'nowhere' };
-		expect(validateClaims(file, data.citable).problems.map(formatProblem)).toEqual(['geodata/claims.json: claims[0].checkAgainst.figure: "nowhere" is not in figures']);
+		expect(validateClaims(file, data.citable).problems.map(formatProblem)).toEqual([
+			'geodata/claims.json: claims[0].checkAgainst.figure: "nowhere" is not in figures'
+		]);
 	});
 });

@@ -30,7 +30,9 @@ const keys = new Set(uses.flatMap((u) => u.keys));
 describe('the Ukrainian interface', () => {
 	it('has a translation for every string the interface shows in English, in a dictionary its code loads', () => {
 		expect(keys.size).toBeGreaterThan(40);
-		const missing = uses.flatMap(({ file, later, keys }) => keys.filter((k) => !(k in UK) && !later.some((name) => k in LATER[name])).map((k) => `${file}: ${k}`));
+		const missing = uses.flatMap(({ file, later, keys }) =>
+			keys.filter((k) => !(k in UK) && !later.some((name) => k in LATER[name])).map((k) => `${file}: ${k}`)
+		);
 		expect(missing).toEqual([]);
 	});
 
@@ -38,7 +40,10 @@ describe('the Ukrainian interface', () => {
 		expect(Object.keys(UK).filter((k) => !keys.has(k))).toEqual([]);
 		for (const [name, dictionary] of Object.entries(LATER)) {
 			const used = new Set(uses.filter((u) => u.later.includes(name)).flatMap((u) => u.keys));
-			expect(Object.keys(dictionary).filter((k) => !used.has(k)), name).toEqual([]);
+			expect(
+				Object.keys(dictionary).filter((k) => !used.has(k)),
+				name
+			).toEqual([]);
 		}
 	});
 
@@ -80,7 +85,21 @@ describe('counts', () => {
 
 	it('take the Ukrainian form CLDR gives each number', () => {
 		const forms = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1000].map((n) => `${n} ${pluralForm('uk', n, SOURCES)}`);
-		expect(forms).toEqual(['1 джерело', '2 джерела', '4 джерела', '5 джерел', '11 джерел', '12 джерел', '14 джерел', '21 джерело', '22 джерела', '25 джерел', '101 джерело', '111 джерел', '1000 джерел']);
+		expect(forms).toEqual([
+			'1 джерело',
+			'2 джерела',
+			'4 джерела',
+			'5 джерел',
+			'11 джерел',
+			'12 джерел',
+			'14 джерел',
+			'21 джерело',
+			'22 джерела',
+			'25 джерел',
+			'101 джерело',
+			'111 джерел',
+			'1000 джерел'
+		]);
 	});
 
 	it('give a fraction its own form, or the second when there is none', () => {
@@ -93,7 +112,16 @@ describe('counts', () => {
 	it('after "з" (of), put the total in the genitive: the time slider’s "9 з 21 інциденту"', () => {
 		const ofTotal = UK['{shown} of {total} incident|{shown} of {total} incidents'];
 		const forms = [1, 2, 4, 5, 11, 21, 22, 48].map((n) => fill(pluralForm('uk', n, ofTotal), { shown: 1, total: n }));
-		expect(forms).toEqual(['1 з 1 інциденту', '1 з 2 інцидентів', '1 з 4 інцидентів', '1 з 5 інцидентів', '1 з 11 інцидентів', '1 з 21 інциденту', '1 з 22 інцидентів', '1 з 48 інцидентів']);
+		expect(forms).toEqual([
+			'1 з 1 інциденту',
+			'1 з 2 інцидентів',
+			'1 з 4 інцидентів',
+			'1 з 5 інцидентів',
+			'1 з 11 інцидентів',
+			'1 з 21 інциденту',
+			'1 з 22 інцидентів',
+			'1 з 48 інцидентів'
+		]);
 		expect(fill(pluralForm('en', 48, '{shown} of {total} incident|{shown} of {total} incidents'), { shown: 9, total: 48 })).toBe('9 of 48 incidents');
 	});
 
@@ -123,10 +151,14 @@ describe('counts', () => {
 
 	it('are written as ICU writes them, small counts included (those skip the formatter)', async () => {
 		const numbers = [0, 1, 7, 42, 999, 1000, 1218, -3, 2.5, 116165, 0.25];
-		for (const [lang, locale] of [['uk', 'uk-UA'], ['en', 'en-GB']] as const) {
+		for (const [lang, locale] of [
+			['uk', 'uk-UA'],
+			['en', 'en-GB']
+		] as const) {
 			await setLang(lang);
 			for (const n of numbers)
-				for (const digits of [0, 1]) expect(formatNumber(n, digits)).toBe(n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+				for (const digits of [0, 1])
+					expect(formatNumber(n, digits)).toBe(n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 		}
 	});
 

@@ -65,7 +65,18 @@ describe('layer add', { timeout: 60_000 }, () => {
 	});
 
 	it('normalises GeoJSON on the way in, warning about each change', () => {
-		const run = layer(['add', `${FIXTURES}/test-area.geojson`, '--title', 'Test area', '--kind', 'fill', '--id', 'area', '--source', 'insightnews-2025-09-declarations-vs-commitments']);
+		const run = layer([
+			'add',
+			`${FIXTURES}/test-area.geojson`,
+			'--title',
+			'Test area',
+			'--kind',
+			'fill',
+			'--id',
+			'area',
+			'--source',
+			'insightnews-2025-09-declarations-vs-commitments'
+		]);
 		expect(run.status).toBe(0);
 		expect(run.out.slice(0, 3)).toEqual([
 			`read ${FIXTURES}/test-area.geojson (GeoJSON)`,
@@ -74,7 +85,15 @@ describe('layer add', { timeout: 60_000 }, () => {
 		]);
 		const written = JSON.parse(readFileSync(join(root, 'area.geojson'), 'utf8'));
 		expect(written.bbox).toEqual([30, 50, 31.123457, 51]);
-		expect(written.features[0].geometry.coordinates).toEqual([[[30, 50], [31.123457, 50], [31.123457, 51], [30, 51], [30, 50]]]);
+		expect(written.features[0].geometry.coordinates).toEqual([
+			[
+				[30, 50],
+				[31.123457, 50],
+				[31.123457, 51],
+				[30, 51],
+				[30, 50]
+			]
+		]);
 	});
 
 	it('writes nothing when the data breaks a rule, and names file, line, column, feature and rule (golden)', () => {
@@ -116,7 +135,10 @@ describe('layer add', { timeout: 60_000 }, () => {
 	it('refuses to overwrite a layer unless told, then keeps the fields it was not given', () => {
 		expect(addSummits().status).toBe(0);
 		const entry = manifest().layers[1];
-		writeFileSync(join(root, 'layers.json'), JSON.stringify({ ...manifest(), layers: [manifest().layers[0], { ...entry, legend: { label: 'Summit' } }] }, null, '\t') + '\n');
+		writeFileSync(
+			join(root, 'layers.json'),
+			JSON.stringify({ ...manifest(), layers: [manifest().layers[0], { ...entry, legend: { label: 'Summit' } }] }, null, '\t') + '\n'
+		);
 		const before = snapshot();
 		const again = addSummits();
 		expect(again.status).toBe(1);
@@ -138,7 +160,9 @@ describe('layer add', { timeout: 60_000 }, () => {
 		expect(addSummits().err.at(-1)).toBe('  geodata/summits.geojson: already exists, though no layer uses it: pass --force to replace it');
 		expect(readFileSync(join(root, 'summits.geojson'), 'utf8')).toBe('{}');
 		writeFileSync(join(root, 'layers.json'), JSON.stringify({ version: 1, layers: [{ ...manifest().layers[0], file: 'summits.geojson' }] }));
-		expect(addSummits('--force').err.at(-1)).toBe('  geodata/layers.json: layers[0].file: geodata/summits.geojson belongs to layer "hubs": choose another --id');
+		expect(addSummits('--force').err.at(-1)).toBe(
+			'  geodata/layers.json: layers[0].file: geodata/summits.geojson belongs to layer "hubs": choose another --id'
+		);
 	});
 
 	it('keeps ids to slugs, so no file lands outside geodata/', () => {
@@ -163,7 +187,10 @@ describe('layer add, interrupted', { timeout: 60_000 }, () => {
 		);
 
 		const check = layer(['check']);
-		expect(check.out).toEqual(['recovered: an interrupted write was undone: hubs.geojson restored, layers.json untouched', 'geodata: 1 layer, 1 feature, 4 sources: no problems']);
+		expect(check.out).toEqual([
+			'recovered: an interrupted write was undone: hubs.geojson restored, layers.json untouched',
+			'geodata: 1 layer, 1 feature, 4 sources: no problems'
+		]);
 		expect(check.status).toBe(0);
 		expect(snapshot()).toEqual(before);
 	});
@@ -211,7 +238,10 @@ describe('layer check and usage', { timeout: 60_000 }, () => {
 		writeFileSync(join(root, 'hubs.geojson'), hubs.replace('"insightnews-2025-09-declarations-vs-commitments"', '"foo"'));
 		const run = layer(['check']);
 		expect(run.status).toBe(1);
-		expect(run.err).toEqual(['geodata has 1 problem(s):', '  geodata/hubs.geojson:4:5: features[0] (hub-rzeszow-jasionka).properties.sources[0]: "foo" is not in geodata/sources.json']);
+		expect(run.err).toEqual([
+			'geodata has 1 problem(s):',
+			'  geodata/hubs.geojson:4:5: features[0] (hub-rzeszow-jasionka).properties.sources[0]: "foo" is not in geodata/sources.json'
+		]);
 	});
 
 	it('prints its usage on --help, and refuses what it does not know', () => {
@@ -221,6 +251,9 @@ describe('layer check and usage', { timeout: 60_000 }, () => {
 		expect(layer(['frobnicate']).err[0]).toBe('Unknown command "frobnicate".');
 		expect(layer(['add', 'x.csv', '--colour', 'red']).status).toBe(1);
 		expect(layer(['add']).err[0]).toBe('add takes one file, 0 given.');
-		expect(layer(['add', 'missing.csv', '--title', 'T', '--kind', 'point']).err).toEqual(['missing.csv has 1 problem(s); nothing was written:', '  missing.csv: not found']);
+		expect(layer(['add', 'missing.csv', '--title', 'T', '--kind', 'point']).err).toEqual([
+			'missing.csv has 1 problem(s); nothing was written:',
+			'  missing.csv: not found'
+		]);
 	});
 });

@@ -32,19 +32,51 @@ const collection = (...features: GeoJSON.Feature[]): FeatureCollection => ({ typ
 
 describe('normalise', () => {
 	it('cuts a line crossing the antimeridian at ±180° where it crosses', () => {
-		const { data, warnings } = normalise(collection(feature({ type: 'LineString', coordinates: [[170, 10], [-170, 20]] }, 'pacific')));
+		const { data, warnings } = normalise(
+			collection(
+				feature(
+					{
+						type: 'LineString',
+						coordinates: [
+							[170, 10],
+							[-170, 20]
+						]
+					},
+					'pacific'
+				)
+			)
+		);
 		expect(data.features[0].geometry).toEqual({
 			type: 'MultiLineString',
 			coordinates: [
-				[[170, 10], [180, 15]],
-				[[-180, 15], [-170, 20]]
+				[
+					[170, 10],
+					[180, 15]
+				],
+				[
+					[-180, 15],
+					[-170, 20]
+				]
 			]
 		});
 		expect(warnings.map(formatProblem)).toEqual(['features[0] (pacific).geometry: crosses the antimeridian: cut at ±180°, now a MultiLineString of 2 parts']);
 	});
 
 	it('leaves geometry that is already RFC 7946 as it is, adding only the bbox', () => {
-		const input = collection(feature({ type: 'Polygon', coordinates: [[[30, 45], [34, 45], [34, 48], [30, 48], [30, 45]]] }));
+		const input = collection(
+			feature({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[30, 45],
+						[34, 45],
+						[34, 48],
+						[30, 48],
+						[30, 45]
+					]
+				]
+			})
+		);
 		const { data, warnings } = normalise(input);
 		expect(warnings).toEqual([]);
 		expect(data).toEqual({ ...input, bbox: [30, 45, 34, 48] });
@@ -53,20 +85,49 @@ describe('normalise', () => {
 	it('turns clockwise outer rings and counter-clockwise holes, and counts them', () => {
 		const { data, warnings } = normalise(
 			collection(
-				feature({
-					type: 'Polygon',
-					coordinates: [
-						[[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]],
-						[[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]
-					]
-				}, 'both-wrong')
+				feature(
+					{
+						type: 'Polygon',
+						coordinates: [
+							[
+								[0, 0],
+								[0, 4],
+								[4, 4],
+								[4, 0],
+								[0, 0]
+							],
+							[
+								[1, 1],
+								[2, 1],
+								[2, 2],
+								[1, 2],
+								[1, 1]
+							]
+						]
+					},
+					'both-wrong'
+				)
 			)
 		);
 		expect((data.features[0].geometry as GeoJSON.Polygon).coordinates).toEqual([
-			[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-			[[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]
+			[
+				[0, 0],
+				[4, 0],
+				[4, 4],
+				[0, 4],
+				[0, 0]
+			],
+			[
+				[1, 1],
+				[1, 2],
+				[2, 2],
+				[2, 1],
+				[1, 1]
+			]
 		]);
-		expect(warnings.map(formatProblem)).toEqual(['2 rings rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in 1 feature: features[0] (both-wrong)']);
+		expect(warnings.map(formatProblem)).toEqual([
+			'2 rings rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in 1 feature: features[0] (both-wrong)'
+		]);
 	});
 
 	it('lists at most five features in a warning', () => {
@@ -82,7 +143,15 @@ describe('normalise', () => {
 	});
 
 	it('never changes its input', () => {
-		const input = collection(feature({ type: 'LineString', coordinates: [[170, 10, 5], [190, 20, 5]] }));
+		const input = collection(
+			feature({
+				type: 'LineString',
+				coordinates: [
+					[170, 10, 5],
+					[190, 20, 5]
+				]
+			})
+		);
 		const before = structuredClone(input);
 		normalise(input);
 		expect(input).toEqual(before);

@@ -5,7 +5,10 @@ import { placesFrom, placesInView, searchPlaces } from '../../src/lib/geo/places
 import { viewSentences } from '../../src/lib/content/summary';
 
 const read = (f: string) => JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as FeatureCollection;
-const withIndex = (fc: FeatureCollection): FeatureCollection => ({ ...fc, features: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, _i: i } })) });
+const withIndex = (fc: FeatureCollection): FeatureCollection => ({
+	...fc,
+	features: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, _i: i } }))
+});
 const layers = [
 	{ id: 'hubs', title: 'Logistics hubs', display: withIndex(read('hubs.geojson')) },
 	{ id: 'incursions', title: 'Incursions', display: withIndex(read('incursions.geojson')) },
@@ -43,7 +46,10 @@ describe('what the view shows', () => {
 		expect(inView.some((p) => p.layerId === 'contact-line')).toBe(false);
 		const sentence = viewSentences(incursions).join(' ');
 		const inPoland = incursions.filter((p) => p.properties.country === 'Poland').length;
-		const latest = incursions.map((p) => String(p.properties.date)).sort().at(-1)!;
+		const latest = incursions
+			.map((p) => String(p.properties.date))
+			.sort()
+			.at(-1)!;
 		const [y, m, d] = latest.split('-').map(Number);
 		const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
 		expect(inPoland).toBeGreaterThan(0);

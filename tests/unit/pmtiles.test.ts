@@ -20,7 +20,16 @@ const towns: FeatureCollection = {
 	]
 };
 const sources = { s: { publisher: 'P', title: 'T', kind: 'news' as const } };
-const layer = (over: object) => ({ id: 'towns', title: 'Towns', kind: 'point', file: 'towns.pmtiles', sourceLayer: 'towns', style: {}, sources: ['s'], ...over });
+const layer = (over: object) => ({
+	id: 'towns',
+	title: 'Towns',
+	kind: 'point',
+	file: 'towns.pmtiles',
+	sourceLayer: 'towns',
+	style: {},
+	sources: ['s'],
+	...over
+});
 
 describe('PMTiles archives', () => {
 	it('writes an archive the pmtiles library reads back, tile by tile', async () => {
@@ -39,7 +48,10 @@ describe('PMTiles archives', () => {
 	it('the build checks the archive is there and holds the named layer', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pmtiles-'));
 		writeFileSync(join(dir, 'towns.pmtiles'), pmtilesArchive(towns, { layer: 'towns' }));
-		writeFileSync(join(dir, 'junk.pmtiles'), 'not an archive at all, just some text that is long enough to read a header from............................................................');
+		writeFileSync(
+			join(dir, 'junk.pmtiles'),
+			'not an archive at all, just some text that is long enough to read a header from............................................................'
+		);
 		expect(await checkArchive(join(dir, 'towns.pmtiles'), 'towns')).toBeNull();
 		expect(await checkArchive(join(dir, 'towns.pmtiles'), 'roads')).toBe('has no vector layer "roads" (it has "towns")');
 		expect(await checkArchive(join(dir, 'missing.pmtiles'), 'towns')).toBe('missing.pmtiles not found');
@@ -50,8 +62,12 @@ describe('PMTiles archives', () => {
 	it('the manifest takes a .pmtiles layer with its source layer, and only as point, line or fill', () => {
 		const check = (l: object) => validateManifest({ version: 1, layers: [l] }, { sources }).problems.map(formatProblem);
 		expect(check(layer({}))).toEqual([]);
-		expect(check(layer({ sourceLayer: undefined }))).toEqual(['geodata/layers.json: layers[0].sourceLayer: required for a .pmtiles layer (the vector-tile layer inside the archive)']);
-		expect(check(layer({ kind: 'zone', radiusProperty: 'r' }))).toEqual(['geodata/layers.json: layers[0].kind: a .pmtiles layer is drawn from its tiles as they are: point, line or fill, not zone']);
+		expect(check(layer({ sourceLayer: undefined }))).toEqual([
+			'geodata/layers.json: layers[0].sourceLayer: required for a .pmtiles layer (the vector-tile layer inside the archive)'
+		]);
+		expect(check(layer({ kind: 'zone', radiusProperty: 'r' }))).toEqual([
+			'geodata/layers.json: layers[0].kind: a .pmtiles layer is drawn from its tiles as they are: point, line or fill, not zone'
+		]);
 		expect(check(layer({ file: 'towns.geojson' }))).toEqual(['geodata/layers.json: layers[0].sourceLayer: only for a .pmtiles layer']);
 	});
 

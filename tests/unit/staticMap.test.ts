@@ -15,8 +15,13 @@ function layer(def: Partial<LayerDef>, features: Feature[]): LoadedLayer {
 	const full = { id: 'test', title: 'Test', kind: 'point', file: 'test.geojson', style: {}, sources: ['s'], ...def } as LayerDef;
 	return { index: 0, def: full, data: { type: 'FeatureCollection', features }, problems: [] };
 }
-const point = (coordinates: number[], properties: Record<string, unknown> = {}): Feature => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates } });
-const render = (layers: LoadedLayer[], countries = noCountries, title = 'Atlas') => staticMapSvg({ countries, borders: noBorders, layers }, { view: VIEW, title });
+const point = (coordinates: number[], properties: Record<string, unknown> = {}): Feature => ({
+	type: 'Feature',
+	properties,
+	geometry: { type: 'Point', coordinates }
+});
+const render = (layers: LoadedLayer[], countries = noCountries, title = 'Atlas') =>
+	staticMapSvg({ countries, borders: noBorders, layers }, { view: VIEW, title });
 const groupOf = (svg: string, id: string) => svg.match(new RegExp(`<g data-layer="${id}">.*?</g></g>`))?.[0] ?? '';
 
 /** Every tag closed in order under one <svg> root, and no bare < or > left in the text between. */
@@ -111,7 +116,23 @@ describe('staticMapSvg', () => {
 
 	it('skips features outside the view and draws only layers visible by default', () => {
 		const far = layer({ id: 'far', style: { color: '#123456' } }, [point(KYIV), point([-100, 40]), point([30.5, -60])]);
-		const farArea = layer({ id: 'far-area', kind: 'fill' }, [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-100, 40], [-90, 40], [-90, 45], [-100, 40]]] } }]);
+		const farArea = layer({ id: 'far-area', kind: 'fill' }, [
+			{
+				type: 'Feature',
+				properties: {},
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[-100, 40],
+							[-90, 40],
+							[-90, 45],
+							[-100, 40]
+						]
+					]
+				}
+			}
+		]);
 		const hidden = layer({ id: 'hidden', visible: false }, [point(KYIV)]);
 		const svg = render([far, farArea, hidden]);
 		expect(groupOf(svg, 'far').match(/<circle /g)).toHaveLength(1);
@@ -122,7 +143,24 @@ describe('staticMapSvg', () => {
 	it('clips shapes larger than the view to just past its edges, in tenths of a pixel', () => {
 		const world: FeatureCollection<Polygon | MultiPolygon, { name: string; iso: string | null }> = {
 			type: 'FeatureCollection',
-			features: [{ type: 'Feature', properties: { name: 'Everywhere', iso: '804' }, geometry: { type: 'Polygon', coordinates: [[[-170, -80], [170, -80], [170, 80], [-170, 80], [-170, -80]]] } }]
+			features: [
+				{
+					type: 'Feature',
+					properties: { name: 'Everywhere', iso: '804' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[-170, -80],
+								[170, -80],
+								[170, 80],
+								[-170, 80],
+								[-170, -80]
+							]
+						]
+					}
+				}
+			]
 		};
 		const svg = render([], world);
 		const d = svg.match(/<path d="([^"]+)" fill="#fbf6df"\/>/)![1];

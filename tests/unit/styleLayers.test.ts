@@ -7,11 +7,19 @@ import { DARK, LIGHT } from '../../src/lib/map/theme';
 import { KINDS, type LayerDef } from '../../src/lib/manifest/schema';
 import type { LayerSpec } from '../../src/lib/manifest/specs';
 
-const empty: Basemap = { countries: { type: 'FeatureCollection', features: [] }, borders: { type: 'MultiLineString', coordinates: [] }, labels: { type: 'FeatureCollection', features: [] } };
+const empty: Basemap = {
+	countries: { type: 'FeatureCollection', features: [] },
+	borders: { type: 'MultiLineString', coordinates: [] },
+	labels: { type: 'FeatureCollection', features: [] }
+};
 
 function specOf(def: Partial<LayerDef>, rows: Record<string, unknown>[] = []): LayerSpec {
 	const full = { id: 'x', title: 'X', file: 'x.geojson', kind: 'point', style: {}, sources: ['s'], ...def } as LayerDef;
-	const features = rows.map((properties, _i) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [0, 0] }, properties: { ...properties, _i } }));
+	const features = rows.map((properties, _i) => ({
+		type: 'Feature' as const,
+		geometry: { type: 'Point' as const, coordinates: [0, 0] },
+		properties: { ...properties, _i }
+	}));
 	return { id: full.id, def: full, display: { type: 'FeatureCollection', features }, offMap: [], legend: [], color: '#2b6cb0' };
 }
 

@@ -44,7 +44,9 @@ describe('what each layer shows, in English', () => {
 	});
 
 	it('takes the English wording the interface gives when the language is English', () => {
-		expect(summarySentence({ title: 'Air bases', features: named(21), legend: [] }, wording())).toBe(summarySentence({ title: 'Air bases', features: named(21), legend: [] }));
+		expect(summarySentence({ title: 'Air bases', features: named(21), legend: [] }, wording())).toBe(
+			summarySentence({ title: 'Air bases', features: named(21), legend: [] })
+		);
 		expect(viewSentences(incidents(21, 12), wording())).toEqual(viewSentences(incidents(21, 12)));
 	});
 });
@@ -65,7 +67,9 @@ describe('what each layer shows, in Ukrainian', () => {
 			{ label: 'Drone', color: '#d53f8c', count: 3 },
 			{ label: 'Balloon', color: '#805ad5', count: 2 }
 		];
-		expect(summarySentence({ title: 'Вторгнення', features: named(5), legend }, ukrainian())).toBe(`Вторгнення: 5 об'єктів (${list(5)}). За класами: Drone 3, Balloon 2.`);
+		expect(summarySentence({ title: 'Вторгнення', features: named(5), legend }, ukrainian())).toBe(
+			`Вторгнення: 5 об'єктів (${list(5)}). За класами: Drone 3, Balloon 2.`
+		);
 	});
 });
 

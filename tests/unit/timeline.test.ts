@@ -49,7 +49,11 @@ describe('the timeline', () => {
 	});
 
 	it('picks the dated version of a layer in force at a month', () => {
-		const versions = [{ asOf: '2024-08-01', v: 'a' }, { asOf: '2025-11-15', v: 'c' }, { asOf: '2025-09-01', v: 'b' }];
+		const versions = [
+			{ asOf: '2024-08-01', v: 'a' },
+			{ asOf: '2025-11-15', v: 'c' },
+			{ asOf: '2025-09-01', v: 'b' }
+		];
 		expect(versionInForce(versions, null)?.v).toBe('c');
 		expect(versionInForce(versions, '2025-09')?.v).toBe('b');
 		expect(versionInForce(versions, '2025-08')?.v).toBe('a');
@@ -73,7 +77,15 @@ describe('geodata/scenes.json', () => {
 	});
 
 	it('names the scene, layer and source that are wrong, and keeps the rest', () => {
-		const scene = (over: object) => ({ id: 'a', title: 'A', caption: 'c', camera: { center: [30, 49], zoom: 4 }, layers: ['hubs'], sources: ['news-2025-09-04-allies-gather-paris'], ...over });
+		const scene = (over: object) => ({
+			id: 'a',
+			title: 'A',
+			caption: 'c',
+			camera: { center: [30, 49], zoom: 4 },
+			layers: ['hubs'],
+			sources: ['news-2025-09-04-allies-gather-paris'],
+			...over
+		});
 		const { scenes, problems } = validateScenes(
 			{ version: 1, scenes: [scene({}), scene({ id: 'b', layers: ['nope'] }), scene({ id: 'a', sources: ['missing'] })] },
 			layerIds,

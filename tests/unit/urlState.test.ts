@@ -70,7 +70,9 @@ describe('time, scene, feature, language and theme in the address', () => {
 	});
 
 	it('rejects a month outside the data and a feature that is not there', () => {
-		expect(parseAll('time=2019-01').problems.map(formatProblem)).toEqual(['address: time: 2019-01 is outside the data (2022-03 to 2025-11); the default is used']);
+		expect(parseAll('time=2019-01').problems.map(formatProblem)).toEqual([
+			'address: time: 2019-01 is outside the data (2022-03 to 2025-11); the default is used'
+		]);
 		expect(parseAll('feature=hubs:nope').state.feature).toBeUndefined();
 		expect(parseAll('feature=coalition:hub-rzeszow-jasionka').state.feature).toBeUndefined();
 	});

@@ -14,7 +14,10 @@ const turfZone = (centres: number[][], km: number) =>
 
 describe('zonePolygon', () => {
 	it('one point: its geodesic circle', () => {
-		const zone = zonePolygon({ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [22.02, 50.11] } } as Feature<Point, { id: string }>, 300);
+		const zone = zonePolygon(
+			{ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [22.02, 50.11] } } as Feature<Point, { id: string }>,
+			300
+		);
 		expect(zone.properties).toEqual({ id: 'a' });
 		expect(zone.geometry.type).toBe('Polygon');
 		expect(area(zone) / 1e6).toBeCloseTo(area(circle([22.02, 50.11], 300, { steps: 96, units: 'kilometers' })) / 1e6, 3);
@@ -33,9 +36,26 @@ describe('zonePolygon', () => {
 	});
 
 	it('two circles apart: a multipolygon of both', () => {
-		const zone = zonePolygon(multi([[5, 50], [30, 40]]), 200);
+		const zone = zonePolygon(
+			multi([
+				[5, 50],
+				[30, 40]
+			]),
+			200
+		);
 		expect(zone.geometry.type).toBe('MultiPolygon');
-		expect(area(zone)).toBeCloseTo(area(turfZone([[5, 50], [30, 40]], 200)), -4);
+		expect(area(zone)).toBeCloseTo(
+			area(
+				turfZone(
+					[
+						[5, 50],
+						[30, 40]
+					],
+					200
+				)
+			),
+			-4
+		);
 	});
 
 	it('the manifest patrol zones: the same areas as turf union gives', () => {

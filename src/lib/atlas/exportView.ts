@@ -16,8 +16,18 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 	const title = (l: LayerSpec) => t.pick(l.def.title, l.def.i18n?.uk?.title);
 	// a layer coloured by category lists its categories present; any other layer, itself
 	const legend = on.flatMap((l) => (l.legend.length > 1 ? l.legend.filter((e) => e.count > 0) : [{ label: title(l), color: l.color }]));
-	const publishers = [...new Set(on.flatMap((l) => l.def.sources).map((k) => sources[k]?.publisher).filter(Boolean))];
-	const asOf = on.map((l) => l.def.asOf ?? '').sort().at(-1);
+	const publishers = [
+		...new Set(
+			on
+				.flatMap((l) => l.def.sources)
+				.map((k) => sources[k]?.publisher)
+				.filter(Boolean)
+		)
+	];
+	const asOf = on
+		.map((l) => l.def.asOf ?? '')
+		.sort()
+		.at(-1);
 	const today = new Date().toISOString().slice(0, 10);
 	const canvas = composeExport(shot, {
 		title: scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees"),

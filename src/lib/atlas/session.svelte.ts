@@ -66,7 +66,13 @@ export class AtlasSession {
 		this.exporting = true;
 		try {
 			const { exportView } = await import('./exportView');
-			await exportView(map, { layers: viewer.layers, visible: viewer.visible, sources: viewer.sources, scene: viewer.scenes[viewer.sceneIndex], until: viewer.until });
+			await exportView(map, {
+				layers: viewer.layers,
+				visible: viewer.visible,
+				sources: viewer.sources,
+				scene: viewer.scenes[viewer.sceneIndex],
+				until: viewer.until
+			});
 		} catch (error) {
 			this.report({ file: '', field: 'export', message: `${t('the image could not be made')} (${(error as Error).message})` });
 		} finally {

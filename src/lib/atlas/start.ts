@@ -65,7 +65,17 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 	const onPick: PickHandler = (pick, how) => session.viewer?.onPick(pick, how);
 	// maplibre takes its own labels when the map is made: it waits for the language's dictionary (small, and loading already)
 	const created = Promise.all([basemap, langReady]).then(([b]) =>
-		AtlasMap.create({ container, basemap: b, onPick, padding, attribution: attribution(), locale: mapLocale(), geodataUrl, cooperativeGestures: !full, theme: PALETTES[session.theme] })
+		AtlasMap.create({
+			container,
+			basemap: b,
+			onPick,
+			padding,
+			attribution: attribution(),
+			locale: mapLocale(),
+			geodataUrl,
+			cooperativeGestures: !full,
+			theme: PALETTES[session.theme]
+		})
 	);
 	created.catch(() => {}); // a map that cannot be made is reported below, where it is awaited
 
@@ -90,7 +100,10 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		} catch (error) {
 			session.webglFailed = true;
 			session.lib = code;
-			session.problems = [...found, { file: '', field: 'map', message: `this browser cannot draw the interactive map (${(error as Error).message}); a static map is shown` }];
+			session.problems = [
+				...found,
+				{ file: '', field: 'map', message: `this browser cannot draw the interactive map (${(error as Error).message}); a static map is shown` }
+			];
 			session.countries = basemapData.countries;
 			session.viewer = v;
 			return;

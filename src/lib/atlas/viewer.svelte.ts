@@ -75,7 +75,15 @@ export class Viewer {
 	readonly inForce = $derived.by(() => {
 		const series = new Map<string, LayerSpec[]>();
 		for (const l of this.layers) if (l.def.series) series.set(l.def.series, [...(series.get(l.def.series) ?? []), l]);
-		return new Map([...series].map(([name, versions]) => [name, versionInForce(versions.map((v) => ({ id: v.id, asOf: v.def.asOf })), this.until)?.id]));
+		return new Map(
+			[...series].map(([name, versions]) => [
+				name,
+				versionInForce(
+					versions.map((v) => ({ id: v.id, asOf: v.def.asOf })),
+					this.until
+				)?.id
+			])
+		);
 	});
 
 	/** Whether the map draws a layer: on, and (in a series) the version in force. */
@@ -136,7 +144,9 @@ export class Viewer {
 	readonly traced = $derived(this.layers.find((l) => l.id === 'contact-line')?.display.features[0] ?? null);
 	// turf's buffer brings jsts (~60 KB gzip): loaded only when the claims tab first opens
 	private bufferArea = $state.raw<typeof import('../geo/bufferArea').bufferAreaKm2 | null>(null);
-	readonly stripKm2 = $derived(this.traced && this.bufferArea && this.bufferKm > 0 ? this.bufferArea(this.traced.geometry as GeoJSON.LineString, this.bufferKm) : 0);
+	readonly stripKm2 = $derived(
+		this.traced && this.bufferArea && this.bufferKm > 0 ? this.bufferArea(this.traced.geometry as GeoJSON.LineString, this.bufferKm) : 0
+	);
 	loadBufferArea(): void {
 		if (!this.bufferArea) void import('../geo/bufferArea').then((m) => (this.bufferArea = m.bufferAreaKm2));
 	}
@@ -146,14 +156,24 @@ export class Viewer {
 		if (!this.placesCode) void import('../geo/places').then((m) => (this.placesCode = m));
 	}
 	readonly places = $derived(
-		this.placesCode && this.labels ? this.placesCode.placesFrom(this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })), this.labels) : []
+		this.placesCode && this.labels
+			? this.placesCode.placesFrom(
+					this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })),
+					this.labels
+				)
+			: []
 	);
 	search = (query: string): Place[] => this.placesCode?.searchPlaces(this.places, query) ?? [];
 	readonly inView = $derived.by(() => {
 		const box = this.viewBox;
 		if (!box || !this.placesCode) return [];
 		const featureOf = (p: Place) => this.layers.find((l) => l.id === p.layerId)?.display.features[p.index!];
-		return this.placesCode.placesInView(this.places, box, this.layers.map((l) => l.id), (p) => this.visible[p.layerId!] === true && shownAt(featureOf(p)!, this.until));
+		return this.placesCode.placesInView(
+			this.places,
+			box,
+			this.layers.map((l) => l.id),
+			(p) => this.visible[p.layerId!] === true && shownAt(featureOf(p)!, this.until)
+		);
 	});
 
 	/** A place chosen in the search or from the keyboard: its card opens; a search also flies there. */

@@ -42,4 +42,3 @@ export function reviveBuiltContent(json: Content): Content {
 	json.data.citable = json.data.citable ? Object.assign(Object.create(null), json.data.citable) : json.data.sources;
 	return json;
 }
-

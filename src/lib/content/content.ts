@@ -22,11 +22,26 @@ export type Content = {
 
 /** Reads the manifest's layers, the claims, the coverage settings and the tour side by side, and checks them. */
 export async function readContent(read: ReadText): Promise<Content> {
-	const readJson = (name: string) => read(name).then(safeJson).catch(() => null);
-	const [data, claimsJson, coverageJson, scenesJson] = await Promise.all([loadGeodata(read), readJson('claims.json'), readJson('coverage.json'), readJson('scenes.json')]);
+	const readJson = (name: string) =>
+		read(name)
+			.then(safeJson)
+			.catch(() => null);
+	const [data, claimsJson, coverageJson, scenesJson] = await Promise.all([
+		loadGeodata(read),
+		readJson('claims.json'),
+		readJson('coverage.json'),
+		readJson('scenes.json')
+	]);
 	const checked = validateClaims(claimsJson, data.citable);
 	const coverage = validateCoverageSettings(coverageJson, data.citable);
-	const tour = scenesJson === null ? { scenes: [], problems: [] } : validateScenes(scenesJson, data.layers.map((l) => l.def.id), data.citable);
+	const tour =
+		scenesJson === null
+			? { scenes: [], problems: [] }
+			: validateScenes(
+					scenesJson,
+					data.layers.map((l) => l.def.id),
+					data.citable
+				);
 	return {
 		data,
 		claims: checked.claims,

@@ -18,7 +18,12 @@ export function summarySentence({ title, features, legend }: SummaryInput, words
 		.map(String);
 	const more = features.length > names.length ? `, ${fill(t('and {n} more'), { n: number(features.length - names.length) })}` : '';
 	const classes =
-		legend.length > 1 ? ` ${t('By class:')} ${legend.filter((e) => e.count > 0).map((e) => `${e.label} ${number(e.count)}`).join(', ')}.` : '';
+		legend.length > 1
+			? ` ${t('By class:')} ${legend
+					.filter((e) => e.count > 0)
+					.map((e) => `${e.label} ${number(e.count)}`)
+					.join(', ')}.`
+			: '';
 	const counted = `${number(features.length)} ${pluralForm(words.lang, features.length, t('feature|features'))}`;
 	return `${title}: ${counted} (${names.join('; ')}${more}).${classes}`;
 }
@@ -43,11 +48,15 @@ export function viewSentences(inView: InView[], words: Wording = ENGLISH): strin
 	return [...byLayer].map(([title, items]) => {
 		const parts = [fill(t('{layer} in view: {n}'), { layer: title, n: number(items.length) })];
 		const countries = new Map<string, number>();
-		for (const { properties } of items) if (typeof properties.country === 'string') countries.set(properties.country, (countries.get(properties.country) ?? 0) + 1);
+		for (const { properties } of items)
+			if (typeof properties.country === 'string') countries.set(properties.country, (countries.get(properties.country) ?? 0) + 1);
 		const top = [...countries].sort((a, b) => b[1] - a[1])[0];
 		if (top && countries.size > 1) parts.push(fill(t('{n} in {country}'), { n: number(top[1]), country: top[0] }));
 		else if (top) parts.push(fill(t('all in {country}'), { country: top[0] }));
-		const dates = items.map((i) => i.properties.date).filter((d): d is string => typeof d === 'string').sort();
+		const dates = items
+			.map((i) => i.properties.date)
+			.filter((d): d is string => typeof d === 'string')
+			.sort();
 		if (dates.length) parts.push(fill(t('latest {date}'), { date: dayLabel(dates.at(-1)!, words.months) }));
 		return `${parts.join(', ')}.`;
 	});

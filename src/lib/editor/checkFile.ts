@@ -50,7 +50,8 @@ export function checkLayerText(text: string, name: string, layer: LayerShape | n
 	if (!/\.(csv|tsv)$/i.test(name) && text.trimStart().startsWith('{')) {
 		// V8 says where the JSON breaks; check-geojson's parser would put it at 1:1
 		const parsed = parseJson(text, name);
-		if (parsed.problem) return { format: 'geojson', kind: layer?.kind ?? 'point', data: null, rejected: [], problems: [parsed.problem], warnings: [], text: null };
+		if (parsed.problem)
+			return { format: 'geojson', kind: layer?.kind ?? 'point', data: null, rejected: [], problems: [parsed.problem], warnings: [], text: null };
 		json = parsed.json;
 		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features))
 			return checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, sources, options);
@@ -60,14 +61,22 @@ export function checkLayerText(text: string, name: string, layer: LayerShape | n
 		// the kind decides which geometries pass, so it is guessed from the file before checking
 		if (json?.type !== 'FeatureCollection') {
 			const converted = convertToGeoJSON(text, name, { requireCoordinates: false });
-			json = converted.text ? parseJson(converted.text, name).json ?? null : null;
+			json = converted.text ? (parseJson(converted.text, name).json ?? null) : null;
 		}
 		const kind = guessKind(json);
 		shape = { kind, file: 'draft.geojson', joinProperty: kind === 'choropleth' ? 'isoN3' : undefined };
 	}
 	const prepared = prepareLayer(text, name, shape, sources);
 	options.onProgress?.(1, 1);
-	return { format: prepared.format, kind: shape.kind, data: prepared.data, rejected: rejectedFeatures(prepared.problems), problems: prepared.problems, warnings: prepared.warnings, text: prepared.text };
+	return {
+		format: prepared.format,
+		kind: shape.kind,
+		data: prepared.data,
+		rejected: rejectedFeatures(prepared.problems),
+		problems: prepared.problems,
+		warnings: prepared.warnings,
+		text: prepared.text
+	};
 }
 
 /** The parsed file, or where JSON.parse stopped (V8 says the position; the line and column are counted here). */
@@ -129,7 +138,13 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 			const first = firstWithId.get(id);
 			// the validator sees one slice at a time: an id used in an earlier slice is caught here
 			if (first !== undefined && first < from)
-				problems.push({ file: name, ...places[from + i], feature: { index: from + i, id }, field: 'properties.id', message: `"${id}" is already used by features[${first}]` });
+				problems.push({
+					file: name,
+					...places[from + i],
+					feature: { index: from + i, id },
+					field: 'properties.id',
+					message: `"${id}" is already used by features[${first}]`
+				});
 			else if (first === undefined) firstWithId.set(id, from + i);
 		});
 	};
@@ -140,7 +155,15 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 	if (features.length === 0) problems.push({ file: name, field: '', message: 'the collection has no features' });
 	const bbox = boxes.length ? unionOf(boxes) : undefined;
 	const data: FeatureCollection = bbox ? { ...members, bbox, features: normalised } : { ...members, features: normalised };
-	return { format: 'geojson', kind: layer.kind, data, rejected: rejectedFeatures(problems), problems, warnings, text: problems.length ? null : stringify(data) };
+	return {
+		format: 'geojson',
+		kind: layer.kind,
+		data,
+		rejected: rejectedFeatures(problems),
+		problems,
+		warnings,
+		text: problems.length ? null : stringify(data)
+	};
 }
 
 const unionOf = (boxes: BBox[]): BBox => [

@@ -51,7 +51,12 @@ export function convertToGeoJSON(text: string, fileName: string, options: Conver
 	return { format: 'geojson', text, problems: [], warnings: [] };
 }
 
-const failed = (fileName: string, message: string): Converted => ({ format: null, text: null, problems: [{ file: fileName, field: '', message }], warnings: [] });
+const failed = (fileName: string, message: string): Converted => ({
+	format: null,
+	text: null,
+	problems: [{ file: fileName, field: '', message }],
+	warnings: []
+});
 
 function fromTopoJson(topology: Topology, fileName: string): Converted {
 	if (typeof topology.objects !== 'object' || topology.objects === null || Object.keys(topology.objects).length === 0)
@@ -129,7 +134,8 @@ function pointOf(lonText: string, latText: string, report: (message: string) => 
 		['longitude', x],
 		['latitude', y]
 	].filter(([, value]) => value === '' || !Number.isFinite(Number(value)));
-	for (const [axis, value] of bad) report(value === '' ? `${axis} is empty (leave both empty for a feature with no place)` : `${axis} ${JSON.stringify(value)} is not a number`);
+	for (const [axis, value] of bad)
+		report(value === '' ? `${axis} is empty (leave both empty for a feature with no place)` : `${axis} ${JSON.stringify(value)} is not a number`);
 	return bad.length > 0 ? undefined : { type: 'Point', coordinates: [Number(x), Number(y)] };
 }
 

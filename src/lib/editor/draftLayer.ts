@@ -89,16 +89,38 @@ export function defaultMeta(fileName: string, kind: Kind, properties: string[] =
 }
 
 /** The fields that change which features pass: a new kind means checking the file again. */
-export const checkedShape = (meta: DraftMeta) => ({ kind: meta.kind, file: `${meta.id || 'draft'}.geojson`, radiusProperty: meta.radiusProperty, joinProperty: meta.joinProperty });
+export const checkedShape = (meta: DraftMeta) => ({
+	kind: meta.kind,
+	file: `${meta.id || 'draft'}.geojson`,
+	radiusProperty: meta.radiusProperty,
+	joinProperty: meta.joinProperty
+});
 
 // the order the atlas's own entries are written in, so a new entry reads like its neighbours
 /** The order the atlas's own manifest entries are written in, so a new one reads like its neighbours. */
-export const MANIFEST_ORDER = ['id', 'title', 'description', 'kind', 'renderer', 'file', 'joinProperty', 'radiusProperty', 'style', 'legend', 'tooltip', 'visible', 'sources', 'asOf'];
+export const MANIFEST_ORDER = [
+	'id',
+	'title',
+	'description',
+	'kind',
+	'renderer',
+	'file',
+	'joinProperty',
+	'radiusProperty',
+	'style',
+	'legend',
+	'tooltip',
+	'visible',
+	'sources',
+	'asOf'
+];
 
 /** The entry geodata/layers.json will hold, with empty fields left out so the validator names them. */
 export function manifestEntry(meta: DraftMeta): Record<string, unknown> {
 	const style = Object.fromEntries(
-		Object.entries({ color: meta.color, opacity: meta.opacity, width: meta.width, radius: meta.radius, dash: meta.dash || undefined }).filter(([, v]) => v !== undefined && v !== '')
+		Object.entries({ color: meta.color, opacity: meta.opacity, width: meta.width, radius: meta.radius, dash: meta.dash || undefined }).filter(
+			([, v]) => v !== undefined && v !== ''
+		)
 	);
 	const entry: Record<string, unknown> = {
 		id: meta.id,

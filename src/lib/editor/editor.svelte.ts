@@ -57,7 +57,14 @@ export class Editor {
 		this.error = refusal(file);
 		if (this.error) return;
 		const now = Date.now();
-		const draft: Draft = { key: crypto.randomUUID(), fileName: file.name, fileSize: file.size, createdAt: now, updatedAt: now, meta: defaultMeta(file.name, 'point') };
+		const draft: Draft = {
+			key: crypto.randomUUID(),
+			fileName: file.name,
+			fileSize: file.size,
+			createdAt: now,
+			updatedAt: now,
+			meta: defaultMeta(file.name, 'point')
+		};
 		this.current = draft;
 		this.result = null;
 		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, (p) => (this.progress = p)));
@@ -139,7 +146,8 @@ export class Editor {
 
 	private checkEntry(meta: DraftMeta): Problem[] {
 		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.sources });
-		if (this.manifestIds.includes(meta.id)) problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		if (this.manifestIds.includes(meta.id))
+			problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
 		return problems;
 	}
 }

@@ -57,7 +57,10 @@ export class ImportClient {
 		this.worker.terminate();
 	}
 
-	private send(request: Omit<Extract<ImportRequest, { type: 'import' }>, 'id'> | Omit<Extract<ImportRequest, { type: 'check' }>, 'id'>, onProgress?: (p: Progress) => void) {
+	private send(
+		request: Omit<Extract<ImportRequest, { type: 'import' }>, 'id'> | Omit<Extract<ImportRequest, { type: 'check' }>, 'id'>,
+		onProgress?: (p: Progress) => void
+	) {
 		const id = ++this.latest;
 		return new Promise<ImportResult | null>((resolve, reject) => {
 			this.waiting.set(id, { resolve, reject, onProgress });

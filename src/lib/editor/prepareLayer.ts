@@ -32,7 +32,12 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	if (converted.text === null) return fail(converted.problems);
 	const ownText = converted.format === 'geojson';
 	// positions only mean something in the editor's own text, not in what a CSV or TopoJSON became
-	const structural = getIssues(converted.text).map((issue): Problem => ({ file: inputName, ...(ownText ? lineColumnAt(converted.text!, [issue.from])[0] : {}), field: '', message: issue.message }));
+	const structural = getIssues(converted.text).map((issue): Problem => ({
+		file: inputName,
+		...(ownText ? lineColumnAt(converted.text!, [issue.from])[0] : {}),
+		field: '',
+		message: issue.message
+	}));
 	if (structural.length > 0) return fail(structural);
 	const json = JSON.parse(converted.text) as FeatureCollection;
 	if (json.type !== 'FeatureCollection') return fail([{ file: inputName, field: '', message: `a FeatureCollection expected, ${json.type} found` }]);
@@ -56,5 +61,8 @@ function locator(inputName: string, positions: Partial<TextPosition>[] | undefin
 
 /** Indented like the hand-made files, but with each position on one line, so a diff shows which points moved. */
 export function stringify(data: FeatureCollection): string {
-	return JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, numbers: string) => `[${numbers.split(/,\s+/).join(', ')}]`) + '\n';
+	return (
+		JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, numbers: string) => `[${numbers.split(/,\s+/).join(', ')}]`) +
+		'\n'
+	);
 }

@@ -36,8 +36,7 @@ const BLACK_SEA_BOUNDS: Position[] = [
 type Land = Polygon | MultiPolygon | FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
 
 function landPolygons(land: Land): Position[][][] {
-	const geometries =
-		land.type === 'FeatureCollection' ? land.features.map((f) => f.geometry) : land.type === 'Feature' ? [land.geometry] : [land];
+	const geometries = land.type === 'FeatureCollection' ? land.features.map((f) => f.geometry) : land.type === 'Feature' ? [land.geometry] : [land];
 	return geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []));
 }
 
@@ -52,10 +51,7 @@ function landPolygons(land: Land): Position[][][] {
  * const sea = blackSeaPolygon(feature(world, world.objects.countries));
  * areaKm2(sea.geometry) // about 420,000 with Natural Earth 1:50m land
  */
-export function blackSeaPolygon(
-	land: Land,
-	options: { bounds?: Position[]; properties?: Record<string, unknown> } = {}
-): Feature<Polygon | MultiPolygon> {
+export function blackSeaPolygon(land: Land, options: { bounds?: Position[]; properties?: Record<string, unknown> } = {}): Feature<Polygon | MultiPolygon> {
 	const bounds = options.bounds ?? BLACK_SEA_BOUNDS;
 	const properties = options.properties ?? { name: 'Black Sea' };
 	const ring: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [bounds] } };
@@ -71,8 +67,6 @@ export function blackSeaPolygon(
 	});
 	if (!water) throw new Error('blackSeaPolygon: the land covers the whole ring');
 	const pieces = water.geometry.type === 'Polygon' ? [water.geometry.coordinates] : water.geometry.coordinates;
-	const sea = pieces
-		.map((coordinates) => ({ coordinates, km2: area({ type: 'Polygon', coordinates }) }))
-		.reduce((a, b) => (b.km2 > a.km2 ? b : a));
+	const sea = pieces.map((coordinates) => ({ coordinates, km2: area({ type: 'Polygon', coordinates }) })).reduce((a, b) => (b.km2 > a.km2 ? b : a));
 	return { type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: sea.coordinates } };
 }

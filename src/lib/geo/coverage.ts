@@ -84,7 +84,13 @@ function result(totals: Record<ShareName, number>, covered: Geometry | null, ove
 		const k = covered ? overlap(name) : 0;
 		return { km2: k, pct: totals[name] > 0 ? (k / totals[name]) * 100 : 0 };
 	};
-	return { covered: covered && feature(covered), ukraine: share('ukraine'), occupied: share('occupied'), blackSea: share('blackSea'), coveredKm2: km2(covered) };
+	return {
+		covered: covered && feature(covered),
+		ukraine: share('ukraine'),
+		occupied: share('occupied'),
+		blackSea: share('blackSea'),
+		coveredKm2: km2(covered)
+	};
 }
 
 /**
@@ -106,7 +112,9 @@ export function naiveCoverage(regions: Regions, bases: Base[], options: { standO
 	const zone = hostile && hostileZone(hostile, standOffKm);
 	if (covered && zone) covered = difference({ type: 'FeatureCollection', features: [feature(covered), feature(zone)] })?.geometry ?? null;
 	const totals = { ukraine: km2(regions.ukraine), occupied: km2(regions.occupied), blackSea: km2(regions.blackSea) };
-	return result(totals, covered, (name) => km2(intersect({ type: 'FeatureCollection', features: [feature(covered!), feature(regions[name])] })?.geometry ?? null));
+	return result(totals, covered, (name) =>
+		km2(intersect({ type: 'FeatureCollection', features: [feature(covered!), feature(regions[name])] })?.geometry ?? null)
+	);
 }
 
 /**

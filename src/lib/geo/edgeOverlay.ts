@@ -36,7 +36,7 @@ export const signedArea = (r: Ring) => {
 
 /** Rings with the inside on the left (outer rings counter-clockwise, holes clockwise). */
 export const orientedRings = (g: Geometry): Ring[] =>
-	polygonsOf(g).flatMap((p) => p.map((r, i) => ((signedArea(r) > 0) === (i === 0) ? r : [...r].reverse())).filter((r) => r.length >= 4));
+	polygonsOf(g).flatMap((p) => p.map((r, i) => (signedArea(r) > 0 === (i === 0) ? r : [...r].reverse())).filter((r) => r.length >= 4));
 
 /** Edges of rings, bucketed by latitude band so crossings and point-in-polygon look at a few. */
 export function edgesOf(rings: Ring[]): Edges {
@@ -142,7 +142,7 @@ function assemble(kept: Piece[]): Geometry | null {
 	for (const first of kept) {
 		if (first.used) continue;
 		const ring = [first.a];
-		for (let piece = first; ; ) {
+		for (let piece = first; ;) {
 			piece.used = true;
 			ring.push(piece.b);
 			if (piece.b === first.a) break;

@@ -25,11 +25,13 @@ export function labelPoints(
 	for (const country of countries.features) {
 		const clipped = bboxClip(country, view).geometry as Polygon | MultiPolygon;
 		const parts: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
-		const polygons = parts.filter((p) => p.length > 0 && p[0].length >= 4).map((p) => ({
-			type: 'Feature' as const,
-			properties: {},
-			geometry: { type: 'Polygon' as const, coordinates: p }
-		}));
+		const polygons = parts
+			.filter((p) => p.length > 0 && p[0].length >= 4)
+			.map((p) => ({
+				type: 'Feature' as const,
+				properties: {},
+				geometry: { type: 'Polygon' as const, coordinates: p }
+			}));
 		if (polygons.length === 0) continue;
 		const sized = polygons.map((p) => ({ p, a: area(p) })).sort((x, y) => y.a - x.a);
 		const largest = sized[0].p;

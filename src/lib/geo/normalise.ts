@@ -32,7 +32,8 @@ const MAX_WRAPPABLE = 360;
 export function normalise(collection: FeatureCollection, options: NormaliseOptions = {}): Normalised {
 	const { precision = 6 } = options;
 	const warnings: Problem[] = [];
-	if (!collection || !Array.isArray(collection.features)) return { data: collection, warnings: [{ file: '', field: '', message: 'not normalised: a FeatureCollection expected' }] };
+	if (!collection || !Array.isArray(collection.features))
+		return { data: collection, warnings: [{ file: '', field: '', message: 'not normalised: a FeatureCollection expected' }] };
 	const { crs, bbox: _stale, features, ...members } = structuredClone(collection) as FeatureCollection & { crs?: unknown };
 	if (crs !== undefined) warnings.push({ file: '', field: 'crs', message: 'dropped: RFC 7946 GeoJSON is always longitude and latitude (WGS 84)' });
 
@@ -49,10 +50,8 @@ export function normalise(collection: FeatureCollection, options: NormaliseOptio
 			if (positionsOf(feature.geometry).some((p) => p.length > 2)) elevated.push(label);
 			const crossing = fixAntimeridian(feature.geometry);
 			if (crossing.wrapped) wrapped.push(label);
-			if (crossing.cut > 0)
-				geometryProblem(`crosses the antimeridian: cut at ±180°, now a ${crossing.geometry.type} of ${crossing.cut} parts`);
-			if (crossing.aroundPole)
-				geometryProblem('a ring goes around a pole: left as it is (draw it as polygons that meet at ±180° instead)');
+			if (crossing.cut > 0) geometryProblem(`crosses the antimeridian: cut at ±180°, now a ${crossing.geometry.type} of ${crossing.cut} parts`);
+			if (crossing.aroundPole) geometryProblem('a ring goes around a pole: left as it is (draw it as polygons that meet at ±180° instead)');
 			feature.geometry = crossing.geometry;
 			const turned = rewind(feature.geometry);
 			if (turned > 0) rewound.push(label);
@@ -63,15 +62,22 @@ export function normalise(collection: FeatureCollection, options: NormaliseOptio
 			geometryProblem(`not normalised (${(error as Error).message})`);
 		}
 	});
-	if (elevated.length > 0) warnings.push({ file: '', field: '', message: `a third coordinate (elevation) dropped from ${count(elevated.length, 'feature')}: ${list(elevated)}` });
-	if (wrapped.length > 0) warnings.push({ file: '', field: '', message: `longitudes past ±180° wrapped into -180..180 in ${count(wrapped.length, 'feature')}: ${list(wrapped)}` });
+	if (elevated.length > 0)
+		warnings.push({ file: '', field: '', message: `a third coordinate (elevation) dropped from ${count(elevated.length, 'feature')}: ${list(elevated)}` });
+	if (wrapped.length > 0)
+		warnings.push({ file: '', field: '', message: `longitudes past ±180° wrapped into -180..180 in ${count(wrapped.length, 'feature')}: ${list(wrapped)}` });
 	if (rewound.length > 0)
-		warnings.push({ file: '', field: '', message: `${count(ringsRewound, 'ring')} rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in ${count(rewound.length, 'feature')}: ${list(rewound)}` });
+		warnings.push({
+			file: '',
+			field: '',
+			message: `${count(ringsRewound, 'ring')} rewound to the right-hand rule (outer rings counter-clockwise, holes clockwise) in ${count(rewound.length, 'feature')}: ${list(rewound)}`
+		});
 
 	const withGeometry = features.filter((f) => f?.geometry);
 	const data = { ...members, features } as FeatureCollection;
 	// a collection with no geometry at all (a choropleth) has no extent to give
-	if (withGeometry.length > 0) return { data: { ...members, bbox: roundBox(turfBbox({ type: 'FeatureCollection', features: withGeometry }), precision), features }, warnings };
+	if (withGeometry.length > 0)
+		return { data: { ...members, bbox: roundBox(turfBbox({ type: 'FeatureCollection', features: withGeometry }), precision), features }, warnings };
 	return { data, warnings };
 }
 
@@ -110,7 +116,11 @@ function fixAntimeridian(geometry: Geometry): Crossing {
 			});
 			if (!moved) return untouched;
 			const single = geometry.type === 'LineString' && parts.length === 1;
-			return { geometry: single ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts }, cut: cut ? parts.length : 0, wrapped: !cut };
+			return {
+				geometry: single ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts },
+				cut: cut ? parts.length : 0,
+				wrapped: !cut
+			};
 		}
 		case 'Polygon':
 		case 'MultiPolygon': {
@@ -120,7 +130,11 @@ function fixAntimeridian(geometry: Geometry): Crossing {
 			const parts = results.flatMap((r) => r.parts);
 			const cut = results.some((r) => r.parts.length > 1);
 			const single = geometry.type === 'Polygon' && parts.length === 1;
-			return { geometry: single ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts }, cut: cut ? parts.length : 0, wrapped: !cut };
+			return {
+				geometry: single ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts },
+				cut: cut ? parts.length : 0,
+				wrapped: !cut
+			};
 		}
 		default:
 			return untouched;
@@ -225,4 +239,3 @@ function mapPositions<G extends Geometry>(geometry: G, fn: (p: Position) => Posi
 	if (geometry.type === 'GeometryCollection') return { ...geometry, geometries: geometry.geometries.map((g) => mapPositions(g, fn)) };
 	return { ...geometry, coordinates: mapNested((geometry as Exclude<Geometry, { type: 'GeometryCollection' }>).coordinates, fn) } as G;
 }
-

@@ -39,7 +39,10 @@ export const areaKm2 = (geometry: Polygon | MultiPolygon) => area(geometry) / 1e
  * Ukraine, carrying the line's sources, date and grade, and its own area and share.
  */
 export function occupiedFeature(ukraine: Polygon | MultiPolygon, line: Feature<LineString>): Feature<Polygon | MultiPolygon> {
-	if (line.geometry?.type !== 'LineString') throw new Error(`${line.properties?.id ?? 'a feature'}: one LineString from the Russian border to the sea expected, ${line.geometry?.type ?? 'no geometry'} found`);
+	if (line.geometry?.type !== 'LineString')
+		throw new Error(
+			`${line.properties?.id ?? 'a feature'}: one LineString from the Russian border to the sea expected, ${line.geometry?.type ?? 'no geometry'} found`
+		);
 	const occupied = occupiedArea(ukraine, line.geometry);
 	if (!occupied) throw new Error(`occupiedFeature: ${line.properties?.id} does not cut Ukraine`);
 	const km2 = areaKm2(occupied.geometry);

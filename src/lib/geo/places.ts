@@ -49,18 +49,16 @@ export function placesFrom(layers: LayerLike[], countries: FeatureCollection<Poi
 				};
 			})
 	);
-	const fromBasemap = countries.features.map(
-		(c): Place => ({
-			label: c.properties.name,
-			kind: 'Country',
-			layerId: null,
-			index: null,
-			bbox: [...c.geometry.coordinates, ...c.geometry.coordinates] as BBox,
-			anchor: c.geometry.coordinates as [number, number],
-			properties: {},
-			text: fold(c.properties.name)
-		})
-	);
+	const fromBasemap = countries.features.map((c): Place => ({
+		label: c.properties.name,
+		kind: 'Country',
+		layerId: null,
+		index: null,
+		bbox: [...c.geometry.coordinates, ...c.geometry.coordinates] as BBox,
+		anchor: c.geometry.coordinates as [number, number],
+		properties: {},
+		text: fold(c.properties.name)
+	}));
 	return [...fromLayers, ...fromBasemap];
 }
 

@@ -81,7 +81,8 @@ export function formatNumber(n: number, digits = 0): string {
 	if (digits === 0 && Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
 	const key = `${locale.lang}:${digits}`;
 	let format = formatters.get(key);
-	if (!format) formatters.set(key, (format = new Intl.NumberFormat(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+	if (!format)
+		formatters.set(key, (format = new Intl.NumberFormat(NUMBER_LOCALES[locale.lang], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
 	return format.format(n);
 }
 

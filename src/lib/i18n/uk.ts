@@ -33,7 +33,8 @@ export const UK: Record<string, string> = {
 	'Legend and layers': 'Легенда і шари',
 	'Map: Natural Earth, Crimea shown as part of Ukraine.': 'Мапа: Natural Earth, Крим показано як частину України.',
 	'Data from {n} source|Data from {n} sources': 'Дані з {n} джерела|Дані з {n} джерел|Дані з {n} джерел',
-	'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine': 'Основа мапи: Natural Earth (суспільне надбання), Крим перемальовано як частину України',
+	'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine':
+		'Основа мапи: Natural Earth (суспільне надбання), Крим перемальовано як частину України',
 	'Open the full map': 'Відкрити повну мапу',
 	'Who pledged what, where the supplies flow, the line they would guard, and the skies they would patrol.':
 		'Хто що пообіцяв, куди йдуть постачання, яку лінію охоронятимуть і яке небо патрулюватимуть.',

@@ -3,11 +3,14 @@ import type { Bibliography } from './schema';
 import { problem, problemsFrom, unknownSources, type Problem } from './errors';
 import { density, troopsPerKm } from '../geo/lineStats';
 
-const Figure = v.strictObject({ label: v.string(), value: v.number(), unit: v.string(), sources: v.pipe(v.array(v.string()), v.minLength(1)), note: v.optional(v.string()) });
-const Check = v.union([
-	v.strictObject({ figure: v.string() }),
-	v.strictObject({ computed: v.string(), lowerBound: v.optional(v.boolean()) })
-]);
+const Figure = v.strictObject({
+	label: v.string(),
+	value: v.number(),
+	unit: v.string(),
+	sources: v.pipe(v.array(v.string()), v.minLength(1)),
+	note: v.optional(v.string())
+});
+const Check = v.union([v.strictObject({ figure: v.string() }), v.strictObject({ computed: v.string(), lowerBound: v.optional(v.boolean()) })]);
 const Claim = v.strictObject({
 	id: v.string(),
 	claim: v.string(),
@@ -27,7 +30,9 @@ const ClaimsSchema = v.strictObject({
 	version: v.literal(1),
 	/** the sourced front length troop densities are computed over */
 	densityFront: v.string(),
-	figures: v.record(v.string(), Figure), claims: v.array(Claim) });
+	figures: v.record(v.string(), Figure),
+	claims: v.array(Claim)
+});
 
 export type ClaimsFile = v.InferOutput<typeof ClaimsSchema>;
 export type Claim = v.InferOutput<typeof Claim>;
@@ -54,13 +59,13 @@ export function validateClaims(json: unknown, sources: Bibliography): { claims: 
 	const problems: Problem[] = [];
 	const at = (field: string, message: string) => problems.push(problem(FILE, field, message));
 	if (!(parsed.output.densityFront in parsed.output.figures)) at('densityFront', `"${parsed.output.densityFront}" is not in figures`);
-	for (const [key, figure] of Object.entries(parsed.output.figures))
-		problems.push(...unknownSources(figure.sources, sources, FILE, `figures.${key}.sources`));
+	for (const [key, figure] of Object.entries(parsed.output.figures)) problems.push(...unknownSources(figure.sources, sources, FILE, `figures.${key}.sources`));
 	parsed.output.claims.forEach((claim, i) => {
 		if (!Object.hasOwn(sources, claim.source)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
 		const check = claim.checkAgainst;
 		if (check && 'figure' in check && !(check.figure in parsed.output.figures)) at(`claims[${i}].checkAgainst.figure`, `"${check.figure}" is not in figures`);
-		if (check && 'computed' in check && !(check.computed in METRIC_LABELS)) at(`claims[${i}].checkAgainst.computed`, `one of ${Object.keys(METRIC_LABELS).join(', ')} expected`);
+		if (check && 'computed' in check && !(check.computed in METRIC_LABELS))
+			at(`claims[${i}].checkAgainst.computed`, `one of ${Object.keys(METRIC_LABELS).join(', ')} expected`);
 		for (const f of claim.alsoShow?.figures ?? []) if (!(f in parsed.output.figures)) at(`claims[${i}].alsoShow.figures`, `"${f}" is not in figures`);
 		for (const m of claim.alsoShow?.computed ?? []) if (!(m in METRIC_LABELS)) at(`claims[${i}].alsoShow.computed`, `"${m}" is not a metric`);
 	});
@@ -96,16 +101,34 @@ export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] 
 		return { label: f.label, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
 	};
 	const density = { frontKm: figure(file.densityFront), kosovoKm2: metrics.kosovoKm2, ukraineKm2: metrics.ukraineKm2 };
-	const metric = (key: string): Comparison => ({ label: METRIC_LABELS[key].label, value: metrics[key], unit: METRIC_LABELS[key].unit, sources: [], computed: true, metric: key });
+	const metric = (key: string): Comparison => ({
+		label: METRIC_LABELS[key].label,
+		value: metrics[key],
+		unit: METRIC_LABELS[key].unit,
+		sources: [],
+		computed: true,
+		metric: key
+	});
 	return file.claims.map((claim) => {
 		const check = claim.checkAgainst;
 		const against = !check ? null : 'figure' in check ? figure(check.figure) : metric(check.computed);
-		const verdict = against ? verdictFor(claim.value, against.value, { atLeast: claim.atLeast, lowerBound: check && 'lowerBound' in check ? check.lowerBound : false }) : 'unverified';
+		const verdict = against
+			? verdictFor(claim.value, against.value, { atLeast: claim.atLeast, lowerBound: check && 'lowerBound' in check ? check.lowerBound : false })
+			: 'unverified';
 		const also = [...(claim.alsoShow?.computed ?? []).map(metric), ...(claim.alsoShow?.figures ?? []).map(figure)];
 		const densities: Comparison[] = !claim.density
 			? []
 			: claim.densityOver === 'kosovo'
-				? [{ label: 'Troops per 100 km2 of Kosovo (area on this map)', value: (claim.value / density.kosovoKm2) * 100, unit: 'per 100 km2', sources: [], computed: true, metric: 'troopsPer100Km2OfKosovo' }]
+				? [
+						{
+							label: 'Troops per 100 km2 of Kosovo (area on this map)',
+							value: (claim.value / density.kosovoKm2) * 100,
+							unit: 'per 100 km2',
+							sources: [],
+							computed: true,
+							metric: 'troopsPer100Km2OfKosovo'
+						}
+					]
 				: [
 						{
 							label: `Troops per km of front (${Math.round(density.frontKm.value).toLocaleString('en-GB')} km)`,
@@ -116,7 +139,14 @@ export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] 
 							metric: 'troopsPerKmOfFront',
 							frontKm: density.frontKm.value
 						},
-						{ label: 'Troops per 100 km2 of Ukraine (area on this map)', value: (claim.value / density.ukraineKm2) * 100, unit: 'per 100 km2', sources: [], computed: true, metric: 'troopsPer100Km2OfUkraine' }
+						{
+							label: 'Troops per 100 km2 of Ukraine (area on this map)',
+							value: (claim.value / density.ukraineKm2) * 100,
+							unit: 'per 100 km2',
+							sources: [],
+							computed: true,
+							metric: 'troopsPer100Km2OfUkraine'
+						}
 					];
 		return { ...claim, against, also, verdict, densities };
 	});
@@ -140,6 +170,12 @@ export function forceDensities(file: ClaimsFile, stripKm2: number): ForceRow[] {
 	const front = file.figures[file.densityFront].value;
 	return Object.entries(file.figures)
 		.filter(([key, f]) => key.startsWith('force-size-') && (f.unit === 'troops' || f.unit === 'personnel'))
-		.map(([, f]) => ({ label: f.label, troops: f.value, sources: f.sources, perKm: troopsPerKm(f.value, front), perKm2OfStrip: stripKm2 > 0 ? density(f.value, stripKm2) : NaN }))
+		.map(([, f]) => ({
+			label: f.label,
+			troops: f.value,
+			sources: f.sources,
+			perKm: troopsPerKm(f.value, front),
+			perKm2OfStrip: stripKm2 > 0 ? density(f.value, stripKm2) : NaN
+		}))
 		.sort((a, b) => b.troops - a.troops);
 }

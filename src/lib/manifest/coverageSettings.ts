@@ -24,8 +24,7 @@ export function validateCoverageSettings(json: unknown, sources: Bibliography): 
 	const parsed = v.safeParse(Settings, json);
 	if (!parsed.success) return { settings: null, problems: problemsFrom(FILE, '', parsed.issues) };
 	const problems: Problem[] = [];
-	const check = (keys: string[], at: string) =>
-		problems.push(...unknownSources(keys, sources, FILE, `${at}.sources`));
+	const check = (keys: string[], at: string) => problems.push(...unknownSources(keys, sources, FILE, `${at}.sources`));
 	check(parsed.output.standOff.sources, 'standOff');
 	parsed.output.aircraft.forEach((a, i) => check(a.sources, `aircraft[${i}]`));
 	return { settings: parsed.output, problems };

@@ -24,7 +24,12 @@ export type DataResult = { data: FeatureCollection | null; problems: Problem[]; 
  * event dates, coordinates in range and not projected, geometry fitting the layer's kind).
  * Problems name the file, line and column, feature and rule. Never throws.
  */
-export function validateLayerData(text: string, file: string, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): DataResult {
+export function validateLayerData(
+	text: string,
+	file: string,
+	layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>,
+	sources: Bibliography
+): DataResult {
 	const where = `geodata/${file}`;
 	const structural = getIssues(text);
 	if (structural.length > 0) {
@@ -35,7 +40,8 @@ export function validateLayerData(text: string, file: string, layer: Pick<LayerD
 		};
 	}
 	const json = JSON.parse(text) as FeatureCollection;
-	if (json.type !== 'FeatureCollection') return { data: null, rejected: [], problems: [{ file: where, field: '', message: `a FeatureCollection expected, ${json.type} found` }] };
+	if (json.type !== 'FeatureCollection')
+		return { data: null, rejected: [], problems: [{ file: where, field: '', message: `a FeatureCollection expected, ${json.type} found` }] };
 	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ file: where, field: '', message: 'the collection has no features' }] };
 
 	// where each feature starts in the text: a second parse of the whole file, made only once a
@@ -62,7 +68,11 @@ export function validateLayerData(text: string, file: string, layer: Pick<LayerD
 }
 
 /** The rules one feature breaks, each at a field of the feature. */
-function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>, sources: Bibliography): { field: string; message: string }[] {
+function featureRules(
+	feature: Feature,
+	layer: Pick<LayerDef, 'kind' | 'joinProperty' | 'radiusProperty'>,
+	sources: Bibliography
+): { field: string; message: string }[] {
 	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
@@ -71,7 +81,8 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
 	else
 		p.sources.forEach((key: unknown, i: number) => {
-			if (typeof key !== 'string' || !Object.hasOwn(sources, key)) problems.push({ field: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
+			if (typeof key !== 'string' || !Object.hasOwn(sources, key))
+				problems.push({ field: `properties.sources[${i}]`, message: `${JSON.stringify(key)} is not in geodata/sources.json` });
 		});
 	need('confidence', CONFIDENCE.includes(p.confidence), `one of ${CONFIDENCE.join(', ')} expected, ${JSON.stringify(p.confidence)} found`);
 	need('asOf', v.is(isoDate, p.asOf), `a date like "2025-09-04" expected, ${JSON.stringify(p.asOf)} found`);
@@ -80,24 +91,39 @@ function featureRules(feature: Feature, layer: Pick<LayerDef, 'kind' | 'joinProp
 	if (v.is(isoDate, p.date) && v.is(isoDate, p.endDate)) need('endDate', p.endDate >= p.date, `${p.endDate} is before the date ${p.date}`);
 	// when a proposal was made is often known only to the month
 	if (p.proposedDate !== undefined && p.proposedDate !== null)
-		need('proposedDate', typeof p.proposedDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.proposedDate), `a date like "2025-09-04", "2025-09" or "2025" expected, ${JSON.stringify(p.proposedDate)} found`);
+		need(
+			'proposedDate',
+			typeof p.proposedDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.proposedDate),
+			`a date like "2025-09-04", "2025-09" or "2025" expected, ${JSON.stringify(p.proposedDate)} found`
+		);
 	if (p.approximate !== undefined) need('approximate', typeof p.approximate === 'boolean', 'true or false expected');
 	if (p.precisionKm !== undefined) need('precisionKm', typeof p.precisionKm === 'number' && p.precisionKm > 0, 'a positive number of kilometres expected');
 
 	if (layer.kind === 'choropleth') {
 		const key = layer.joinProperty!;
 		if (feature.geometry !== null) problems.push({ field: 'geometry', message: 'null expected: a choropleth takes its shapes from the base map' });
-		need(key, p[key] === null || (typeof p[key] === 'string' && /^\d{3}$/.test(p[key])), 'a three-digit ISO 3166-1 numeric code (or null for a state off the map) expected');
+		need(
+			key,
+			p[key] === null || (typeof p[key] === 'string' && /^\d{3}$/.test(p[key])),
+			'a three-digit ISO 3166-1 numeric code (or null for a state off the map) expected'
+		);
 		return problems;
 	}
 	if (layer.kind === 'zone') {
 		const key = layer.radiusProperty!;
-		need(key, p[key] === null || (typeof p[key] === 'number' && p[key] > 0 && p[key] < 5000), 'a radius in kilometres (0 to 5,000), or null when not published, expected');
+		need(
+			key,
+			p[key] === null || (typeof p[key] === 'number' && p[key] > 0 && p[key] < 5000),
+			'a radius in kilometres (0 to 5,000), or null when not published, expected'
+		);
 	}
 	// null geometry: a sourced item whose place is not published; listed beside the map, not drawn
 	if (!feature.geometry) return problems;
 	if (!GEOMETRIES[layer.kind].includes(feature.geometry.type))
-		problems.push({ field: 'geometry.type', message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found` });
+		problems.push({
+			field: 'geometry.type',
+			message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found`
+		});
 	const bad = positions(feature.geometry).find(([x, y]) => !(Math.abs(x) <= 180 && Math.abs(y) <= 90));
 	if (bad) {
 		const projected = Math.abs(bad[0]) > 1000 || Math.abs(bad[1]) > 1000;

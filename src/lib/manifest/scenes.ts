@@ -18,7 +18,12 @@ const Scene = v.strictObject({
 	/** the manifest layers the scene shows; every other layer is hidden */
 	layers: v.array(v.string()),
 	/** show dated events up to the end of this month; absent: all of them */
-	time: v.optional(v.pipe(v.string(), v.regex(MONTH, (i) => `a month like "2025-09" expected, ${i.received} found`))),
+	time: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(MONTH, (i) => `a month like "2025-09" expected, ${i.received} found`)
+		)
+	),
 	/** the panel the scene opens */
 	panel: v.optional(v.picklist(['layers', 'coverage', 'claims'] as const)),
 	sources: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one source')),

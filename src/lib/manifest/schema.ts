@@ -4,12 +4,17 @@ export const KINDS = ['fill', 'line', 'point', 'zone', 'choropleth'] as const;
 export const RENDERERS = ['maplibre', 'deck'] as const;
 export const CONFIDENCE = ['confirmed', 'reported', 'uncertain'] as const;
 
-const oneOf = <T extends readonly string[]>(values: T) =>
-	v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
+const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
-export const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`));
-const colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`));
+export const slug = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`)
+);
+const colour = v.pipe(
+	v.string(),
+	v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`)
+);
 /** A calendar day that exists: valibot's isoDate checks the shape only, and 2025-02-30 must fail too. */
 export const isRealDay = (d: string) => {
 	const time = Date.parse(`${d}T00:00:00Z`);
@@ -71,7 +76,10 @@ export const ManifestSchema = v.strictObject({
 });
 
 /** A source's date may be partial ("2025" or "2025-09") when the outlet gives no day. */
-const sourceDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, (i) => `a date like "2025-09-04", "2025-09" or "2025" expected, ${i.received} found`));
+const sourceDate = v.pipe(
+	v.string(),
+	v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, (i) => `a date like "2025-09-04", "2025-09" or "2025" expected, ${i.received} found`)
+);
 
 export const SourceSchema = v.strictObject({
 	publisher: nonEmpty,
@@ -82,7 +90,10 @@ export const SourceSchema = v.strictObject({
 		v.pipe(
 			v.string(),
 			v.url((i) => `an address like "https://…" expected, ${i.received} found`),
-			v.check((u) => !URL.canParse(u) || /^https?:$/.test(new URL(u).protocol), (i) => `an http or https address expected, ${i.received} found`)
+			v.check(
+				(u) => !URL.canParse(u) || /^https?:$/.test(new URL(u).protocol),
+				(i) => `an http or https address expected, ${i.received} found`
+			)
 		)
 	),
 	kind: oneOf(['official', 'news', 'dataset'] as const),

@@ -47,5 +47,13 @@ export function layerSpec(layer: LoadedLayer, countries: FeatureCollection<Polyg
 		features: features.map((f, i) => ({ ...f, properties: { ...f.properties, ...computed(f), _i: i } }))
 	};
 	const tiled = isTiled(def);
-	return { id: def.id, def, display, offMap, legend: legendFor(def, layer.data.features), color: def.style.color ?? DEFAULT_COLOR, ...(tiled ? { tiled } : {}) };
+	return {
+		id: def.id,
+		def,
+		display,
+		offMap,
+		legend: legendFor(def, layer.data.features),
+		color: def.style.color ?? DEFAULT_COLOR,
+		...(tiled ? { tiled } : {})
+	};
 }

@@ -152,7 +152,8 @@ export class AtlasMap {
 		if (!this.styles) return;
 		const next = this.styles.countryFills(this.specs, this.theme, this.until, this.isShown);
 		for (const iso of this.fills.keys()) if (!next.has(iso)) this.map.removeFeatureState({ source: COUNTRIES, id: iso }, FILL_STATE);
-		for (const [iso, fill] of next) if (this.fills.get(iso)?.color !== fill.color) this.map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
+		for (const [iso, fill] of next)
+			if (this.fills.get(iso)?.color !== fill.color) this.map.setFeatureState({ source: COUNTRIES, id: iso }, { [FILL_STATE]: fill.color });
 		this.fills = next;
 	}
 
@@ -224,12 +225,20 @@ export class AtlasMap {
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
 	highlight(at: [number, number] | null): void {
-		const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] };
+		const data: GeoJSON.FeatureCollection = {
+			type: 'FeatureCollection',
+			features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []
+		};
 		const source = this.map.getSource('highlight') as GeoJSONSource | undefined;
 		if (!source && !at) return;
 		if (source) return void source.setData(data);
 		this.map.addSource('highlight', { type: 'geojson', data });
-		this.map.addLayer({ id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 } });
+		this.map.addLayer({
+			id: 'highlight',
+			type: 'circle',
+			source: 'highlight',
+			paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 }
+		});
 	}
 
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
@@ -312,7 +321,11 @@ export class AtlasMap {
 		}
 		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
 		// a feature from a tile has no index into the layer's data: it brings its properties along
-		const pick = onDeck ?? (hit ? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties } : this.countryAt(e));
+		const pick =
+			onDeck ??
+			(hit
+				? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties }
+				: this.countryAt(e));
 		this.map.getCanvas().style.cursor = pick ? 'pointer' : '';
 		this.onPick(pick, how);
 	}

@@ -46,12 +46,14 @@ const MIXED_INK: Rgb = [45, 55, 72];
 const DIGITS = '0123456789';
 
 function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
-	return spec.display.features.filter((f) => shownAt(f, until)).flatMap((f: Feature) => {
-		const geometry = f.geometry as Point | MultiPoint;
-		const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;
-		const color = rgb(colorOf(spec.def, f.properties));
-		return positions.map((position) => ({ position, index: Number(f.properties?._i), color }));
-	});
+	return spec.display.features
+		.filter((f) => shownAt(f, until))
+		.flatMap((f: Feature) => {
+			const geometry = f.geometry as Point | MultiPoint;
+			const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;
+			const color = rgb(colorOf(spec.def, f.properties));
+			return positions.map((position) => ({ position, index: Number(f.properties?._i), color }));
+		});
 }
 
 // points and clusters alike: a white ring, sizes in screen pixels
@@ -112,7 +114,14 @@ function clustersOf(layerId: string, result: ClusterResult): Cluster[] {
 	const clusters: Cluster[] = [];
 	for (let k = 0; k < result.clusters.length; k += 4) {
 		const count = result.clusters[k + 2];
-		clusters.push({ layerId, position: [result.clusters[k], result.clusters[k + 1]], count, zoom: result.clusters[k + 3], radius: clusterRadius(count), label: String(count) });
+		clusters.push({
+			layerId,
+			position: [result.clusters[k], result.clusters[k + 1]],
+			count,
+			zoom: result.clusters[k + 3],
+			radius: clusterRadius(count),
+			label: String(count)
+		});
 	}
 	return clusters;
 }
@@ -141,7 +150,12 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	// supercluster's levels match maplibre's; at the map's deepest zoom every point stands alone,
 	// and past 12 (60 px is then ~1.5 km) no level is worth its pass of the index build
 	const maxZoom = Math.min(map.getMaxZoom() - 1, 12);
-	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean } = { specs: [], beforeId: '', until: null, shown: () => true };
+	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean } = {
+		specs: [],
+		beforeId: '',
+		until: null,
+		shown: () => true
+	};
 	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
 	const clustered = new Map<string, Clustered>();
 	let client: Promise<ClusterClient> | null = null;

@@ -37,7 +37,13 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 	const visibility = visible ? 'visible' : 'none';
 	const layout = { visibility } as const;
 	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
-	const hatch: LayerSpecification = { id: id('hatch'), type: 'fill', source, layout, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false } };
+	const hatch: LayerSpecification = {
+		id: id('hatch'),
+		type: 'fill',
+		source,
+		layout,
+		paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false }
+	};
 
 	switch (kind) {
 		case 'choropleth': {
@@ -45,7 +51,8 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 			// land cannot draw stays a style layer: a hatch, and an outline when the manifest sets a width
 			const layers: LayerSpecification[] = [];
 			if (style.hatch) layers.push(hatch);
-			if (style.width !== undefined) layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
+			if (style.width !== undefined)
+				layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
 			return layers;
 		}
 		case 'fill':
@@ -53,7 +60,13 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 			// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
 			// second pass over the same edges, each frame, for nothing a reader could see
 			const fills: LayerSpecification[] = [
-				{ id: id('fill'), type: 'fill', source, layout, paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : FILL_OPACITY), 'fill-antialias': false } }
+				{
+					id: id('fill'),
+					type: 'fill',
+					source,
+					layout,
+					paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : FILL_OPACITY), 'fill-antialias': false }
+				}
 			];
 			if (style.hatch) fills.push(hatch);
 			fills.push({
@@ -67,8 +80,20 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 		}
 		case 'line':
 			return [
-				{ id: id('casing'), type: 'line', source, layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': (style.width ?? 2.5) + 2, 'line-opacity': 0.8 } },
-				{ id: id('line'), type: 'line', source, layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': color, 'line-width': style.width ?? 2.5, ...dash } }
+				{
+					id: id('casing'),
+					type: 'line',
+					source,
+					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
+					paint: { 'line-color': '#ffffff', 'line-width': (style.width ?? 2.5) + 2, 'line-opacity': 0.8 }
+				},
+				{
+					id: id('line'),
+					type: 'line',
+					source,
+					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
+					paint: { 'line-color': color, 'line-width': style.width ?? 2.5, ...dash }
+				}
 			];
 		case 'point':
 			return [
@@ -77,7 +102,13 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					type: 'circle',
 					source,
 					layout,
-					paint: { 'circle-color': color, 'circle-radius': style.radius ?? 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, 'circle-opacity': style.opacity ?? 1 }
+					paint: {
+						'circle-color': color,
+						'circle-radius': style.radius ?? 6,
+						'circle-stroke-color': '#ffffff',
+						'circle-stroke-width': 1.5,
+						'circle-opacity': style.opacity ?? 1
+					}
 				}
 			];
 	}

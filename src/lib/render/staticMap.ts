@@ -36,8 +36,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text made safe for XML content and attributes: entities escaped, characters XML forbids dropped. */
 export function escapeXml(text: unknown): string {
-	// eslint-disable-next-line no-control-regex
-	return String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+	return (
+		String(text)
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+			.replace(/[&<>"']/g, (c) => ENTITIES[c])
+	);
 }
 
 /**
@@ -75,8 +79,16 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 	const { width, height } = view;
 	const project = projectView(view);
 	const box: Box = [-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN];
-	const areaPath = (g: Geometry) => polygonsOf(g).flatMap((p) => p.map((ring) => clipRing(ring.map(project), box))).map((r) => pathData(r, true, tolerance)).join('');
-	const linePath = (g: Geometry) => linesOf(g).flatMap((l) => clipLine(l.map(project), box)).map((r) => pathData(r, false, tolerance)).join('');
+	const areaPath = (g: Geometry) =>
+		polygonsOf(g)
+			.flatMap((p) => p.map((ring) => clipRing(ring.map(project), box)))
+			.map((r) => pathData(r, true, tolerance))
+			.join('');
+	const linePath = (g: Geometry) =>
+		linesOf(g)
+			.flatMap((l) => clipLine(l.map(project), box))
+			.map((r) => pathData(r, false, tolerance))
+			.join('');
 	const specs = input.layers.filter((l) => l.def.visible !== false).map((l) => layerSpec(l, input.countries));
 
 	const countries = input.countries.features
@@ -91,7 +103,9 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 		`<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M-2 2 2-2M0 8 8 0M6 10 10 6" stroke="${HATCH_RGB}" stroke-width="1.4"/></pattern></defs>`,
 		`<rect width="${width}" height="${height}" fill="${escapeXml(theme.sea)}"/>`,
 		`<g fill="${escapeXml(theme.land)}" fill-rule="evenodd" stroke="${escapeXml(theme.coast)}" stroke-width="0.6">${countries.join('')}</g>`,
-		borders ? `<path d="${borders}" fill="none" stroke="${escapeXml(theme.border)}" stroke-width="${round(borderWidth(view.zoom), 100)}" stroke-linejoin="round"/>` : '',
+		borders
+			? `<path d="${borders}" fill="none" stroke="${escapeXml(theme.border)}" stroke-width="${round(borderWidth(view.zoom), 100)}" stroke-linejoin="round"/>`
+			: '',
 		...specs.map((spec) => layerMarkup(spec, { project, areaPath, linePath, view })),
 		`<rect width="${width}" height="52" fill="#ffffff" fill-opacity="0.88"/><text x="20" y="35" font-size="24" font-weight="bold" fill="#1a202c">${escapeXml(options.title)}</text>`,
 		legendMarkup(specs, height),
@@ -194,7 +208,12 @@ function clipRing(ring: Px[], [x0, y0, x1, y1]: Box): Px[] {
 	const outside = [(p: Px) => p[0] < x0, (p: Px) => p[0] > x1, (p: Px) => p[1] < y0, (p: Px) => p[1] > y1];
 	if (outside.some((beyond) => ring.every(beyond))) return [];
 	let out = ring;
-	for (const [axis, edge, side] of [[0, x0, -1], [0, x1, 1], [1, y0, -1], [1, y1, 1]] as const) {
+	for (const [axis, edge, side] of [
+		[0, x0, -1],
+		[0, x1, 1],
+		[1, y0, -1],
+		[1, y1, 1]
+	] as const) {
 		const input = out;
 		out = [];
 		const inside = (p: Px) => (p[axis] - edge) * side <= 0;
@@ -219,7 +238,12 @@ function clipLine(line: Px[], [x0, y0, x1, y1]: Box): Px[][] {
 		const [a, b] = [line[i - 1], line[i]];
 		const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
 		let [t0, t1] = [0, 1];
-		const edges = [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]];
+		const edges = [
+			[-dx, a[0] - x0],
+			[dx, x1 - a[0]],
+			[-dy, a[1] - y0],
+			[dy, y1 - a[1]]
+		];
 		const missed = edges.some(([p, q]) => {
 			if (p === 0) return q < 0;
 			const r = q / p;

@@ -34,7 +34,7 @@ export type Known = {
  * parseState(new URLSearchParams('layers=hubs,incursions&view=30.5,49,4'), ['hubs', 'incursions'])
  */
 export function parseState(params: URLSearchParams, known: string[] | Known): { state: AtlasState; problems: Problem[] } {
-	const { layers: layerIds, scenes, months, hasFeature } = Array.isArray(known) ? { layers: known } as Known : known;
+	const { layers: layerIds, scenes, months, hasFeature } = Array.isArray(known) ? ({ layers: known } as Known) : known;
 	const state: AtlasState = {};
 	const problems: Problem[] = [];
 	const reject = (key: string, message: string) => problems.push({ file: 'address', field: key, message: `${message}; the default is used` });

@@ -14,8 +14,7 @@ export type ClusterRequest = {
 	zoom: number;
 };
 export type ClusterReply =
-	| ({ type: 'clusters'; id: number; layer: string; buildMs: number | null } & ClustersInView)
-	| { type: 'error'; id: number; layer: string; message: string };
+	({ type: 'clusters'; id: number; layer: string; buildMs: number | null } & ClustersInView) | { type: 'error'; id: number; layer: string; message: string };
 
 const indices = new Map<string, ClusterIndex>();
 

@@ -2,12 +2,8 @@
 import { coverage, prepareCoverage, type Base, type PreparedCoverage } from '../geo/coverage';
 import { coverageRegions, type RegionInputs } from '../geo/coverageRegions';
 
-export type CoverageRequest =
-	| { type: 'regions'; inputs: RegionInputs }
-	| { type: 'compute'; id: number; bases: Base[]; standOffKm: number };
-export type CoverageReply =
-	| { type: 'result'; id: number; result: ReturnType<typeof coverage>; ms: number }
-	| { type: 'error'; id: number; message: string };
+export type CoverageRequest = { type: 'regions'; inputs: RegionInputs } | { type: 'compute'; id: number; bases: Base[]; standOffKm: number };
+export type CoverageReply = { type: 'result'; id: number; result: ReturnType<typeof coverage>; ms: number } | { type: 'error'; id: number; message: string };
 
 let prepared: PreparedCoverage | null = null;
 

@@ -14,7 +14,10 @@ export class CoverageClient {
 	private running: number | null = null;
 	private pending: Omit<Extract<CoverageRequest, { type: 'compute' }>, 'id' | 'type'> | null = null;
 
-	constructor(inputs: RegionInputs, private onUpdate: (update: CoverageUpdate) => void) {
+	constructor(
+		inputs: RegionInputs,
+		private onUpdate: (update: CoverageUpdate) => void
+	) {
 		this.worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
 		this.worker.onmessage = (event: MessageEvent<CoverageReply>) => this.receive(event.data);
 		this.worker.onerror = (event) => {

@@ -8,7 +8,15 @@ import { categoryLabel } from '$lib/manifest/legend';
 export type Cell = { text: string; number?: number };
 export type SourceLink = { key: string; text: string; url?: string };
 export type Row = { id: string; cells: Cell[]; sources: SourceLink[] };
-export type LayerTable = { id: string; title: string; description?: string; uk?: { title: string; description?: string }; file: string; columns: Column[]; rows: Row[] };
+export type LayerTable = {
+	id: string;
+	title: string;
+	description?: string;
+	uk?: { title: string; description?: string };
+	file: string;
+	columns: Column[];
+	rows: Row[];
+};
 
 export async function load() {
 	const data = await loadBundledGeodata();
@@ -33,7 +41,12 @@ export async function load() {
 
 function cell(def: LayerDef, feature: Feature, column: Column, sources: Bibliography): Cell {
 	const value = columnValue(feature, column);
-	if (column.key === 'sources' && column.axis === undefined) return { text: sourceLinks(feature, sources).map((s) => s.text).join('; ') };
+	if (column.key === 'sources' && column.axis === undefined)
+		return {
+			text: sourceLinks(feature, sources)
+				.map((s) => s.text)
+				.join('; ')
+		};
 	// category values read as the legend does ("Troops in Ukraine…", not "ground-troops")
 	const label = column.axis === undefined ? categoryLabel(def, column.key, value) : null;
 	if (label) return { text: label };
