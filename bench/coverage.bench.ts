@@ -19,7 +19,9 @@ const GOAL = { medianMs: 16.7, speedUp: 4, areaDiffPct: 0.5 };
 
 const json = <T>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
 const world = recogniseCrimeaAsUkraine(json<CountriesTopology>('node_modules/world-atlas/countries-50m.json'));
-const occupied = json<FeatureCollection<MultiPolygon>>('geodata/occupied.geojson');
+const occupied = json<FeatureCollection<MultiPolygon>>(
+	`geodata/${json<{ layers: { id: string; file: string }[] }>('geodata/layers.json').layers.find((l) => l.id === 'occupied')!.file}`
+);
 const regions: Regions = {
 	ukraine: countryGeometry(world, (g) => g.id === UKRAINE_ID),
 	occupied: occupied.features[0].geometry,

@@ -2,14 +2,13 @@
 // Crimea in Ukraine, checks every file in geodata/ the way the browser will, and copies them to
 // static/ so the site serves them itself, with the content as the page reads it (data/content.json).
 // Exits non-zero, printing every problem, on bad data.
-import { readFile, writeFile, mkdir, readdir, copyFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile, mkdir, cp, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { feature } from 'topojson-client';
-import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTopology } from '../src/lib/geo/recognisedBorders';
-import { occupiedFeature } from '../src/lib/geo/occupiedArea';
+import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../src/lib/geo/recognisedBorders';
 import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
-import { formatProblem, type Problem } from '../src/lib/manifest/errors';
+import { formatProblem } from '../src/lib/manifest/errors';
 import { checkGeodata } from './lib/checkGeodata';
 import { contentOf } from './lib/builtContent';
 import { BUILT_CONTENT, packBuiltContent } from '../src/lib/content/built';
@@ -20,14 +19,12 @@ const REGION: BBox = [-32, 25, 75, 82];
 const LABEL_VIEW: BBox = [-25, 30, 55, 71];
 
 const root = new URL('..', import.meta.url).pathname;
-const derivationProblems: Problem[] = [];
 const geodata = join(root, 'geodata');
 const out = join(root, 'static');
 
 async function buildBasemap() {
 	const world = JSON.parse(await readFile(join(root, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as CountriesTopology;
 	const recognised = recogniseCrimeaAsUkraine(world);
-	derivationProblems.push(...(await deriveOccupiedArea(countryGeometry(recognised, (g) => g.id === UKRAINE_ID))));
 	const topology = pruneTopology(recognised, REGION);
 	const countries = feature(topology, topology.objects.countries);
 	const labels = labelPoints(
@@ -44,28 +41,17 @@ async function buildBasemap() {
 	return { countries: topology.objects.countries.geometries.length, arcs: topology.arcs.length };
 }
 
-/**
- * geodata/occupied.geojson is derived from geodata/contact-line.geojson, never edited by hand.
- * A line that cannot be used is reported like any other data problem, and the last derived
- * file is kept, so the rest of the build still checks everything else.
- */
-async function deriveOccupiedArea(ukraine: GeoJSON.MultiPolygon): Promise<Problem[]> {
-	try {
-		const lines = JSON.parse(await readFile(join(geodata, 'contact-line.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
-		const derived = { type: 'FeatureCollection', features: lines.features.map((line) => occupiedFeature(ukraine, line)) };
-		await writeFile(join(geodata, 'occupied.geojson'), JSON.stringify(derived, null, 1) + '\n');
-		return [];
-	} catch (error) {
-		return [{ file: 'geodata/occupied.geojson', field: '', message: `not derived from geodata/contact-line.geojson: ${(error as Error).message}` }];
-	}
-}
-
 async function checkAndCopyGeodata() {
 	const data = await checkGeodata(geodata);
 	if (data.problems.length > 0) return data;
 	await rm(join(out, 'geodata'), { recursive: true, force: true });
 	await mkdir(join(out, 'geodata'), { recursive: true });
-	for (const name of await readdir(geodata)) if (/\.((geo)?json|pmtiles)$/.test(name)) await copyFile(join(geodata, name), join(out, 'geodata', name));
+	// the layers' files, and their dated versions one folder down; notes (README.md, _research/) stay behind
+	const served = (path: string) => {
+		const name = basename(path);
+		return name === '_research' ? false : !name.includes('.') || /\.((geo)?json|pmtiles)$/.test(name);
+	};
+	await cp(geodata, join(out, 'geodata'), { recursive: true, filter: served });
 	// the page reads this one file, already checked, instead of the eight above
 	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(await contentOf(geodata)));
 	return data;
@@ -73,7 +59,6 @@ async function checkAndCopyGeodata() {
 
 const basemap = await buildBasemap();
 const data = await checkAndCopyGeodata();
-data.problems.unshift(...derivationProblems);
 if (data.problems.length > 0) {
 	console.error(`geodata has ${data.problems.length} problem(s):`);
 	for (const p of data.problems) console.error(`  ${formatProblem(p)}`);

@@ -12,6 +12,9 @@ import type { Problem } from '../../src/lib/manifest/errors';
 import { JOURNAL } from './atomicWrite';
 import { isTiled } from '../../src/lib/manifest/files';
 import { PMTiles } from 'pmtiles';
+import { validateLayerData } from '../../src/lib/manifest/data';
+import { safeJson } from '../../src/lib/content/read';
+import { FRONT_FIGURES, validateFrontFigures } from '../../src/lib/manifest/frontFigures';
 
 // the files beside the layers that the atlas reads, each with its own validator
 const COMPANIONS: Record<string, (json: unknown, sources: Bibliography) => { problems: Problem[] }> = {
@@ -44,6 +47,24 @@ export async function checkGeodata(dir: string): Promise<Geodata> {
 			data.problems.push({ file: `geodata/${name}`, field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
+	// the front's figures, where the series is imported
+	const figures = await read(FRONT_FIGURES);
+	if (figures !== null) {
+		const json = safeJson(figures);
+		if (json === null) data.problems.push({ file: `geodata/${FRONT_FIGURES}`, field: '', message: 'not valid JSON' });
+		else data.problems.push(...validateFrontFigures(json).problems);
+	}
+	// every dated version passes the rules its latest (loaded above) does: the page loads them on demand, unchecked
+	for (const layer of data.layers)
+		for (const version of layer.def.versions?.slice(0, -1) ?? []) {
+			const text = await read(version.file);
+			const where = { file: `geodata/${version.file}`, field: '', layer: layer.def.id, fatal: false };
+			if (text === null) data.problems.push({ ...where, message: `geodata/${version.file} not found` });
+			else
+				data.problems.push(
+					...validateLayerData(text, version.file, layer.def, data.citable).problems.map((p) => ({ ...p, layer: layer.def.id, fatal: false }))
+				);
+		}
 	// an archive must be there, readable, and hold the layer the manifest names
 	for (const layer of data.layers.filter((l) => isTiled(l.def))) {
 		const problem = await checkArchive(join(dir, layer.def.file), layer.def.sourceLayer!);

@@ -9,7 +9,7 @@ import length from '@turf/length';
 import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
-import { frontLine } from '../../src/lib/geo/frontLine';
+import { BORDER_TOLERANCE_KM, frontLine } from '../../src/lib/geo/frontLine';
 import { frontLengths } from '../../src/lib/geo/frontLengths';
 import { areaChange } from '../../src/lib/geo/areaChange';
 
@@ -18,7 +18,13 @@ export const SNAPSHOT_FILE = /^deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$
 /** Where the series goes, inside the geodata folder; versions.json names files relative to geodata/. */
 export const FRONT_DIR = 'front';
 export const VERSIONS_FILE = 'versions.json';
-export const fileName = (kind: 'occupied' | 'front' | 'change', asOf: string) => `${kind}-${asOf}.geojson`;
+export const fileName = (kind: 'occupied' | 'front' | 'change' | 'change-summit', asOf: string) => `${kind}-${asOf}.geojson`;
+/**
+ * The manifest's layers that draw the series, and which of a version's files each draws. The
+ * import writes their dated `versions` (and `file` and `asOf`, the latest's) into geodata/layers.json;
+ * every other field of the entries is the editors'.
+ */
+export const SERIES_LAYERS = { occupied: 'occupied', 'front-line': 'front', 'front-change': 'change', 'front-change-summit': 'changeSinceSummit' } as const;
 /** The Paris summit of the coalition of the willing: every later snapshot is also compared with it. */
 export const SUMMIT = '2025-09-04';
 /** Every feature cites DeepState and the repository it comes through (keys of geodata/sources.json). */
@@ -58,7 +64,10 @@ export interface FrontVersion {
 	asOf: string;
 	occupied: string;
 	front: string;
-	change: string;
+	/** what changed since the snapshot before (null for the first, or where nothing did) */
+	change: string | null;
+	/** what changed since the Paris summit (null before and at it) */
+	changeSinceSummit: string | null;
 	areaKm2: number;
 	shareOfUkraine: number;
 	frontKm: number;
@@ -184,23 +193,24 @@ export async function importFront(
 				frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
 				frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
 				edgeKm: round(edgeKm, FIGURE_DECIMALS),
-				note: 'The edge of the occupied area inside Ukraine: not along the Russian or Belarusian border or the coast. See geodata/front/README.md.'
+				note: `The edge of DeepState's occupied area inside Ukraine: where it runs within ${BORDER_TOLERANCE_KM} km of the Russian or Belarusian border or the coast it is not front, and is left out.`
 			},
 			geometry: forScreen(front.geometry)
 		};
-		const changeFeatures = [
-			...(sincePrevious ? changeFeaturesOf(sincePrevious.changes.features, asOf, previous!, 'previous') : []),
-			...(sinceSummit ? changeFeaturesOf(sinceSummit.changes.features, asOf, SUMMIT, 'summit') : [])
-		];
+		const changed = sincePrevious ? changeFeaturesOf(sincePrevious.changes.features, asOf, previous!, 'previous') : [];
+		const changedSinceSummit = sinceSummit ? changeFeaturesOf(sinceSummit.changes.features, asOf, SUMMIT, 'summit') : [];
 
 		await write(fileName('occupied', asOf), collection([occupiedFeature]));
 		await write(fileName('front', asOf), collection([frontFeature]));
-		await write(fileName('change', asOf), collection(changeFeatures));
+		// a version with nothing to draw is no version: the layer then has none in force that month
+		if (changed.length) await write(fileName('change', asOf), collection(changed));
+		if (changedSinceSummit.length) await write(fileName('change-summit', asOf), collection(changedSinceSummit));
 		versions.push({
 			asOf,
 			occupied: `${FRONT_DIR}/${fileName('occupied', asOf)}`,
 			front: `${FRONT_DIR}/${fileName('front', asOf)}`,
-			change: `${FRONT_DIR}/${fileName('change', asOf)}`,
+			change: changed.length ? `${FRONT_DIR}/${fileName('change', asOf)}` : null,
+			changeSinceSummit: changedSinceSummit.length ? `${FRONT_DIR}/${fileName('change-summit', asOf)}` : null,
 			areaKm2: round(areaKm2, FIGURE_DECIMALS),
 			shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
 			frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
@@ -236,10 +246,31 @@ export async function importFront(
 	await write(VERSIONS_FILE, JSON.stringify(versions, null, '\t') + '\n');
 	// a snapshot taken out of the folder takes its files with it
 	for (const name of await readdir(out)) {
-		if (/^(occupied|front|change)-\d{4}-\d{2}-\d{2}\.geojson$/.test(name) && !written.has(name)) {
+		if (/^(occupied|front|change|change-summit)-\d{4}-\d{2}-\d{2}\.geojson$/.test(name) && !written.has(name)) {
 			await rm(join(out, name));
-			done.push(`removed geodata/${FRONT_DIR}/${name}: no such snapshot`);
+			done.push(`removed geodata/${FRONT_DIR}/${name}: this import writes no such file`);
 		}
 	}
+	done.push(...(await writeManifestVersions(geodataRoot, versions)));
 	return { versions, done };
+}
+
+/** Each series layer's dated versions into geodata/layers.json, the latest as its `file` and `asOf`. */
+async function writeManifestVersions(geodataRoot: string, versions: FrontVersion[]): Promise<string[]> {
+	const path = join(geodataRoot, 'layers.json');
+	const manifest = JSON.parse(await readFile(path, 'utf8')) as { layers: Record<string, unknown>[] };
+	const done: string[] = [];
+	for (const [id, column] of Object.entries(SERIES_LAYERS)) {
+		const entry = manifest.layers.find((l) => l.id === id);
+		const dated = versions.filter((v) => v[column] !== null).map((v) => ({ asOf: v.asOf, file: v[column]! }));
+		if (!entry || dated.length === 0) {
+			done.push(`geodata/layers.json has no layer "${id}": its ${dated.length} versions were not listed there`);
+			continue;
+		}
+		const latest = dated.at(-1)!;
+		Object.assign(entry, { file: latest.file, asOf: latest.asOf, versions: dated });
+		done.push(`layers.json: "${id}" lists ${dated.length} versions, ${dated[0].asOf} to ${latest.asOf}`);
+	}
+	await writeFile(path, JSON.stringify(manifest, null, '\t') + '\n');
+	return done;
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
-import { checkClaims, METRIC_LABELS, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
+import { checkClaims, METRIC_LABELS, metricLabel, validateClaims, verdictFor } from '../../src/lib/manifest/claims';
 import { comparisonLabel } from '../../src/lib/ui/comparisonLabel';
 import { setLang } from '../../src/lib/i18n/i18n.svelte';
 import { claimsFromAtlas } from '../../src/lib/content/claimsFromAtlas';
 import { loadGeodata } from '../../src/lib/manifest/load';
 import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
 import { formatProblem } from '../../src/lib/manifest/errors';
+import { validateFrontFigures } from '../../src/lib/manifest/frontFigures';
 
 describe('verdictFor', () => {
 	it('holds within 5%, roughly within 20%, differs beyond', () => {
@@ -24,7 +25,7 @@ describe('verdictFor', () => {
 	});
 });
 
-describe('the seeds claims against the atlas', async () => {
+describe("the articles' claims against the atlas", async () => {
 	const data = await loadGeodata(async (name) => (existsSync(`geodata/${name}`) ? readFileSync(`geodata/${name}`, 'utf8') : null));
 	const world = recogniseCrimeaAsUkraine(JSON.parse(readFileSync('node_modules/world-atlas/countries-50m.json', 'utf8')) as CountriesTopology);
 	const decoded = feature(world, world.objects.countries);
@@ -33,7 +34,8 @@ describe('the seeds claims against the atlas', async () => {
 		features: decoded.features.map((f) => ({ ...f, properties: { name: f.properties!.name, iso: f.id === undefined ? null : String(f.id) } }))
 	};
 	const file = validateClaims(JSON.parse(readFileSync('geodata/claims.json', 'utf8')), data.citable).claims!;
-	const checked = claimsFromAtlas(file, data.layers, countries as never)!;
+	const front = validateFrontFigures(JSON.parse(readFileSync('geodata/front/versions.json', 'utf8'))).figures;
+	const checked = claimsFromAtlas(file, data.layers, countries as never, front)!;
 	const byId = Object.fromEntries(checked.map((c) => [c.id, c]));
 
 	it('computes Ukraine against Kosovo from the geometry: more than 50 times, so the claim holds', () => {
@@ -43,9 +45,21 @@ describe('the seeds claims against the atlas', async () => {
 		expect(byId['ukraine-50x-kosovo'].verdict).toBe('holds');
 	});
 
-	it('sets the 1,000 km front beside the sourced 1,218 km and the traced line', () => {
-		expect(byId['front-length'].verdict).toBe('differs');
-		const traced = byId['front-length'].also.find((c) => c.computed)!;
+	it("checks the 1,000 km front against DeepState's front of the article's month, not the latest", () => {
+		const claim = byId['front-length'];
+		const march = front.find((f) => f.asOf.startsWith('2025-03'))!;
+		expect(claim.against).toMatchObject({
+			computed: true,
+			metric: 'frontKm',
+			month: '2025-03',
+			value: march.frontKm,
+			sources: ['deepstatemap-live', 'cyterat-deepstate-map-data']
+		});
+		expect(claim.against!.value).not.toBe(front.at(-1)!.frontKm);
+		expect(claim.verdict).toBe('roughly'); // 1,125 km at DeepState's resolution: within 20%
+		const smoothed = claim.also.find((c) => c.metric === 'frontSmoothedKm')!;
+		expect(smoothed.value).toBe(march.frontSmoothedKm);
+		const traced = claim.also.find((c) => c.metric === 'contactLineKm')!;
 		expect(traced.value).toBeGreaterThan(800);
 		expect(traced.value).toBeLessThan(1_400);
 	});
@@ -62,7 +76,7 @@ describe('the seeds claims against the atlas', async () => {
 	it('the panel names the atlas’s own figures as claims.ts does in English, and in Ukrainian otherwise', async () => {
 		const computed = [
 			...checked.flatMap((c) => [c.against, ...c.also, ...c.densities]).filter((c) => c?.metric),
-			...Object.entries(METRIC_LABELS).map(([metric, m]) => ({ ...m, metric, value: 1, sources: [], computed: true }))
+			...Object.entries(METRIC_LABELS).map(([metric, m]) => ({ ...m, label: metricLabel(metric), metric, value: 1, sources: [], computed: true }))
 		];
 		expect(new Set(computed.map((c) => c!.metric)).size).toBe(Object.keys(METRIC_LABELS).length + 3);
 		for (const c of computed) expect(comparisonLabel(c!)).toBe(c!.label);

@@ -5,7 +5,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { countryGeometry, recogniseCrimeaAsUkraine, RUSSIA_ID, UKRAINE_ID, type CountriesTopology } from '../../src/lib/geo/recognisedBorders';
-import { areaKm2 } from '../../src/lib/geo/occupiedArea';
+import { areaKm2 } from '../../src/lib/geo/metrics';
 import { lineLengthKm } from '../../src/lib/geo/lineLength';
 import { blackSeaPolygon } from '../../src/lib/geo/blackSea';
 import { coverage, naiveCoverage, prepareCoverage, type Base, type CoverageResult, type Regions } from '../../src/lib/geo/coverage';
@@ -23,7 +23,9 @@ const airBases = json<FeatureCollection<Point, { id: string }>>('geodata/air-bas
 const sea = blackSeaPolygon(countries);
 const regions: Regions = {
 	ukraine: countryGeometry(recognised, (g) => g.id === UKRAINE_ID),
-	occupied: json<FeatureCollection<MultiPolygon>>('geodata/occupied.geojson').features[0].geometry,
+	occupied: json<FeatureCollection<MultiPolygon>>(
+		`geodata/${json<{ layers: { id: string; file: string }[] }>('geodata/layers.json').layers.find((l) => l.id === 'occupied')!.file}`
+	).features[0].geometry,
 	blackSea: sea.geometry,
 	hostile: countryGeometry(recognised, (g) => g.id === RUSSIA_ID || g.id === BELARUS_ID)
 };

@@ -135,6 +135,7 @@ describe('areaChange', () => {
 describe('import-front', { timeout: 120_000 }, () => {
 	// two snapshots near Pokrovsk, wholly inside Ukraine: the summit's, and a month later, grown east
 	const snapshot = (p: Polygon) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: null, geometry: p }] });
+	let layers: object[] = [];
 	const setUp = () => {
 		const tmp = mkdtempSync(join(tmpdir(), 'import-front-'));
 		mkdirSync(join(tmp, 'in'));
@@ -143,6 +144,15 @@ describe('import-front', { timeout: 120_000 }, () => {
 		writeFileSync(join(tmp, 'in/deepstatemap_data_20250904.geojson'), snapshot(box(37, 48.2, 37.2, 48.4)));
 		writeFileSync(join(tmp, 'in/deepstatemap_data_20251001.geojson'), snapshot(box(37.05, 48.2, 37.3, 48.4)));
 		writeFileSync(join(tmp, 'in/README.md'), 'not a snapshot');
+		const entry = (id: string, kind: string) => ({ id, title: id, kind, file: 'x.geojson', style: {}, sources: SOURCES });
+		layers = [
+			entry('occupied', 'fill'),
+			entry('front-line', 'line'),
+			entry('front-change', 'fill'),
+			entry('front-change-summit', 'fill'),
+			entry('hubs', 'point')
+		];
+		writeFileSync(join(tmp, 'geodata/layers.json'), JSON.stringify({ version: 1, layers }));
 		return tmp;
 	};
 	const files = (root: string) => Object.fromEntries(readdirSync(join(root, 'front')).map((n) => [n, readFileSync(join(root, 'front', n), 'utf8')]));
@@ -154,9 +164,10 @@ describe('import-front', { timeout: 120_000 }, () => {
 			const bytes = files(join(tmp, 'geodata'));
 			await importFront(join(tmp, 'in'), join(tmp, 'geodata'));
 			expect(files(join(tmp, 'geodata'))).toEqual(bytes);
+			// the first snapshot has no change to draw, and none since the summit it is
 			expect(Object.keys(bytes).sort()).toEqual([
-				'change-2025-09-04.geojson',
 				'change-2025-10-01.geojson',
+				'change-summit-2025-10-01.geojson',
 				'front-2025-09-04.geojson',
 				'front-2025-10-01.geojson',
 				'occupied-2025-09-04.geojson',
@@ -176,19 +187,36 @@ describe('import-front', { timeout: 120_000 }, () => {
 				lostKm2: null,
 				gainedSinceSummitKm2: 0,
 				lostSinceSummitKm2: 0,
-				occupied: 'front/occupied-2025-09-04.geojson'
+				occupied: 'front/occupied-2025-09-04.geojson',
+				change: null,
+				changeSinceSummit: null
 			});
 			expect(october.gainedKm2).toBeCloseTo(km2(box(37.2, 48.2, 37.3, 48.4)), 1);
 			expect(october.lostKm2).toBeCloseTo(km2(box(37, 48.2, 37.05, 48.4)), 1);
 			expect(october.gainedSinceSummitKm2).toBe(october.gainedKm2);
 
 			const change = JSON.parse(bytes['change-2025-10-01.geojson']) as FeatureCollection;
-			expect(change.features.map((f) => `${f.properties!.change} since ${f.properties!.since}`)).toEqual([
+			const sinceSummit = JSON.parse(bytes['change-summit-2025-10-01.geojson']) as FeatureCollection;
+			expect([...change.features, ...sinceSummit.features].map((f) => `${f.properties!.change} since ${f.properties!.since}`)).toEqual([
 				'gained since previous',
 				'lost since previous',
 				'gained since summit',
 				'lost since summit'
 			]);
+			// the manifest lists each layer's versions, the latest drawn by default; other entries untouched
+			const manifest = JSON.parse(readFileSync(join(tmp, 'geodata/layers.json'), 'utf8'));
+			const byId = Object.fromEntries(manifest.layers.map((l: { id: string }) => [l.id, l]));
+			expect(byId.occupied).toMatchObject({
+				file: 'front/occupied-2025-10-01.geojson',
+				asOf: '2025-10-01',
+				versions: [
+					{ asOf: SUMMIT, file: 'front/occupied-2025-09-04.geojson' },
+					{ asOf: '2025-10-01', file: 'front/occupied-2025-10-01.geojson' }
+				]
+			});
+			expect(byId['front-change'].versions).toEqual([{ asOf: '2025-10-01', file: 'front/change-2025-10-01.geojson' }]);
+			expect(byId['front-change-summit'].versions).toEqual([{ asOf: '2025-10-01', file: 'front/change-summit-2025-10-01.geojson' }]);
+			expect(byId.hubs).toEqual(layers[4]);
 			for (const f of change.features) expect(f.properties).toMatchObject({ sources: SOURCES, confidence: 'reported', asOf: '2025-10-01', approximate: true });
 			expect(JSON.parse(bytes['occupied-2025-10-01.geojson']).features[0].properties).toMatchObject({ id: 'occupied-2025-10-01', areaKm2: october.areaKm2 });
 		} finally {

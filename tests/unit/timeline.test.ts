@@ -25,12 +25,12 @@ describe('the timeline', () => {
 			{ month: '2025-02', count: 1 },
 			{ month: '2025-03', count: 0 }
 		]);
-		// only a series, no events: the slider still spans its versions
-		const line = (asOf: string) => ({ features: [at()], series: 'front', asOf });
-		expect(timelineOf([line('2025-11-15'), line('2024-08-01')]).map((m) => m.month)).toHaveLength(16);
-		expect(timelineOf([line('2025-11-15'), line('2024-08-01')]).every((m) => m.count === 0)).toBe(true);
-		// an as-of date outside a series does not stretch the slider
-		expect(timelineOf([{ features: [at('2025-09-10')], asOf: '2020-01-01' }]).map((m) => m.month)).toEqual(['2025-09']);
+		// only dated versions, no events: the slider still spans them
+		const line = { features: [at()], versions: [{ asOf: '2024-08-01' }, { asOf: '2025-11-15' }] };
+		expect(timelineOf([line]).map((m) => m.month)).toHaveLength(16);
+		expect(timelineOf([line]).every((m) => m.count === 0)).toBe(true);
+		// a layer's own as-of date does not stretch the slider
+		expect(timelineOf([{ features: [at('2025-09-10')], asOf: '2020-01-01' } as never]).map((m) => m.month)).toEqual(['2025-09']);
 	});
 
 	it('shows events up to the end of the chosen month, and undated features always', () => {
@@ -57,7 +57,8 @@ describe('the timeline', () => {
 		expect(versionInForce(versions, null)?.v).toBe('c');
 		expect(versionInForce(versions, '2025-09')?.v).toBe('b');
 		expect(versionInForce(versions, '2025-08')?.v).toBe('a');
-		expect(versionInForce(versions, '2020-01')?.v).toBe('a');
+		// before the first version nothing is in force: no later state is drawn as an earlier one
+		expect(versionInForce(versions, '2020-01')).toBeUndefined();
 	});
 
 	it('labels months', () => {
@@ -104,12 +105,33 @@ describe('geodata/scenes.json', () => {
 });
 
 describe('dated versions in the manifest', () => {
-	it('a layer in a series needs its as-of date', async () => {
+	it('lists versions oldest first, one a date, and draws the latest by default', async () => {
 		const { validateManifest } = await import('../../src/lib/manifest/validate');
-		const layer = { id: 'front-2024', title: 'Front', kind: 'line', file: 'f.geojson', style: {}, sources: ['s'], series: 'front' };
-		const { problems } = validateManifest({ version: 1, layers: [layer] }, { sources: { s: { publisher: 'P', title: 'T', kind: 'news' } } });
-		expect(problems.map(formatProblem)).toEqual([
-			'geodata/layers.json: layers[0].asOf: required for a layer in a series ("front"): the time slider picks the version in force by it'
+		const version = (asOf: string) => ({ asOf, file: `front/f-${asOf}.geojson` });
+		const layer = (versions: object[], file: string) => ({
+			id: 'front',
+			title: 'Front',
+			kind: 'line',
+			file,
+			style: {},
+			sources: ['s'],
+			asOf: '2025-10-01',
+			versions
+		});
+		const check = (l: object) =>
+			validateManifest({ version: 1, layers: [l] }, { sources: { s: { publisher: 'P', title: 'T', kind: 'news' } } }).problems.map(formatProblem);
+		expect(check(layer([version('2025-09-04'), version('2025-10-01')], 'front/f-2025-10-01.geojson'))).toEqual([]);
+		expect(check(layer([version('2025-10-01'), version('2025-09-04')], 'front/f-2025-09-04.geojson'))).toEqual([
+			'geodata/layers.json: layers[0].versions[1].asOf: 2025-09-04 is not after 2025-10-01: versions go oldest first, one a date'
+		]);
+		expect(check(layer([version('2025-09-04'), version('2025-10-01')], 'front/f-2025-09-04.geojson'))).toEqual([
+			"geodata/layers.json: layers[0].file: the latest version's file (front/f-2025-10-01.geojson) expected, front/f-2025-09-04.geojson found: it is what the map draws when no month is chosen"
+		]);
+		expect(check(layer([{ asOf: 'Oct 2025', file: '../x.geojson' }], '../x.geojson'))).toEqual([
+			'geodata/layers.json: layers[0].file: a file name in geodata/ ending in .geojson or .pmtiles expected, "../x.geojson" found',
+			'geodata/layers.json: layers[0].versions[0].asOf: a date like "2025-09-04" expected, "Oct 2025" found',
+			'geodata/layers.json: layers[0].versions[0].asOf: Oct 2025 is not a real date',
+			'geodata/layers.json: layers[0].versions[0].file: a file name in geodata/ ending in .geojson or .pmtiles expected, "../x.geojson" found'
 		]);
 	});
 });

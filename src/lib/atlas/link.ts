@@ -9,7 +9,7 @@ import { timelineOf } from '../time/timeline';
  */
 export function linkOf(content: Content, params: URLSearchParams): { link: AtlasState; problems: Problem[] } {
 	const { data, scenes } = content;
-	const months = timelineOf(data.layers.map((l) => ({ features: l.data.features, series: l.def.series, asOf: l.def.asOf })));
+	const months = timelineOf(data.layers.map((l) => ({ features: l.data.features, versions: l.def.versions })));
 	const fromLink = parseState(params, {
 		layers: data.layers.map((l) => l.def.id),
 		scenes: scenes.map((s) => s.id),

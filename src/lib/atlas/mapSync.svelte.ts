@@ -8,7 +8,16 @@ import type { AtlasSession } from './session.svelte';
 
 /** Registers the effects; call it while a component initialises (they end with it). */
 export function syncMap(session: AtlasSession, options: { extraLayers: () => LoadedLayer[]; attribution: () => string }): void {
-	// the layers on, and of a series the version in force at the slider's month
+	// the layers themselves: a dated version loaded, an editor's draft added (what is on is below)
+	$effect(() => {
+		const { map, viewer } = session;
+		if (map && viewer)
+			void map.setLayers(
+				viewer.layers,
+				untrack(() => viewer.drawnIds)
+			);
+	});
+	// the layers on, and of dated versions whether one is in force at the slider's month
 	$effect(() => {
 		const ids = session.viewer?.drawnIds;
 		if (ids) session.map?.show(ids);
@@ -49,7 +58,6 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 			// a new draft shows; one the reader hid stays hidden while it is edited
 			for (const l of extra) if (!(l.id in viewer.visible)) viewer.visible[l.id] = l.def.visible !== false;
 			viewer.layers = [...viewer.manifestLayers, ...extra];
-			void map.setLayers(viewer.layers, viewer.drawnIds);
 		});
 	});
 }

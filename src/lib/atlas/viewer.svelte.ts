@@ -9,6 +9,7 @@ import type { AtlasState } from '../state/urlState';
 import { layerSpec } from '../manifest/specs';
 import { claimsFromAtlas } from '../content/claimsFromAtlas';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
+import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import type { BBox, Place } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
 import { t } from '../i18n/i18n.svelte';
@@ -39,7 +40,7 @@ export class Viewer {
 	viewBox = $state.raw<BBox | null>(null);
 	/** the last camera move asked for (a scene, a search); null until one is */
 	camera = $state.raw<CameraRequest | null>(null);
-	readonly manifestLayers: LayerSpec[];
+	manifestLayers = $state.raw<LayerSpec[]>([]);
 	readonly sources: Bibliography;
 	readonly scenes: Scene[];
 	readonly claimsFile: ClaimsFile | null;
@@ -61,35 +62,36 @@ export class Viewer {
 		this.sources = content.data.sources;
 		this.scenes = content.scenes;
 		this.claimsFile = content.claims;
-		this.#claims = () => content.claims && claimsFromAtlas(content.claims, content.data.layers, basemap.countries);
+		this.front = content.front;
+		this.#claims = () => content.claims && claimsFromAtlas(content.claims, content.data.layers, basemap.countries, content.front);
 		this.labels = basemap.labels;
 		// known before the map exists, so even the static fallback shows the scene
 		this.sceneIndex = this.scenes.findIndex((s) => s.id === (link.scene ?? pageScene));
 	}
 
 	// the incursions' months and the dated versions' as-of dates, for the slider and its chart
-	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: l.display.features, series: l.def.series, asOf: l.def.asOf }))));
-	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && (isTimed(l.display.features) || l.def.series)));
+	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: l.display.features, versions: l.def.versions }))));
+	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && (isTimed(l.display.features) || l.def.versions)));
+	/** the occupied area's and the front's figures, one row a snapshot */
+	readonly front = $state.raw<FrontFigures[]>([]);
+	/** the row in force at the slider's month */
+	readonly frontNow = $derived(figuresAt(this.front, this.until));
 
-	// of a layer's dated versions (a series), the map draws only the one in force at the slider's month
-	readonly inForce = $derived.by(() => {
-		const series = new Map<string, LayerSpec[]>();
-		for (const l of this.layers) if (l.def.series) series.set(l.def.series, [...(series.get(l.def.series) ?? []), l]);
-		return new Map(
-			[...series].map(([name, versions]) => [
-				name,
-				versionInForce(
-					versions.map((v) => ({ id: v.id, asOf: v.def.asOf })),
-					this.until
-				)?.id
-			])
-		);
-	});
+	// of a layer's dated versions, the one in force at the slider's month: null before the first
+	readonly inForce = $derived(
+		new Map(this.layers.flatMap((l) => (l.def.versions ? [[l.id, versionInForce(l.def.versions, this.until) ?? null] as const] : [])))
+	);
 
-	/** Whether the map draws a layer: on, and (in a series) the version in force. */
+	/** Whether the map draws a layer: on, and, for dated versions, one in force. */
 	drawn(id: string): boolean {
-		const series = this.layers.find((l) => l.id === id)?.def.series;
-		return this.visible[id] === true && (!series || this.inForce.get(series) === id);
+		return this.visible[id] === true && this.inForce.get(id) !== null;
+	}
+
+	/** A dated version, loaded, takes the place of the layer's version drawn before. */
+	replaceLayer(next: LayerSpec): void {
+		const swap = (layers: LayerSpec[]) => layers.map((l) => (l.id === next.id ? next : l));
+		this.manifestLayers = swap(this.manifestLayers);
+		this.layers = swap(this.layers);
 	}
 
 	/** The layers the map draws (see `drawn`), as one set the map applies. */

@@ -7,6 +7,7 @@ import { loadGeodata, type Geodata, type ReadText } from '../manifest/load';
 import { validateClaims, type ClaimsFile } from '../manifest/claims';
 import { validateCoverageSettings } from '../manifest/coverageSettings';
 import { validateScenes, type Scene } from '../manifest/scenes';
+import { FRONT_FIGURES, validateFrontFigures, type FrontFigures } from '../manifest/frontFigures';
 import type { Problem } from '../manifest/errors';
 import { safeJson } from './read';
 
@@ -16,6 +17,8 @@ export type Content = {
 	claims: ClaimsFile | null;
 	coverage: ReturnType<typeof validateCoverageSettings>['settings'];
 	scenes: Scene[];
+	/** the occupied area and the front by snapshot (empty where the series is not imported) */
+	front: FrontFigures[];
 	/** every problem found in the files */
 	problems: Problem[];
 };
@@ -26,11 +29,12 @@ export async function readContent(read: ReadText): Promise<Content> {
 		read(name)
 			.then(safeJson)
 			.catch(() => null);
-	const [data, claimsJson, coverageJson, scenesJson] = await Promise.all([
+	const [data, claimsJson, coverageJson, scenesJson, frontJson] = await Promise.all([
 		loadGeodata(read),
 		readJson('claims.json'),
 		readJson('coverage.json'),
-		readJson('scenes.json')
+		readJson('scenes.json'),
+		readJson(FRONT_FIGURES)
 	]);
 	const checked = validateClaims(claimsJson, data.citable);
 	const coverage = validateCoverageSettings(coverageJson, data.citable);
@@ -42,11 +46,13 @@ export async function readContent(read: ReadText): Promise<Content> {
 					data.layers.map((l) => l.def.id),
 					data.citable
 				);
+	const front = frontJson === null ? { figures: [], problems: [] } : validateFrontFigures(frontJson);
 	return {
 		data,
 		claims: checked.claims,
 		coverage: coverage.settings,
 		scenes: tour.scenes,
-		problems: [...data.problems, ...checked.problems, ...coverage.problems, ...tour.problems]
+		front: front.figures,
+		problems: [...data.problems, ...checked.problems, ...coverage.problems, ...tour.problems, ...front.problems]
 	};
 }

@@ -1,6 +1,9 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { areaKm2 } from './occupiedArea';
+import area from '@turf/area';
 import { lineLengthKm } from './lineLength';
+
+/** Area in square kilometres (geodesic, turf). */
+export const areaKm2 = (geometry: Polygon | MultiPolygon) => area(geometry) / 1e6;
 
 export type MetricInputs = {
 	ukraine: Polygon | MultiPolygon;

@@ -42,6 +42,9 @@ export const UK_ANALYSIS: Record<string, string> = {
 	about: 'близько',
 
 	'Length of the contact line as traced on this map': 'Довжина лінії зіткнення, як її проведено на цій мапі',
+	"Front line in {month}, at DeepState's resolution": 'Лінія фронту, {month}, з точністю карти DeepState',
+	'Front line in {month}, smoothed to 3 km': 'Лінія фронту, {month}, згладжена до 3 км',
+	'the latest snapshot': 'останній знімок',
 	'Area of recognised Ukraine on this map': 'Площа України у визнаних кордонах на цій мапі',
 	'Area of Kosovo on this map': 'Площа Косова на цій мапі',
 	'Ukraine over Kosovo, areas on this map': 'Співвідношення площ України й Косова на цій мапі',

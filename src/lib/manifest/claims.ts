@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Bibliography } from './schema';
 import { problem, problemsFrom, unknownSources, type Problem } from './errors';
 import { density, troopsPerKm } from '../geo/lineStats';
+import { monthLabel } from '../time/timeline';
 
 const Figure = v.strictObject({
 	label: v.string(),
@@ -19,6 +20,13 @@ const Claim = v.strictObject({
 	value: v.number(),
 	unit: v.string(),
 	approximate: v.optional(v.boolean()),
+	/** when the claim was made (`2025-03`): figures that change, such as the front's length, are taken for that month */
+	month: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, (i) => `a month like "2025-03" expected, ${i.received} found`)
+		)
+	),
 	atLeast: v.optional(v.boolean()),
 	checkAgainst: v.optional(Check),
 	alsoShow: v.optional(v.strictObject({ figures: v.optional(v.array(v.string())), computed: v.optional(v.array(v.string())) })),
@@ -30,6 +38,8 @@ const ClaimsSchema = v.strictObject({
 	version: v.literal(1),
 	/** the sourced front length troop densities are computed over */
 	densityFront: v.string(),
+	/** what the figures taken for a claim's month are computed from (DeepState's map) */
+	monthlySources: v.optional(v.array(v.string())),
 	figures: v.record(v.string(), Figure),
 	claims: v.array(Claim)
 });
@@ -42,6 +52,8 @@ export type Figure = v.InferOutput<typeof Figure>;
 export type Metrics = Record<string, number>;
 export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 	contactLineKm: { label: 'Length of the contact line as traced on this map', unit: 'km' },
+	frontKm: { label: "Front line in {month}, at DeepState's resolution", unit: 'km' },
+	frontSmoothedKm: { label: 'Front line in {month}, smoothed to 3 km', unit: 'km' },
 	ukraineKm2: { label: 'Area of recognised Ukraine on this map', unit: 'km2' },
 	kosovoKm2: { label: 'Area of Kosovo on this map', unit: 'km2' },
 	ukraineToKosovo: { label: 'Ukraine over Kosovo, areas on this map', unit: 'times' },
@@ -49,6 +61,9 @@ export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 	coalitionMembers: { label: 'Member states this atlas can name from public reporting', unit: 'states' },
 	coalitionPledgedNamed: { label: 'States publicly confirmed among the 26', unit: 'states' }
 };
+
+/** A metric's English label, for the month a changing figure was taken for (`2025-03`; none: the latest). */
+export const metricLabel = (key: string, month?: string) => METRIC_LABELS[key].label.replace('{month}', month ? monthLabel(month) : 'the latest snapshot');
 
 const FILE = 'geodata/claims.json';
 
@@ -60,6 +75,7 @@ export function validateClaims(json: unknown, sources: Bibliography): { claims: 
 	const at = (field: string, message: string) => problems.push(problem(FILE, field, message));
 	if (!(parsed.output.densityFront in parsed.output.figures)) at('densityFront', `"${parsed.output.densityFront}" is not in figures`);
 	for (const [key, figure] of Object.entries(parsed.output.figures)) problems.push(...unknownSources(figure.sources, sources, FILE, `figures.${key}.sources`));
+	problems.push(...unknownSources(parsed.output.monthlySources ?? [], sources, FILE, 'monthlySources'));
 	parsed.output.claims.forEach((claim, i) => {
 		if (!Object.hasOwn(sources, claim.source)) at(`claims[${i}].source`, `"${claim.source}" is not in geodata/sources.json`);
 		const check = claim.checkAgainst;
@@ -78,7 +94,18 @@ export type Verdict = 'holds' | 'roughly' | 'differs' | 'unverified';
  * One figure beside a claim. A figure the atlas computes names its `metric`, so the interface can
  * say it in the reader's language (`label` is its English); `frontKm` is the front a per-km figure is over.
  */
-export type Comparison = { label: string; value: number; unit: string; sources: string[]; computed: boolean; note?: string; metric?: string; frontKm?: number };
+export type Comparison = {
+	label: string;
+	value: number;
+	unit: string;
+	sources: string[];
+	computed: boolean;
+	note?: string;
+	metric?: string;
+	frontKm?: number;
+	/** the month a computed figure that changes over time was taken for */
+	month?: string;
+};
 export type CheckedClaim = Claim & { against: Comparison | null; also: Comparison[]; verdict: Verdict; densities: Comparison[] };
 
 /** Within 5% holds, within 20% roughly, else differs; "at least" claims hold when met. */
@@ -95,21 +122,28 @@ export function verdictFor(claimed: number, actual: number, options: { atLeast?:
  * verdict; force sizes also get troops per km of front and per 100 km2, so readers can compare
  * them with KFOR, over the sourced front length the file names (`densityFront`).
  */
-export function checkClaims(file: ClaimsFile, metrics: Metrics): CheckedClaim[] {
+export function checkClaims(
+	file: ClaimsFile,
+	metrics: Metrics,
+	monthly: (month: string | undefined) => { metrics: Metrics; month?: string } = () => ({ metrics: {} })
+): CheckedClaim[] {
 	const figure = (key: string): Comparison => {
 		const f = file.figures[key];
 		return { label: f.label, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
 	};
 	const density = { frontKm: figure(file.densityFront), kosovoKm2: metrics.kosovoKm2, ukraineKm2: metrics.ukraineKm2 };
-	const metric = (key: string): Comparison => ({
-		label: METRIC_LABELS[key].label,
-		value: metrics[key],
-		unit: METRIC_LABELS[key].unit,
-		sources: [],
-		computed: true,
-		metric: key
-	});
 	return file.claims.map((claim) => {
+		// figures that change with time are the claim's month's
+		const then = monthly(claim.month);
+		const metric = (key: string): Comparison => ({
+			label: metricLabel(key, key in then.metrics ? then.month : undefined),
+			value: then.metrics[key] ?? metrics[key],
+			unit: METRIC_LABELS[key].unit,
+			sources: key in then.metrics ? (file.monthlySources ?? []) : [],
+			computed: true,
+			metric: key,
+			...(key in then.metrics && then.month ? { month: then.month } : {})
+		});
 		const check = claim.checkAgainst;
 		const against = !check ? null : 'figure' in check ? figure(check.figure) : metric(check.computed);
 		const verdict = against

@@ -26,6 +26,14 @@ const isoDate = v.pipe(
 	v.isoDate((i) => `a date like "2025-09-04" expected, ${i.received} found`),
 	v.check(isRealDay, (i) => `${i.input} is not a real date`)
 );
+/** A file in geodata/, or one folder down in it (`front/occupied-2025-09-04.geojson`). */
+const layerFile = v.pipe(
+	v.string(),
+	v.regex(
+		/^([a-z0-9][a-z0-9_-]*\/)?[a-z0-9][a-z0-9._-]*\.((geo)?json|pmtiles)$/,
+		(i) => `a file name in geodata/ ending in .geojson or .pmtiles expected, ${i.received} found`
+	)
+);
 const fraction = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
 const pixels = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValue(40, 'must be 40 or less'));
 
@@ -48,10 +56,8 @@ export const LayerSchema = v.strictObject({
 	description: v.optional(v.string()),
 	kind: oneOf(KINDS),
 	renderer: v.optional(oneOf(RENDERERS)),
-	file: v.pipe(
-		v.string(),
-		v.regex(/^[a-z0-9][a-z0-9._-]*\.((geo)?json|pmtiles)$/, (i) => `a file name in geodata/ ending in .geojson or .pmtiles expected, ${i.received} found`)
-	),
+	/** the file drawn when no month is chosen: with `versions`, the latest of them */
+	file: layerFile,
 	/** .pmtiles only: the vector-tile layer inside the archive to draw */
 	sourceLayer: v.optional(nonEmpty),
 	style: StyleSchema,
@@ -59,8 +65,11 @@ export const LayerSchema = v.strictObject({
 	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
 	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
 	asOf: v.optional(isoDate),
-	/** dated versions of one layer share a series; the time slider draws the one in force */
-	series: v.optional(slug),
+	/**
+	 * Dated versions of the layer (the occupied area month by month), oldest first: the time slider
+	 * draws the one in force at its month (the latest not after it), none before the first.
+	 */
+	versions: v.optional(v.pipe(v.array(v.strictObject({ asOf: isoDate, file: layerFile })), v.minLength(1, 'needs at least one version'))),
 	visible: v.optional(v.boolean()),
 	/** choropleth only: the feature property holding the ISO 3166-1 numeric code of the country to fill */
 	joinProperty: v.optional(nonEmpty),

@@ -57,7 +57,14 @@ export function validateLayerEntry(raw: unknown, { sources }: ManifestContext): 
 	problems.push(...unknownSources(layer.sources, sources, MANIFEST, 'sources'));
 	if (layer.kind === 'choropleth' && !layer.joinProperty) at('joinProperty', 'required for a choropleth (the property holding the country code)');
 	if (layer.kind === 'zone' && !layer.radiusProperty) at('radiusProperty', 'required for a zone (the property holding the radius in km)');
-	if (layer.series && !layer.asOf) at('asOf', `required for a layer in a series ("${layer.series}"): the time slider picks the version in force by it`);
+	if (layer.versions) {
+		const dates = layer.versions.map((d) => d.asOf);
+		const unordered = dates.findIndex((d, i) => i > 0 && d <= dates[i - 1]);
+		if (unordered > 0) at(`versions[${unordered}].asOf`, `${dates[unordered]} is not after ${dates[unordered - 1]}: versions go oldest first, one a date`);
+		const latest = layer.versions.at(-1)!;
+		if (layer.file !== latest.file)
+			at('file', `the latest version's file (${latest.file}) expected, ${layer.file} found: it is what the map draws when no month is chosen`);
+	}
 	if (isTiled(layer)) {
 		if (!layer.sourceLayer) at('sourceLayer', 'required for a .pmtiles layer (the vector-tile layer inside the archive)');
 		if (layer.kind === 'zone' || layer.kind === 'choropleth' || layer.renderer === 'deck')

@@ -31,6 +31,15 @@ export type AtlasMapOptions = {
 	locale?: Record<string, string>;
 };
 
+/** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
+const sameDrawing = (a: LayerSpec, b: LayerSpec) =>
+	a.def.renderer !== 'deck' &&
+	b.def.renderer !== 'deck' &&
+	!a.tiled &&
+	!b.tiled &&
+	a.def.kind === b.def.kind &&
+	JSON.stringify(a.def.style) === JSON.stringify(b.def.style);
+
 // maplibre's protocols are global: registered once however many maps a page makes
 let registeredPmtiles = false;
 const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
@@ -122,11 +131,15 @@ export class AtlasMap {
 		this.shown = shown;
 		const before = new Set(this.specs);
 		const kept = new Set(specs);
-		for (const old of this.specs) if (!kept.has(old)) this.removeMaplibreLayer(old);
+		// another version of a layer drawn the same way (the slider's month changed): only its data changes
+		const byId = new Map(this.specs.filter((s) => !kept.has(s)).map((s) => [s.id, s]));
+		const swapped = new Set(specs.filter((s) => !before.has(s) && byId.has(s.id) && sameDrawing(byId.get(s.id)!, s)));
+		for (const old of this.specs) if (!kept.has(old) && ![...swapped].some((s) => s.id === old.id)) this.removeMaplibreLayer(old);
 		this.specs = specs;
 		const added = specs.filter((s) => !before.has(s));
 		if (added.some((s) => s.tiled)) await this.pmtilesProtocol();
-		for (const spec of added.filter((s) => s.def.renderer !== 'deck')) {
+		for (const spec of swapped) (this.map.getSource(sourceId(spec)) as GeoJSONSource | undefined)?.setData(spec.display);
+		for (const spec of added.filter((s) => s.def.renderer !== 'deck' && !swapped.has(s))) {
 			const layers = styleLayersFor(spec, this.isShown(spec.id));
 			// a choropleth is drawn by the land itself: a source only for its hatch or outline, if any
 			if (layers.length === 0) continue;

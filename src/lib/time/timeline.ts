@@ -50,10 +50,10 @@ export function monthlyCounts(dates: string[], alsoSpan: string[] = []): MonthCo
 }
 
 /** The slider's months for a set of layers: their events, widened to the as-of dates of their dated versions. */
-export const timelineOf = (layers: { features: Feature[]; series?: string; asOf?: string }[]): MonthCount[] =>
+export const timelineOf = (layers: { features: Feature[]; versions?: { asOf: string }[] }[]): MonthCount[] =>
 	monthlyCounts(
 		layers.flatMap((l) => l.features.map(eventDate).filter((d): d is string => d !== null)),
-		layers.flatMap((l) => (l.series && l.asOf ? [l.asOf] : []))
+		layers.flatMap((l) => l.versions?.map((v) => v.asOf) ?? [])
 	);
 
 /** Incidents per year, for the chart's text alternative: `2022: 7, 2023: 9, …`. */
@@ -73,11 +73,12 @@ export function monthLabel(month: Month, names: string[] = MONTHS): string {
 }
 
 /**
- * Of several dated versions of one layer (each with an `asOf`), the one in force at the end of
- * `until`: the latest that is not after it, or the earliest when all are later. Null time: the latest.
+ * Of several dated versions of one layer, the one in force at the end of `until`: the latest that
+ * is not after it; none before the first (the map then draws nothing rather than a later state).
+ * Null time: the latest.
  */
-export function versionInForce<T extends { asOf?: string }>(versions: T[], until: Month | null): T | undefined {
-	const dated = [...versions].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? ''));
+export function versionInForce<T extends { asOf: string }>(versions: T[], until: Month | null): T | undefined {
+	const dated = [...versions].sort((a, b) => a.asOf.localeCompare(b.asOf));
 	if (until === null) return dated.at(-1);
-	return dated.filter((v) => (v.asOf ?? '') <= monthEnd(until)).at(-1) ?? dated[0];
+	return dated.filter((v) => v.asOf <= monthEnd(until)).at(-1);
 }

@@ -2,6 +2,7 @@ import { fill, translator } from '../i18n/i18n.svelte';
 import { UK_ANALYSIS } from '../i18n/uk.analysis';
 import type { Comparison } from '../manifest/claims';
 import { formatValue } from './format';
+import { monthLabel } from '../time/timeline';
 
 const t = translator(UK_ANALYSIS);
 
@@ -11,8 +12,11 @@ const t = translator(UK_ANALYSIS);
  * from claims.json keeps the label its editor wrote.
  */
 export function comparisonLabel(c: Comparison): string {
+	const month = c.month ? monthLabel(c.month, t.months()) : t('the latest snapshot');
 	const labels: Record<string, string> = {
 		contactLineKm: t('Length of the contact line as traced on this map'),
+		frontKm: fill(t("Front line in {month}, at DeepState's resolution"), { month }),
+		frontSmoothedKm: fill(t('Front line in {month}, smoothed to 3 km'), { month }),
 		ukraineKm2: t('Area of recognised Ukraine on this map'),
 		kosovoKm2: t('Area of Kosovo on this map'),
 		ukraineToKosovo: t('Ukraine over Kosovo, areas on this map'),
