@@ -17,7 +17,7 @@ test('the claims panel lists every claim of the articles with its checked value,
 	}
 	// computed from the geometry, formatted for readers
 	// the verdicts the unit tests pin, as a reader sees them
-	await expect(panel.locator('[data-claim="front-length"] .verdict')).toHaveText('Differs');
+	await expect(panel.locator('[data-claim="front-length"] .verdict')).toHaveText('Roughly');
 	await expect(panel.locator('[data-claim="coalition-26"] .verdict')).toHaveText('Not verifiable');
 	const kosovo = panel.locator('[data-claim="ukraine-50x-kosovo"]');
 	await expect(kosovo.locator('.verdict')).toHaveText('Holds');
@@ -26,6 +26,9 @@ test('the claims panel lists every claim of the articles with its checked value,
 	const front = panel.locator('[data-claim="front-length"]');
 	await expect(front).toContainText(/Length of the contact line as traced on this map: \d{3},?\d* km/);
 	await expect(front).toContainText('1,218 km');
+	// checked against the front of the article's month (March 2025), not the latest
+	await expect(front).toContainText("Front line in Mar 2025, at DeepState's resolution: 1,125 km");
+	await expect(front).toContainText('Front line in Mar 2025, smoothed to 3 km: 890 km');
 });
 
 test('dragging the coverage radius changes the figures and the drawn coverage', async ({ page }) => {

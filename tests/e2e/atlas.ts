@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
@@ -83,4 +84,14 @@ export async function nearestColour(page: Page, lngLat: [number, number], target
 		if (distance(c, hex(target)) < distance(best, hex(target))) best = c;
 	}
 	return best;
+}
+
+/** The time slider's last month, from the data as the page reads it: the latest dated event or layer version. */
+export function lastMonthOfData(): string {
+	const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8')) as { layers: { file: string; versions?: { asOf: string }[] }[] };
+	const dates = manifest.layers.flatMap((l) => [
+		...(l.versions ?? []).map((v) => v.asOf),
+		...JSON.parse(readFileSync(`geodata/${l.file}`, 'utf8')).features.map((f: { properties: { date?: string } }) => f.properties.date ?? '')
+	]);
+	return dates.sort().at(-1)!.slice(0, 7);
 }

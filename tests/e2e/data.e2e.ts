@@ -44,7 +44,14 @@ async function openData(page: Page) {
 
 test('lists every feature of every layer, in manifest order, with its sources as links', async ({ page }) => {
 	const { errors } = await openData(page);
-	await expect(page.getByRole('heading', { level: 2 })).toHaveText(manifest.layers.map((l) => l.title));
+	const FRONT = 'The occupied area and the front, snapshot by snapshot';
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText([...manifest.layers.map((l) => l.title), FRONT]);
+	// the front's figures, one row a DeepState snapshot, as the import computed them
+	const snapshots = JSON.parse(readFileSync('geodata/front/versions.json', 'utf8')) as { asOf: string; areaKm2: number }[];
+	const frontRows = table(page, FRONT).locator('tbody tr');
+	await expect(frontRows).toHaveCount(snapshots.length);
+	await expect(frontRows.last()).toContainText(snapshots.at(-1)!.asOf);
+	await expect(frontRows.last()).toContainText(snapshots.at(-1)!.areaKm2.toLocaleString('en-GB'));
 	for (const layer of manifest.layers) {
 		const rows = table(page, layer.title).locator('tbody tr');
 		const expected = features(layer.file);
@@ -109,7 +116,7 @@ test('downloads each layer as GeoJSON and as a CSV with a line a feature after t
 		expect(text.replace(/^\uFEFF/, '').startsWith('id,name,')).toBe(true);
 
 		const geoLink = downloads.getByRole('link', { name: /^GeoJSON/ });
-		await expect(geoLink).toHaveAttribute('download', layer.file);
+		await expect(geoLink).toHaveAttribute('download', layer.file.split('/').pop()!);
 		const [geojson] = await Promise.all([tab.waitForEvent('download'), geoLink.click()]);
 		expect(JSON.parse(readFileSync((await geojson.path())!, 'utf8')).features).toHaveLength(features(layer.file).length);
 		await tab.close();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas, withoutBuiltContent } from './atlas';
+import { lastMonthOfData, openAtlas, withoutBuiltContent } from './atlas';
 
 // Ukrainian, as a reader gets it from the address (?lang=uk) or from the browser's language.
 type Def = { id: string; title: string; file: string; sources: string[]; i18n: { uk: { title: string } } };
@@ -58,9 +58,10 @@ test('the explorer in Ukrainian: the claims checked, with verdicts, units and fi
 	await openAtlas(page, '/?lang=uk');
 	await page.getByRole('button', { name: 'Перевірка заяв', exact: true }).click();
 	const claims = page.getByRole('region', { name: 'Перевірка заяв' });
-	await expect(claims.getByRole('heading', { level: 2 })).toHaveText('Цифри з вихідних статей: перевірка');
-	await expect(claims.locator('[data-claim="front-length"] .verdict')).toHaveText('Не збігається');
-	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Для перевірки — Gen. Syrskyi, active front (Dec 2025): 1${N}218 км`);
+	await expect(claims.getByRole('heading', { level: 2 })).toHaveText('Цифри зі статей: перевірка');
+	await expect(claims.locator('[data-claim="front-length"] .verdict')).toHaveText('Приблизно');
+	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Для перевірки — Лінія фронту, бер 2025, з точністю карти DeepState: 1${N}125 км`);
+	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Gen. Syrskyi, active front (Dec 2025): 1${N}218 км`);
 	await expect(claims.locator('[data-claim="coalition-26"] .verdict')).toHaveText('Неможливо перевірити');
 	await expect(claims.locator('[data-claim="coalition-35"]')).toContainText('Заявлено: 35 держав');
 	const kosovo = claims.locator('[data-claim="ukraine-50x-kosovo"]');
@@ -109,7 +110,11 @@ test('/data?lang=uk: Ukrainian headings, layer titles, counted captions and link
 	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 	await expect(page).toHaveTitle('Дані: атлас гарантій безпеки для України');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Дані атласу');
-	await expect(page.getByRole('heading', { level: 2 })).toHaveText(manifest.layers.map((l) => l.i18n.uk.title));
+	// every layer, then the front's figures by snapshot
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+		...manifest.layers.map((l) => l.i18n.uk.title),
+		'Окупована територія і фронт, знімок за знімком'
+	]);
 	for (const layer of manifest.layers) {
 		const n = features(layer.file).length;
 		await expect(page.getByRole('region', { name: layer.i18n.uk.title, exact: true }).locator('caption')).toHaveText(
@@ -135,7 +140,7 @@ test('/sources?lang=uk: Ukrainian headings, kinds, counts in their plural forms,
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Джерела');
 	const total = Object.keys(sources).length;
 	await expect(page.locator('main > p').nth(1)).toContainText(`Тут ${ukNumber(total)} ${ukrainian(total, ['джерело', 'джерела', 'джерел'])};`);
-	await expect(page.locator('.kind', { hasText: 'Вихідна стаття' }).first()).toBeVisible();
+	await expect(page.locator('.kind', { hasText: 'Новини' }).first()).toBeVisible();
 
 	// every "cited by" says its number with the noun that number takes
 	const summaries = await page.locator('.bibliography summary').allTextContents();
@@ -227,7 +232,9 @@ test('the explorer in Ukrainian: the map in words, the search results counted an
 	const ofTotal = (total: number) => (total % 10 === 1 && total % 100 !== 11 ? 'інциденту' : 'інцидентів');
 	const INCIDENTS: [string, string, string] = ['інцидент', 'інциденти', 'інцидентів'];
 	const time = page.getByRole('region', { name: 'Час' });
-	await expect(time.locator('.readout')).toHaveText(`До лис 2025: ${n} з ${n} ${ofTotal(n)}`);
+	const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
+	const last = lastMonthOfData();
+	await expect(time.locator('.readout')).toHaveText(`До ${UK_MONTHS[Number(last.slice(5)) - 1]} ${last.slice(0, 4)}: ${n} з ${n} ${ofTotal(n)}`);
 	const slider = time.getByRole('slider', { name: 'Показати події до' });
 	const months: string[] = [];
 	for (

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
+import type { Feature, LineString } from 'geojson';
+import { distance, expectColour, hex, lastMonthOfData, nearestColour, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
 
 const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
 const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LAST_MONTH = ((m) => `${MONTHS[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`)(lastMonthOfData());
 const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as {
 	id: string;
 	title: string;
@@ -39,7 +42,7 @@ async function setSlider(page: Page, month: string) {
 test('the time slider filters the incursions on the map and in the chart', async ({ page }) => {
 	await openAtlas(page, '/?layers=incursions&view=11.79,48.35,6.0');
 	const panel = page.getByRole('region', { name: 'Time' });
-	await expect(panel).toContainText(`Up to Nov 2025: ${incursions.length} of ${incursions.length} incidents`);
+	await expect(panel).toContainText(`Up to ${LAST_MONTH}: ${incursions.length} of ${incursions.length} incidents`);
 	expect(distance(await nearestColour(page, MUNICH, DRONE), hex(DRONE))).toBeLessThanOrEqual(30);
 
 	await setSlider(page, '2023-12');
@@ -51,11 +54,12 @@ test('the time slider filters the incursions on the map and in the chart', async
 	const after = await page.locator('.chart rect.after').count();
 	const total = await page.locator('.chart rect').count();
 	expect(total - after).toBe(22); // Mar 2022 … Dec 2023
-	await expect(page.getByRole('img', { name: /Incidents per month/ })).toHaveAttribute('aria-label', /2025: 23/);
+	const in2025 = incursions.filter((f) => f.properties.date.startsWith('2025')).length;
+	await expect(page.getByRole('img', { name: /Incidents per month/ })).toHaveAttribute('aria-label', new RegExp(`2025: ${in2025},`));
 	await expect.poll(() => new URL(page.url()).searchParams.get('time')).toBe('2023-12');
 
 	await page.getByRole('button', { name: 'Play' }).click();
-	await expect(panel).toContainText(`Up to Nov 2025: ${incursions.length} of`, { timeout: 30_000 });
+	await expect(panel).toContainText(`Up to ${LAST_MONTH}: ${incursions.length} of`, { timeout: 30_000 });
 	await redrawn(page);
 	expect(distance(await nearestColour(page, MUNICH, DRONE), hex(DRONE))).toBeLessThanOrEqual(30);
 });
@@ -104,7 +108,7 @@ test('a shared address restores time, scene, open feature, theme and language', 
 	await page.goto('/?time=2031-01&feature=hubs:nowhere&theme=sepia');
 	await page.waitForFunction(() => window.__atlas?.ready === true);
 	const notice = page.getByRole('status', { name: 'Data problems' });
-	await expect(notice).toContainText('address: time: 2031-01 is outside the data (2022-03 to 2025-11); the default is used');
+	await expect(notice).toContainText(`address: time: 2031-01 is outside the data (2022-03 to ${lastMonthOfData()}); the default is used`);
 	await expect(notice).toContainText('address: feature: no feature "nowhere" in layer "hubs"; the default is used');
 	await expect(notice).toContainText('address: theme: "sepia" is not a theme (light, dark); the default is used');
 });
@@ -190,35 +194,53 @@ test('the dark theme switches the base map and the panels, and Ukrainian the int
 	await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('uk');
 });
 
-/** The contact line as two dated versions (a series): the real one of Nov 2025 and a stand-in of Aug 2024 in blue. */
+/**
+ * The contact line as a layer with two dated versions: the real one of Nov 2025, and a stand-in
+ * of Aug 2024, the same line moved half a degree west, which the page fetches only when in force.
+ */
 async function twoVersionsOfTheLine(page: Page) {
 	const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
 	const line = manifest.layers.find((l: { id: string }) => l.id === 'contact-line');
-	Object.assign(line, { series: 'front', asOf: '2025-11-15' });
-	// a stand-in earlier version: the same file, another colour, an earlier date
-	manifest.layers.push({
-		...line,
-		id: 'contact-line-earlier',
-		title: 'Contact line, earlier',
-		asOf: '2024-08-01',
-		style: { ...line.style, color: '#1f4e8c' },
-		i18n: undefined
+	Object.assign(line, {
+		asOf: '2025-11-15',
+		versions: [
+			{ asOf: '2024-08-01', file: 'front/earlier-line.geojson' },
+			{ asOf: '2025-11-15', file: 'contact-line.geojson' }
+		]
 	});
+	const traced = JSON.parse(readFileSync('geodata/contact-line.geojson', 'utf8'));
+	const west = (p: number[]) => [p[0] - 0.5, p[1]];
+	const earlier = {
+		...traced,
+		features: traced.features.map((f: Feature<LineString>) => ({ ...f, geometry: { ...f.geometry, coordinates: f.geometry.coordinates.map(west) } }))
+	};
 	await withoutBuiltContent(page);
 	await page.route('**/geodata/layers.json', (route) => route.fulfill({ json: manifest }));
+	await page.route('**/geodata/front/earlier-line.geojson', (route) => route.fulfill({ json: earlier }));
 	const VERTEX: [number, number] = [37.6408, 49.3817];
-	return (colour: string) => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour)));
+	const colour = line.style.color as string;
+	return {
+		now: () => nearestColour(page, VERTEX, colour, 3).then((c) => distance(c, hex(colour))),
+		before: () => nearestColour(page, west(VERTEX) as [number, number], colour, 3).then((c) => distance(c, hex(colour)))
+	};
 }
 
-test('of two dated versions of a layer, the slider draws the one in force', async ({ page }) => {
+test('of two dated versions of a layer, the slider draws the one in force, fetched when needed', async ({ page }) => {
 	const near = await twoVersionsOfTheLine(page);
-	await openAtlas(page, '/?layers=contact-line,contact-line-earlier,incursions&view=37.64,49.38,6.0');
-	expect(await near('#7b1d1d')).toBeLessThanOrEqual(30);
-	expect(await near('#1f4e8c')).toBeGreaterThan(60);
+	const fetched: string[] = [];
+	page.on('request', (r) => r.url().includes('earlier-line') && fetched.push(r.url()));
+	await openAtlas(page, '/?layers=contact-line,incursions&view=37.4,49.38,6.0');
+	expect(await near.now()).toBeLessThanOrEqual(30);
+	expect(await near.before()).toBeGreaterThan(60);
+	expect(fetched).toEqual([]); // not in force, not fetched
 	await setSlider(page, '2025-06');
-	await redrawn(page);
-	expect(await near('#1f4e8c')).toBeLessThanOrEqual(30);
-	expect(await near('#7b1d1d')).toBeGreaterThan(60);
+	await expect.poll(() => near.before()).toBeLessThanOrEqual(30);
+	expect(await near.now()).toBeGreaterThan(60);
+	// before the first version nothing is in force: the map draws no later state as an earlier one
+	await setSlider(page, '2023-06');
+	await expect.poll(() => near.before()).toBeGreaterThan(60);
+	expect(await near.now()).toBeGreaterThan(60);
+	expect(fetched).toHaveLength(1);
 });
 
 test('with dated versions and no dated events, the slider spans the versions and picks one', async ({ page }) => {
@@ -227,18 +249,18 @@ test('with dated versions and no dated events, the slider spans the versions and
 	const undated = { ...incursionsFile, features: incursions.map((f) => ({ ...f, properties: { ...f.properties, date: undefined } })) };
 	await withoutBuiltContent(page);
 	await page.route('**/geodata/incursions.geojson', (route) => route.fulfill({ json: undated }));
-	await openAtlas(page, '/?layers=contact-line,contact-line-earlier&view=37.64,49.38,6.0');
+	await openAtlas(page, '/?layers=contact-line&view=37.4,49.38,6.0');
 	const slider = page.getByRole('slider', { name: 'Show the map as of' });
-	await expect(slider).toHaveAttribute('max', '15'); // Aug 2024 … Nov 2025
+	// every dated layer's versions, on or not: Jul 2024 (the occupied area's first) … Aug 2026
+	await expect(slider).toHaveAttribute('max', '25');
 	const panel = page.locator('#atlas-panel');
-	await expect(panel).toContainText('As of Nov 2025');
+	await expect(panel).toContainText('As of Aug 2026');
 	await expect(page.locator('.chart')).toHaveCount(0); // nothing to count, so no bars
-	expect(await near('#7b1d1d')).toBeLessThanOrEqual(30);
+	expect(await near.now()).toBeLessThanOrEqual(30);
 	await slider.fill('10');
-	await expect(panel).toContainText('As of Jun 2025');
-	await expect(slider).toHaveAttribute('aria-valuetext', 'Jun 2025');
-	await redrawn(page);
-	expect(await near('#1f4e8c')).toBeLessThanOrEqual(30);
-	expect(await near('#7b1d1d')).toBeGreaterThan(60);
-	await expect.poll(() => new URL(page.url()).searchParams.get('time')).toBe('2025-06');
+	await expect(panel).toContainText('As of May 2025');
+	await expect(slider).toHaveAttribute('aria-valuetext', 'May 2025');
+	await expect.poll(() => near.before()).toBeLessThanOrEqual(30);
+	expect(await near.now()).toBeGreaterThan(60);
+	await expect.poll(() => new URL(page.url()).searchParams.get('time')).toBe('2025-05');
 });

@@ -70,10 +70,10 @@ describe('geodata/scenes.json', () => {
 	const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8'));
 	const layerIds = JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers.map((l: { id: string }) => l.id);
 
-	it('is a valid tour of the six stories, each citing real sources and layers', () => {
+	it('is a valid tour of the seven stories, each citing real sources and layers', () => {
 		const { scenes, problems } = validateScenes(JSON.parse(readFileSync('geodata/scenes.json', 'utf8')), layerIds, sources);
 		expect(problems).toEqual([]);
-		expect(scenes.map((s) => s.id)).toEqual(['coalition', 'hubs', 'line', 'incursions', 'air', 'coverage']);
+		expect(scenes.map((s) => s.id)).toEqual(['coalition', 'hubs', 'line', 'front-since-summit', 'incursions', 'air', 'coverage']);
 		expect(scenes.every((s) => s.i18n?.uk.title)).toBe(true);
 	});
 

@@ -70,7 +70,8 @@ export class Viewer {
 	}
 
 	// the incursions' months and the dated versions' as-of dates, for the slider and its chart
-	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: l.display.features, versions: l.def.versions }))));
+	// (an event with no published place counts too: it is listed beside the map)
+	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: [...l.display.features, ...l.offMap], versions: l.def.versions }))));
 	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && (isTimed(l.display.features) || l.def.versions)));
 	/** the occupied area's and the front's figures, one row a snapshot */
 	readonly front = $state.raw<FrontFigures[]>([]);

@@ -6,6 +6,22 @@ export const UK: Record<string, string> = {
 	'Incidents per month': 'Інциденти за місяцями',
 	'most in': 'найбільше у',
 	Time: 'Час',
+	'The front, month by month': 'Фронт місяць за місяцем',
+	'Occupied area at each DeepState snapshot, {from} to {to}: from {a} ({p}%) to {b} ({q}%)':
+		'Окупована площа на кожному знімку DeepState, {from} — {to}: від {a} ({p}%) до {b} ({q}%)',
+	'Occupied area, {low} to {high}': 'Окупована площа, від {low} до {high}',
+	'Occupied on {date}': 'Окуповано на {date}',
+	'{share}% of Ukraine': '{share}% території України',
+	'Since {date}': 'Від {date}',
+	'newly occupied': 'нових окупованих',
+	'no longer occupied': 'звільнених',
+	'Since the Paris summit (4 Sep 2025)': 'Від паризького саміту (4 вер 2025)',
+	'Front line': 'Лінія фронту',
+	"{raw} at DeepState's resolution; {smoothed} smoothed to 3 km": '{raw} з точністю карти DeepState; {smoothed} у згладженні до 3 км',
+	'How long a front is depends on how closely it is followed: the commanders’ 1,200–1,300 km sit near the first figure, the “about 1,000 km” often quoted near the second.':
+		'Довжина фронту залежить від того, наскільки точно його простежено: 1200–1300 км, які називають командувачі, близькі до першої цифри, а часто згадувані «близько 1000 км» — до другої.',
+	'No DeepState snapshot before {date}: the map shows no occupied area for this month.':
+		'Знімків DeepState до {date} немає: для цього місяця мапа не показує окупованої території.',
 	Pause: 'Пауза',
 	Play: 'Відтворити',
 	'Show events up to': 'Показати події до',

@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { loadBundledGeodata } from '$lib/content/bundled';
+import { bundledFrontFigures, loadBundledGeodata } from '$lib/content/bundled';
 import { columnValue, layerColumns, plainText, type Column } from '$lib/content/csv';
 import type { Bibliography, LayerDef } from '$lib/manifest/schema';
 import { categoryLabel } from '$lib/manifest/legend';
@@ -14,6 +14,8 @@ export type LayerTable = {
 	description?: string;
 	uk?: { title: string; description?: string };
 	file: string;
+	/** false for a table that is not a layer (no CSV of its own) */
+	csv: boolean;
 	columns: Column[];
 	rows: Row[];
 };
@@ -28,6 +30,7 @@ export async function load() {
 			description: def.description,
 			uk: def.i18n?.uk,
 			file: def.file,
+			csv: true,
 			columns,
 			rows: collection.features.map((feature, i) => ({
 				id: plainText(feature.properties?.id) || String(i),
@@ -36,7 +39,43 @@ export async function load() {
 			}))
 		};
 	});
-	return { layers };
+	return { layers: [...layers, frontTable()] };
+}
+
+/** The occupied area and the front at every DeepState snapshot, from the figures the import computed. */
+function frontTable(): LayerTable {
+	const figures = bundledFrontFigures();
+	const number = (n: number | null): Cell => (n === null ? { text: '' } : { text: n.toLocaleString('en-GB'), number: n });
+	const columns: Column[] = [
+		{ key: 'asOf', label: 'Date' },
+		{ key: 'areaKm2', label: 'Occupied (km², computed)' },
+		{ key: 'shareOfUkraine', label: 'Share of Ukraine (%, computed)' },
+		{ key: 'gainedKm2', label: 'Newly occupied since the snapshot before (km²)' },
+		{ key: 'lostKm2', label: 'No longer occupied since the snapshot before (km²)' },
+		{ key: 'gainedSinceSummitKm2', label: 'Newly occupied since 4 Sep 2025 (km²)' },
+		{ key: 'lostSinceSummitKm2', label: 'No longer occupied since 4 Sep 2025 (km²)' },
+		{ key: 'frontKm', label: "Front line at DeepState's resolution (km)" },
+		{ key: 'frontSmoothedKm', label: 'Front line smoothed to 3 km (km)' }
+	];
+	return {
+		id: 'front-by-snapshot',
+		title: 'The occupied area and the front, snapshot by snapshot',
+		description:
+			"Computed from DeepStateMap.Live's polygons (via cyterat/deepstate-map-data) over recognised Ukraine, Crimea included: areas from the polygons themselves, the front as their edge inside Ukraine.",
+		uk: {
+			title: 'Окупована територія і фронт, знімок за знімком',
+			description:
+				'Обчислено з полігонів DeepStateMap.Live (через cyterat/deepstate-map-data) у межах визнаної України, включно з Кримом: площі — з самих полігонів, фронт — їхній край усередині України.'
+		},
+		file: 'front/versions.json',
+		csv: false,
+		columns,
+		rows: figures.map((f) => ({
+			id: f.asOf,
+			cells: [{ text: f.asOf }, ...columns.slice(1).map((c) => number(f[c.key as keyof typeof f] as number | null))],
+			sources: []
+		}))
+	};
 }
 
 function cell(def: LayerDef, feature: Feature, column: Column, sources: Bibliography): Cell {

@@ -1,0 +1,100 @@
+// The front, month by month: the occupied area, the front line and what changed, month by month, from
+// DeepState's snapshots, driven by the time slider and restored from an address.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { openAtlas, project, redrawn } from './atlas';
+
+type Figures = { asOf: string; areaKm2: number; frontKm: number; gainedKm2: number | null; lostKm2: number | null };
+const figures: Figures[] = JSON.parse(readFileSync('geodata/front/versions.json', 'utf8'));
+// inside ground taken between September 2024 and August 2026 (around Pokrovsk), and Dnipro, never taken
+const TAKEN: [number, number] = [37.18673, 48.39364];
+const DNIPRO: [number, number] = [35.05, 48.46];
+
+/** The mean colour of a 31 px square around a place, as a person sees it (a hatch averages out). */
+async function meanColour(page: Page, lngLat: [number, number]): Promise<number[]> {
+	const at = await project(page, lngLat);
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: at.x - 15, y: at.y - 15, width: 31, height: 31 } }));
+	const sum = [0, 0, 0];
+	for (let i = 0; i < png.data.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += png.data[i + c];
+	return sum.map((v) => v / (png.data.length / 4));
+}
+const apart = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+
+/** Moves the slider as a reader does, to a month. */
+async function slideTo(page: Page, month: string) {
+	const slider = page.getByRole('slider', { name: /Show (events up to|the map as of)/ });
+	const max = Number(await slider.getAttribute('max'));
+	for (let i = 0; i <= max; i++) {
+		await slider.fill(String(i));
+		if ((await slider.getAttribute('aria-valuetext'))?.startsWith(monthText(month))) return;
+	}
+	throw new Error(`${month} is not on the slider`);
+}
+const monthText = (month: string) =>
+	`${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+/** The ids of the features maplibre drew for a layer. */
+const drawnIds = (page: Page, styleLayer: string) =>
+	page.evaluate((id) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.id as string))].sort(), styleLayer);
+
+test('the slider moves the front: September 2024 and August 2026 draw different fronts where it moved, the same where it did not', async ({ page }) => {
+	const { errors, foreign } = await openAtlas(page, '/?layers=occupied,front-line,incursions&view=36.8,48.5,7.0');
+	await slideTo(page, '2024-09');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2024-09-01']);
+	await redrawn(page);
+	const [takenBefore, dniproBefore] = [await meanColour(page, TAKEN), await meanColour(page, DNIPRO)];
+	await slideTo(page, '2026-08');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2026-08-22']);
+	await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2026-08-22']);
+	await redrawn(page);
+	expect(apart(await meanColour(page, TAKEN), takenBefore)).toBeGreaterThan(25);
+	expect(apart(await meanColour(page, DNIPRO), dniproBefore)).toBeLessThan(4);
+	// the panel says the same, from the figures the import computed
+	const last = figures.find((f) => f.asOf === '2026-08-22')!;
+	await expect(page.locator('[data-figure="occupied-area"]')).toContainText(`${Math.round(last.areaKm2).toLocaleString('en-GB')} km²`);
+	await expect(page.locator('[data-figure="front-length"]')).toContainText(`${Math.round(last.frontKm).toLocaleString('en-GB')} km`);
+	expect(errors).toEqual([]);
+	expect(foreign()).toEqual([]);
+});
+
+test('the ground gained and lost since the month before is drawn in two fills, and listed in figures', async ({ page }) => {
+	await openAtlas(page, '/?layers=occupied,front-change,front-line&view=37.3,48.4,7.5&time=2025-12');
+	await expect.poll(() => drawnIds(page, 'front-change:fill')).toEqual(['change-2025-12-01-gained-since-previous', 'change-2025-12-01-lost-since-previous']);
+	const december = figures.find((f) => f.asOf === '2025-12-01')!;
+	const change = page.locator('[data-figure="change"]');
+	await expect(change).toContainText(`+${Math.round(december.gainedKm2!)} km² newly occupied`);
+	await expect(change).toContainText(`−${Math.round(december.lostKm2!)} km² no longer occupied`);
+	await expect(page.locator('[data-figure="change-summit"]')).toBeVisible();
+	// the legend names both fills in their colours
+	const legend = page.getByRole('list', { name: /Legend for Change since the month before/ });
+	await expect(legend).toContainText('Newly occupied');
+	await expect(legend).toContainText('No longer occupied');
+});
+
+test('the chart shows the occupied area at every snapshot and marks the month shown', async ({ page }) => {
+	await openAtlas(page, '/?time=2025-09');
+	const chart = page.getByTestId('occupied-chart');
+	await expect(chart.locator('rect')).toHaveCount(figures.length);
+	await expect(chart).toHaveAttribute('aria-label', /from 109,064 km² \(18\.3%\) to 116,675 km² \(19\.5%\)/);
+	// the month shown is the summit's snapshot, the latest in September 2025
+	const now = chart.locator('rect.now');
+	await expect(now).toHaveCount(1);
+	await expect(now.locator('title')).toHaveText(/^4 Sep 2025: 114,441 km²/);
+	await expect(chart.locator('rect.after')).toHaveCount(figures.filter((f) => f.asOf > '2025-09-04').length);
+});
+
+for (const path of ['/', '/embed']) {
+	test(`a time= address restores the front of that month in ${path}`, async ({ page }) => {
+		await openAtlas(page, `${path}?layers=occupied,front-line&time=2025-09&view=37.0,48.3,6.5`);
+		await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-09-04']);
+		await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-09-04']);
+	});
+}
+
+test('before the first snapshot no front is drawn, and the panel says why', async ({ page }) => {
+	await openAtlas(page, '/?layers=occupied,front-line,incursions&time=2023-06&view=36.8,48.5,6.0');
+	await redrawn(page);
+	expect(await drawnIds(page, 'occupied:fill')).toEqual([]);
+	await expect(page.locator('.front')).toContainText('No DeepState snapshot before 8 Jul 2024');
+});
