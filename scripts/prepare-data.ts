@@ -9,6 +9,7 @@ import { recogniseCrimeaAsUkraine, type CountriesTopology } from '../src/lib/geo
 import { pruneTopology, type BBox } from '../src/lib/geo/pruneTopology';
 import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { formatProblem } from '../src/lib/manifest/errors';
+import { STALE_AFTER_DAYS, staleLayers } from '../src/lib/manifest/staleness';
 import { checkGeodata } from './lib/checkGeodata';
 import { contentOf } from './lib/builtContent';
 import { BUILT_CONTENT, packBuiltContent } from '../src/lib/content/built';
@@ -64,6 +65,15 @@ if (data.problems.length > 0) {
 	for (const p of data.problems) console.error(`  ${formatProblem(p)}`);
 	process.exit(1);
 }
+// an old layer does not stop the build, but its editors should know (the legend tells readers)
+for (const l of staleLayers(
+	data.layers.map((l) => l.def),
+	new Date().toISOString().slice(0, 10),
+	data.staleAfterDays
+))
+	console.warn(
+		`warning: layer "${l.id}" is stale: as of ${l.asOf}, ${l.days} days ago (more than ${data.staleAfterDays ?? STALE_AFTER_DAYS}); check it and update its asOf`
+	);
 console.log(
 	`base map: ${basemap.countries} countries, ${basemap.arcs} arcs; geodata: ${data.layers.length} layers, ` +
 		`${data.layers.reduce((n, l) => n + l.data.features.length, 0)} features, ${Object.keys(data.citable).length} sources`

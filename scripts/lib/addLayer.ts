@@ -133,6 +133,12 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	const problems = [...entryProblems(entry, at, bibliography.citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
 	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, prepared?.warnings, read);
 
+	// every layer says how current it is: without --as-of, the latest date its features were checked
+	const warnings = [...prepared.warnings];
+	if (entry.asOf === undefined) {
+		entry.asOf = latestAsOf(prepared.data);
+		warnings.push({ file: '', field: '--as-of', message: `not given: the layer is as of ${entry.asOf}, the latest asOf of its features` });
+	}
 	const layers = [...manifest.layers];
 	layers[at] = inManifestOrder(entry);
 	await writeFilesAtomically(
@@ -146,7 +152,7 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	return {
 		read,
 		problems: [],
-		warnings: prepared.warnings,
+		warnings,
 		done: [
 			`wrote geodata/${file}: ${geometrySummary(prepared.data)}${prepared.data.bbox ? `, bbox [${prepared.data.bbox.join(', ')}]` : ''}`,
 			`${index >= 0 ? 'replaced' : 'added'} layers[${at}] "${id}" (${kind}) in ${MANIFEST}, citing ${(entry.sources as string[]).join(', ')}`
@@ -169,6 +175,14 @@ const inManifestOrder = (entry: Record<string, unknown>) =>
 	Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (ORDER.indexOf(a) + 1 || ORDER.length + 1) - (ORDER.indexOf(b) + 1 || ORDER.length + 1)));
 const definedOnly = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The latest of the features' asOf dates (every feature that passed the checks has one). */
+export function latestAsOf(data: FeatureCollection): string {
+	return data.features
+		.map((f) => String(f.properties?.asOf ?? ''))
+		.sort()
+		.at(-1)!;
+}
 
 function citedBy(data: FeatureCollection): string[] {
 	return [...new Set(data.features.flatMap((f) => (Array.isArray(f.properties?.sources) ? f.properties.sources : [])))].filter((s) => typeof s === 'string');

@@ -47,6 +47,16 @@ export async function checkGeodata(dir: string): Promise<Geodata> {
 			data.problems.push({ file: `geodata/${name}`, field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
+	// every layer says how current it is: the legend shows it, and the build warns when it is old
+	for (const layer of data.layers)
+		if (!layer.def.asOf)
+			data.problems.push({
+				file: 'geodata/layers.json',
+				field: `layers[${layer.index}].asOf`,
+				message: 'required: the date this layer\'s content was last checked as a whole, like "2025-09-04"',
+				layer: layer.def.id,
+				fatal: false
+			});
 	// the front's figures, where the series is imported
 	const figures = await read(FRONT_FIGURES);
 	if (figures !== null) {

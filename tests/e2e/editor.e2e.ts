@@ -118,7 +118,9 @@ test('a finished draft downloads as a layer file and a manifest entry; the dev-o
 		file: 'depots.geojson',
 		style: { color: '#c05621' },
 		tooltip: [{ property: 'name', label: 'Name' }],
-		sources: ['insightnews-2025-09-declarations-vs-commitments']
+		sources: ['insightnews-2025-09-declarations-vs-commitments'],
+		// the layer is as current as its latest feature unless the editor says otherwise
+		asOf: '2025-09-04'
 	});
 	await expect(page.getByRole('button', { name: 'Save to geodata/' })).toHaveCount(0);
 });

@@ -98,3 +98,20 @@ test('before the first snapshot no front is drawn, and the panel says why', asyn
 	expect(await drawnIds(page, 'occupied:fill')).toEqual([]);
 	await expect(page.locator('.front')).toContainText('No DeepState snapshot before 8 Jul 2024');
 });
+
+test('each layer says how current it is, and the legend marks one not updated for over 90 days', async ({ page }) => {
+	const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8')) as { layers: { id: string; asOf: string }[] };
+	// the build is today's: a layer is stale when its asOf is more than 90 days before today
+	const today = new Date().toISOString().slice(0, 10);
+	const stale = (asOf: string) => (Date.parse(today) - Date.parse(asOf)) / 86_400_000 > 90;
+	await openAtlas(page, '/');
+	for (const layer of manifest.layers) {
+		const asOf = page.locator(`[data-layer="${layer.id}"] .asof`);
+		const [y, m, d] = layer.asOf.split('-').map(Number);
+		await expect(asOf).toContainText(`As of ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`);
+		if (stale(layer.asOf)) await expect(asOf, layer.id).toContainText('not updated for over 90 days');
+		else await expect(asOf, layer.id).not.toContainText('not updated');
+	}
+	// DeepState's last snapshot (22 Aug 2026) is more than 90 days before December 2026
+	if (today >= '2026-11-21') await expect(page.locator('[data-layer="occupied"] .asof')).toContainText('not updated for over 90 days');
+});

@@ -40,6 +40,7 @@ describe('layer add', { timeout: 60_000 }, () => {
 		expect(run.err).toEqual([]);
 		expect(run.out).toEqual([
 			`read ${FIXTURES}/summits.csv (CSV)`,
+			'warning: --as-of: not given: the layer is as of 2025-09-10, the latest asOf of its features',
 			'wrote geodata/summits.geojson: 2 features (Point: 2), bbox [-0.1276, 48.870431, 2.316583, 51.5072]',
 			'added layers[1] "summits" (point) in geodata/layers.json, citing news-2025-03-ironclad-guarantees, news-2025-09-04-allies-gather-paris, insightnews-2025-09-declarations-vs-commitments'
 		]);
@@ -57,7 +58,8 @@ describe('layer add', { timeout: 60_000 }, () => {
 					kind: 'point',
 					file: 'summits.geojson',
 					style: { color: '#6b46c1' },
-					sources: ['news-2025-03-ironclad-guarantees', 'news-2025-09-04-allies-gather-paris', 'insightnews-2025-09-declarations-vs-commitments']
+					sources: ['news-2025-03-ironclad-guarantees', 'news-2025-09-04-allies-gather-paris', 'insightnews-2025-09-declarations-vs-commitments'],
+					asOf: '2025-09-10'
 				}
 			]
 		});

@@ -10,6 +10,7 @@ import { layerSpec } from '../manifest/specs';
 import { claimsFromAtlas } from '../content/claimsFromAtlas';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
+import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import type { BBox, Place } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
 import { t } from '../i18n/i18n.svelte';
@@ -63,6 +64,14 @@ export class Viewer {
 		this.scenes = content.scenes;
 		this.claimsFile = content.claims;
 		this.front = content.front;
+		this.staleAfterDays = content.data.staleAfterDays ?? STALE_AFTER_DAYS;
+		this.stale = new Set(
+			staleLayers(
+				this.layers.map((l) => l.def),
+				content.builtOn,
+				this.staleAfterDays
+			).map((l) => l.id)
+		);
 		this.#claims = () => content.claims && claimsFromAtlas(content.claims, content.data.layers, basemap.countries, content.front);
 		this.labels = basemap.labels;
 		// known before the map exists, so even the static fallback shows the scene
@@ -77,6 +86,11 @@ export class Viewer {
 	readonly front = $state.raw<FrontFigures[]>([]);
 	/** the row in force at the slider's month */
 	readonly frontNow = $derived(figuresAt(this.front, this.until));
+
+	/** a layer older than this many days before the content was built is stale */
+	readonly staleAfterDays: number;
+	/** the layers not checked for longer than that: the legend says so */
+	readonly stale: ReadonlySet<string>;
 
 	// of a layer's dated versions, the one in force at the slider's month: null before the first
 	readonly inForce = $derived(

@@ -21,10 +21,12 @@ export type Content = {
 	front: FrontFigures[];
 	/** every problem found in the files */
 	problems: Problem[];
+	/** the day the content was read and checked (the build's date): layers are stale relative to it */
+	builtOn: string;
 };
 
 /** Reads the manifest's layers, the claims, the coverage settings and the tour side by side, and checks them. */
-export async function readContent(read: ReadText): Promise<Content> {
+export async function readContent(read: ReadText, today = new Date().toISOString().slice(0, 10)): Promise<Content> {
 	const readJson = (name: string) =>
 		read(name)
 			.then(safeJson)
@@ -53,6 +55,7 @@ export async function readContent(read: ReadText): Promise<Content> {
 		coverage: coverage.settings,
 		scenes: tour.scenes,
 		front: front.figures,
+		builtOn: today,
 		problems: [...data.problems, ...checked.problems, ...coverage.problems, ...tour.problems, ...front.problems]
 	};
 }

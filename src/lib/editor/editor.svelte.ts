@@ -70,7 +70,14 @@ export class Editor {
 		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, (p) => (this.progress = p)));
 		if (!result || this.current !== draft) return;
 		// the kind and tooltip come from what the file turned out to hold
-		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id) };
+		// the layer is as current as its latest feature, until the editor says otherwise
+		const asOf =
+			result.preview.features
+				.map((f) => String(f.properties?.asOf ?? ''))
+				.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+				.sort()
+				.at(-1) ?? '';
+		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id), asOf };
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];
 		await this.keep(() => createDraft({ ...draft, meta }, file));

@@ -7,6 +7,8 @@ export const UK: Record<string, string> = {
 	'most in': 'найбільше у',
 	Time: 'Час',
 	'The front, month by month': 'Фронт місяць за місяцем',
+	'Layer checked': 'Шар перевірено',
+	'not updated for over {days} days': 'не оновлювалося понад {days} днів',
 	'Occupied area at each DeepState snapshot, {from} to {to}: from {a} ({p}%) to {b} ({q}%)':
 		'Окупована площа на кожному знімку DeepState, {from} — {to}: від {a} ({p}%) до {b} ({q}%)',
 	'Occupied area, {low} to {high}': 'Окупована площа, від {low} до {high}',

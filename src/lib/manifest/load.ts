@@ -17,7 +17,14 @@ export type LoadedLayer = {
 };
 
 /** `citable`: every key in sources.json, valid or not, for checking citations against. */
-export type Geodata = { sources: Bibliography; citable: Bibliography; layers: LoadedLayer[]; problems: Problem[] };
+export type Geodata = {
+	sources: Bibliography;
+	citable: Bibliography;
+	layers: LoadedLayer[];
+	problems: Problem[];
+	/** the manifest's staleness threshold, when it sets one */
+	staleAfterDays?: number;
+};
 
 /**
  * Loads the bibliography, the manifest and every layer file through `read`, the same way in the
@@ -54,7 +61,13 @@ export async function loadGeodata(read: ReadText): Promise<Geodata> {
 			return { index, def: layer, data: { type: 'FeatureCollection', features }, problems: own };
 		})
 	);
-	return { sources, citable, layers: layers.filter((l): l is LoadedLayer => l !== null), problems };
+	return {
+		sources,
+		citable,
+		layers: layers.filter((l): l is LoadedLayer => l !== null),
+		problems,
+		...(manifest.staleAfterDays ? { staleAfterDays: manifest.staleAfterDays } : {})
+	};
 }
 
 async function safeRead(read: ReadText, name: string, problems: Problem[], at = { file: `geodata/${name}`, field: '' }): Promise<string | null> {

@@ -81,6 +81,8 @@ export const LayerSchema = v.strictObject({
 
 export const ManifestSchema = v.strictObject({
 	version: v.literal(1, (i) => `1 expected, ${i.received} found`),
+	/** a layer whose asOf is older than this many days before the build is stale (default 90) */
+	staleAfterDays: v.optional(v.pipe(v.number(), v.integer('a whole number of days expected'), v.minValue(1, 'must be 1 or more'))),
 	layers: v.array(v.unknown())
 });
 

@@ -6,7 +6,7 @@ import { isTiled } from './files';
 export type ManifestContext = { sources: Bibliography };
 
 export type ValidatedLayer = { index: number; layer: LayerDef };
-export type ManifestResult = { layers: ValidatedLayer[]; problems: Problem[] };
+export type ManifestResult = { layers: ValidatedLayer[]; problems: Problem[]; staleAfterDays?: number };
 
 export const MANIFEST = 'geodata/layers.json';
 const SOURCES = 'geodata/sources.json';
@@ -41,7 +41,7 @@ export function validateManifest(json: unknown, context: ManifestContext): Manif
 		if (earlier !== undefined) problems.push(problem(MANIFEST, `${at}.id`, `"${layer.id}" is already used by layers[${earlier}]`));
 		else if (own.length === 0) layers.push({ index, layer });
 	});
-	return { layers, problems };
+	return { layers, problems, ...(top.output.staleAfterDays ? { staleAfterDays: top.output.staleAfterDays } : {}) };
 }
 
 /**

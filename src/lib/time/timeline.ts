@@ -72,6 +72,11 @@ export function monthLabel(month: Month, names: string[] = MONTHS): string {
 	return `${names[m - 1]} ${y}`;
 }
 
+/** `2026-08-22` → `22 Aug 2026`. */
+export function dayLabel(iso: string, names: string[] = MONTHS): string {
+	return `${Number(iso.slice(8, 10))} ${monthLabel(iso.slice(0, 7), names)}`;
+}
+
 /**
  * Of several dated versions of one layer, the one in force at the end of `until`: the latest that
  * is not after it; none before the first (the map then draws nothing rather than a later state).
