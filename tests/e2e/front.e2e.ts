@@ -89,6 +89,8 @@ for (const path of ['/', '/embed']) {
 		await openAtlas(page, `${path}?layers=occupied,front-line&time=2025-09&view=37.0,48.3,6.5`);
 		await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-09-04']);
 		await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-09-04']);
+		// the embed's credit says how current what it shows is (the layers' date, not the month shown)
+		if (path === '/embed') await expect(page.locator('.credit')).toContainText('(Data as of 22 Aug 2026)');
 	});
 }
 

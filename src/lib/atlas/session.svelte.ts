@@ -55,6 +55,15 @@ export class AtlasSession {
 		return fill(pluralForm(lang(), n, t('Data from {n} source|Data from {n} sources')), { n: formatNumber(n) });
 	});
 
+	/** the latest date the layers on the map were checked, for a credit line */
+	readonly dataAsOf = $derived(
+		this.viewer?.layers
+			.filter((l) => this.viewer!.visible[l.id])
+			.map((l) => l.def.asOf ?? '')
+			.sort()
+			.at(-1) || null
+	);
+
 	report(problem: Problem): void {
 		this.problems = [...this.problems, problem];
 	}
