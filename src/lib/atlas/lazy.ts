@@ -7,6 +7,7 @@ export { Coverage } from './coverage.svelte';
 export { Viewer } from './viewer.svelte';
 export { serializeState } from '../state/urlState';
 export { linkOf } from './link';
+export { connect } from './connect.svelte';
 export { default as FeatureCard } from '../ui/FeatureCard.svelte';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';
 export { default as TourCard } from '../ui/TourCard.svelte';

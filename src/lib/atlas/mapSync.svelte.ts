@@ -6,7 +6,7 @@ import type { LoadedLayer } from '../manifest/load';
 import { PALETTES } from '../map/theme';
 import type { AtlasSession } from './session.svelte';
 
-/** Registers the effects; call it while a component initialises (they end with it). */
+/** Registers the effects: inside a component's initialisation or an effect root (they end with it). */
 export function syncMap(session: AtlasSession, options: { extraLayers: () => LoadedLayer[]; attribution: () => string }): void {
 	// the layers themselves: a dated version loaded, an editor's draft added (what is on is below)
 	$effect(() => {
@@ -25,11 +25,8 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 	$effect(() => session.map?.setTime(session.viewer?.until ?? null));
 	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? null));
 	$effect(() => session.map?.setAttribution(options.attribution()));
-	// light or dark: the page's colours and the base map's together
-	$effect(() => {
-		document.documentElement.dataset.theme = session.theme;
-		session.map?.setTheme(PALETTES[session.theme]);
-	});
+	// light or dark: the base map's colours with the page's (which Atlas.svelte sets from the start)
+	$effect(() => session.map?.setTheme(PALETTES[session.theme]));
 	// the coverage shape belongs to its panel: it is on the map while the panel is open
 	$effect(() => {
 		const { viewer, coverage } = session;
