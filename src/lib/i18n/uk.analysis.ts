@@ -1,6 +1,5 @@
 /** Ukrainian for the coverage and claims panels, loaded with them rather than before the map's first paint. */
 export const UK_ANALYSIS: Record<string, string> = {
-	'km²': 'км²',
 	'per km': 'на км',
 	'per 100 km²': 'на 100 км²',
 	'mile|miles': 'миля|милі|миль',
