@@ -8,7 +8,6 @@ export const UK: Record<string, string> = {
 	Time: 'Час',
 	'The front, month by month': 'Фронт місяць за місяцем',
 	'Layer checked': 'Шар перевірено',
-	km: 'км',
 	'km²': 'км²',
 	'not updated for over {days} days': 'не оновлювалося понад {days} днів',
 	'Occupied area at each DeepState snapshot, {from} to {to}: from {a} ({p}%) to {b} ({q}%)':
