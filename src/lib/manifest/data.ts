@@ -15,6 +15,24 @@ const GEOMETRIES: Record<Kind, string[]> = {
 
 const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
 
+/**
+ * Property names maplibre cannot hand to its drawing worker, measured on its serializer
+ * (tests/unit/propertyKeys.test.ts): `constructor`, `hasOwnProperty` and a `$name` throw in the
+ * transfer, so the whole layer is not drawn; `__proto__` is dropped on the way.
+ */
+export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
+const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
+
+/** The paths below `path` of every unsafe key, nested objects and lists included (the transfer walks them too). */
+function unsafeKeyPaths(value: unknown, path: string): string[] {
+	if (Array.isArray(value)) return value.flatMap((item, i) => unsafeKeyPaths(item, `${path}[${i}]`));
+	if (typeof value !== 'object' || value === null) return [];
+	return Object.keys(value).flatMap((key) => [
+		...(unsafeKey(key) ? [`${path}.${key}`] : []),
+		...unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)
+	]);
+}
+
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
 export type DataResult = { data: FeatureCollection | null; problems: Problem[]; rejected: number[] };
 
@@ -75,6 +93,11 @@ function featureRules(
 ): { field: string; message: string }[] {
 	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
+	for (const field of unsafeKeyPaths(p, 'properties'))
+		problems.push({
+			field,
+			message: `"${field.slice(field.lastIndexOf('.') + 1)}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`
+		});
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
 	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
