@@ -130,3 +130,13 @@ describe('convertToGeoJSON: GeoJSON and the rest', () => {
 		]);
 	});
 });
+
+describe('convertToGeoJSON: a byte-order mark', () => {
+	it('is dropped, so JSON.parse and the CSV header read the file as without it', () => {
+		for (const name of ['test-area.geojson', 'summits.csv', 'river-and-bases.topojson']) {
+			const plain = convertToGeoJSON(fixture(name), name);
+			expect(convertToGeoJSON(`\uFEFF${fixture(name)}`, name)).toEqual(plain);
+			expect(JSON.parse(plain.text!).features.length).toBeGreaterThan(0);
+		}
+	});
+});

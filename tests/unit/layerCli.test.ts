@@ -98,6 +98,21 @@ describe('layer add', { timeout: 60_000 }, () => {
 		]);
 	});
 
+	it('reads a file that starts with a UTF-8 byte-order mark, GeoJSON or CSV, like the one without', () => {
+		const cases: [string, string[]][] = [
+			['test-area.geojson', ['--kind', 'fill', '--id', 'area', '--source', 'insightnews-2025-09-declarations-vs-commitments']],
+			['summits.csv', ['--kind', 'point', '--id', 'summits']]
+		];
+		for (const [name, args] of cases) {
+			const bom = join(root, `bom-${name}`);
+			writeFileSync(bom, `\uFEFF${readFileSync(join(FIXTURES, name), 'utf8')}`);
+			const run = layer(['add', bom, '--title', 'With a mark', ...args]);
+			expect(run.err).toEqual([]);
+			expect(run.status).toBe(0);
+		}
+		expect(readFileSync(join(root, 'summits.geojson'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected/summits.geojson'), 'utf8'));
+	});
+
 	it('writes nothing when the data breaks a rule, and names file, line, column, feature and rule (golden)', () => {
 		const before = snapshot();
 		const run = layer(['add', `${FIXTURES}/bad-points.geojson`, '--title', 'Bad', '--kind', 'point']);

@@ -34,7 +34,8 @@ const TEXT_COLUMNS = new Set(['id', 'name', 'asOf', 'date', 'endDate', 'proposed
  * @example
  * const { text, problems } = convertToGeoJSON(await file.text(), file.name);
  */
-export function convertToGeoJSON(text: string, fileName: string, options: ConvertOptions = {}): Converted {
+export function convertToGeoJSON(input: string, fileName: string, options: ConvertOptions = {}): Converted {
+	const text = withoutBom(input);
 	const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
 	if (extension === 'csv' || extension === 'tsv') return fromCsv(text, fileName, options);
 	if (!['json', 'geojson', 'topojson'].includes(extension) && !text.trimStart().startsWith('{'))
@@ -50,6 +51,13 @@ export function convertToGeoJSON(text: string, fileName: string, options: Conver
 	if (extension === 'topojson') return failed(fileName, `a TopoJSON topology expected, ${JSON.stringify((json as { type?: unknown })?.type)} found`);
 	return { format: 'geojson', text, problems: [], warnings: [] };
 }
+
+/**
+ * The text without a leading UTF-8 byte-order mark, which Windows editors write and JSON.parse
+ * refuses. A browser's `file.text()` drops it already; node's `readFile` keeps it, so every path
+ * that reads an editor's file (the command, the dev save, the editor) goes through here.
+ */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 const failed = (fileName: string, message: string): Converted => ({
 	format: null,
@@ -80,7 +88,7 @@ function fromTopoJson(topology: Topology, fileName: string): Converted {
 function fromCsv(text: string, fileName: string, { requireCoordinates = true }: ConvertOptions): Converted {
 	const rows: { cells: string[]; line: number }[] = [];
 	let start = 0;
-	Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+	Papa.parse<string[]>(text, {
 		skipEmptyLines: 'greedy',
 		step: (result) => {
 			// the cursor is where the row ended; this row began after the previous one and any blank lines
