@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Problem } from '../manifest/errors';
+import { unsafeKey, unsafeKeyMessage } from '../manifest/data';
 
 export type Format = 'geojson' | 'topojson' | 'csv';
 
@@ -111,6 +112,8 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 	}
 	const duplicate = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
 	if (duplicate) problems.push({ ...at(header.line), message: `the column "${duplicate}" appears twice` });
+	// `properties.__proto__ = value` would silently drop the column: refused here, by name, with the others the map cannot take
+	for (const name of names.filter(unsafeKey)) problems.push({ ...at(header.line), message: `the column ${unsafeKeyMessage(name)}` });
 
 	const features: Feature<Geometry | null>[] = [];
 	const lines: number[] = [];
@@ -123,7 +126,7 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 		if (geometry === undefined) continue;
 		const properties: Record<string, unknown> = {};
 		names.forEach((name, i) => {
-			if (i === lon || i === lat || name === '') return;
+			if (i === lon || i === lat || name === '' || unsafeKey(name)) return;
 			const value = typedValue(name, cells[i].trim());
 			if (value !== undefined) properties[name] = value;
 		});
