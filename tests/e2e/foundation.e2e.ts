@@ -106,6 +106,23 @@ test('a broken manifest entry shows a notice naming it while the rest of the map
 	expect(errors).toEqual([]);
 });
 
+// The build refuses such a property now; a content file from before that rule, or any other error
+// maplibre's worker raises, must still say which layer is missing instead of leaving a gap
+test('a layer maplibre cannot draw shows a notice naming it, and the others still draw', async ({ page }) => {
+	await page.route('**/data/content.json', async (route) => {
+		const content = await (await route.fetch()).json();
+		const hubs = content.data.layers.find((l: { def: { id: string } }) => l.def.id === 'hubs');
+		hubs.data.features[0].properties.hasOwnProperty = 'x';
+		await route.fulfill({ json: content });
+	});
+	await openAtlas(page, '/');
+	const notices = page.getByRole('status', { name: 'Data problems' });
+	await expect(notices).toContainText('Layer “hubs” was not drawn');
+	// maplibre's words, with its bundle's minified name for the object
+	await expect(notices).toContainText(/geodata\/hubs\.geojson: the map could not draw this layer \(\w+\.hasOwnProperty is not a function\)/);
+	expect(await page.evaluate(() => window.__atlas!.map.getSource('layer:air-bases')?.loaded())).toBe(true);
+});
+
 test('the page reads the content the build checked, one file, and the same layers draw from the files where it is missing', async ({ page }) => {
 	const requested: string[] = [];
 	page.on('request', (r) => requested.push(new URL(r.url()).pathname));

@@ -124,9 +124,29 @@ describe('convertToGeoJSON: GeoJSON and the rest', () => {
 		expect(convertToGeoJSON('{"type": ', 'b.geojson').text).toBe('{"type": ');
 	});
 
+	it('refuses a CSV column the map cannot take, by name, instead of dropping it', () => {
+		const csv = 'id,name,lon,lat,__proto__,constructor\na,A,30,50,x,y\n';
+		const result = convertToGeoJSON(csv, 'bases.csv');
+		expect(result.problems.map(formatProblem)).toEqual([
+			'bases.csv:1: the column "__proto__" cannot be a property\'s name: the map draws no layer with a property named constructor, hasOwnProperty, $name or __proto__; rename it',
+			'bases.csv:1: the column "constructor" cannot be a property\'s name: the map draws no layer with a property named constructor, hasOwnProperty, $name or __proto__; rename it'
+		]);
+		expect(features(result.text)[0].properties).toEqual({ id: 'a', name: 'A' });
+	});
+
 	it('refuses formats it does not read, naming those it does', () => {
 		expect(convertToGeoJSON('<kml/>', 'bases.kml').problems.map(formatProblem)).toEqual([
 			'bases.kml: not a format the atlas reads: GeoJSON (.geojson, .json), TopoJSON (.topojson, .json) or CSV with coordinates (.csv) expected'
 		]);
+	});
+});
+
+describe('convertToGeoJSON: a byte-order mark', () => {
+	it('is dropped, so JSON.parse and the CSV header read the file as without it', () => {
+		for (const name of ['test-area.geojson', 'summits.csv', 'river-and-bases.topojson']) {
+			const plain = convertToGeoJSON(fixture(name), name);
+			expect(convertToGeoJSON(`\uFEFF${fixture(name)}`, name)).toEqual(plain);
+			expect(JSON.parse(plain.text!).features.length).toBeGreaterThan(0);
+		}
 	});
 });

@@ -69,6 +69,45 @@ describe('featuresToCsv', () => {
 		expect(body(negative)).toEqual(['-5.25,-3.7']);
 	});
 
+	it('neutralises a formula behind leading spaces or zero-width characters, or written full-width', () => {
+		const values = [
+			' =1+1',
+			'\u00a0=1+1',
+			'\u200b=1+1',
+			'\ufeff@SUM(A1)',
+			'\u2060+1',
+			'\r=1',
+			'\n=1',
+			'\uff1d1+1',
+			'\uff0b1',
+			'\uff0d1',
+			'\uff201',
+			' \u200b\uff1d1'
+		];
+		const csv = featuresToCsv(
+			values.map((v) => feature({ v })),
+			columns('v')
+		);
+		expect(parseCsv(csv).slice(1).flat()).toEqual(values.map((v) => `'${v}`));
+		// what only looks close stays as written
+		const plain = ['a =1', ' text', '\u200bword', '1-2'];
+		expect(
+			parseCsv(
+				featuresToCsv(
+					plain.map((v) => feature({ v })),
+					columns('v')
+				)
+			)
+				.slice(1)
+				.flat()
+		).toEqual(plain);
+	});
+
+	it('neutralises a header cell as well: a tooltip property’s name comes from the data', () => {
+		const csv = featuresToCsv([feature({ '=cmd': 'x', ' @a': 'y', name: 'z' })], columns('=cmd', ' @a', 'name'));
+		expect(parseCsv(csv)[0]).toEqual(["'=cmd", "' @a", 'name']);
+	});
+
 	it('joins lists with "; ", neutralising a list that starts like a formula', () => {
 		const csv = featuresToCsv(
 			[feature({ sources: ['seed-a', 'news-b'], roles: ['=cmd', 'x'], none: null, missing: undefined })],

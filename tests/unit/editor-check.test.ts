@@ -57,6 +57,14 @@ describe('checkLayerText', () => {
 		});
 	});
 
+	it('says valid JSON nested 100,000 deep is nested too deeply, in the editor and the build', async () => {
+		const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+		const message = 'nested too deeply: more than 256 levels of [ and { (GeoJSON needs fewer than 10; the atlas reads up to 256)';
+		expect(checkLayerText(deep, 'deep.geojson', null, sources).problems.map(formatProblem)).toEqual([`deep.geojson:1:257: ${message}`]);
+		const { validateLayerData } = await import('../../src/lib/manifest/data');
+		expect(validateLayerData(deep, 'deep.geojson', { kind: 'point' }, sources).problems.map(formatProblem)).toEqual([`geodata/deep.geojson:1:257: ${message}`]);
+	});
+
 	it('says where broken JSON stops, in one piece or in slices', () => {
 		const whole = checkLayerText(fixture('unreadable.geojson'), 'u.geojson', null, sources);
 		expect(whole.data).toBeNull();

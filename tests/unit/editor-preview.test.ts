@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { thinForPreview } from '../../src/lib/editor/preview';
+import { ordinal, thinForPreview, thinnedInWords } from '../../src/lib/editor/preview';
 
 const circle = (n: number): Polygon => {
 	const ring = Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)]);
@@ -34,5 +34,27 @@ describe('thinForPreview', () => {
 		const { data: thin, thinned } = thinForPreview(data, 100);
 		expect(thinned?.features).toBe(10);
 		expect(thin.features.map((f) => f.properties!.i).slice(0, 3)).toEqual([0, 10, 20]);
+	});
+});
+
+describe('how a preview was thinned, in words', () => {
+	it('says 2nd, 3rd, 11th and 22nd, and both steps when there are two', () => {
+		expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
+			'1st',
+			'2nd',
+			'3rd',
+			'4th',
+			'11th',
+			'12th',
+			'13th',
+			'21st',
+			'22nd',
+			'23rd',
+			'101st',
+			'111th'
+		]);
+		expect(thinnedInWords({ vertices: 2, features: 1 })).toBe('every 2nd vertex');
+		expect(thinnedInWords({ vertices: 1, features: 3 })).toBe('every 3rd feature');
+		expect(thinnedInWords({ vertices: 2, features: 3 })).toBe('every 2nd vertex, every 3rd feature');
 	});
 });

@@ -59,6 +59,12 @@ describe('the dev save endpoint', () => {
 		expect(() => readFileSync(join(root, 'depots.geojson'))).toThrow();
 	});
 
+	it('takes a file that starts with a byte-order mark, as the editor does', async () => {
+		const response = await post(saveOptionsOf(meta), undefined, `\uFEFF${depots}`);
+		expect(response.status).toBe(200);
+		expect(JSON.parse(readFileSync(join(root, 'depots.geojson'), 'utf8')).features.length).toBe(JSON.parse(depots).features.length);
+	});
+
 	it('writes the layer and its manifest entry through addLayer', async () => {
 		const response = await post(saveOptionsOf(meta));
 		expect(response.status).toBe(200);

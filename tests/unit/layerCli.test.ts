@@ -98,6 +98,38 @@ describe('layer add', { timeout: 60_000 }, () => {
 		]);
 	});
 
+	it('reads a file that starts with a UTF-8 byte-order mark, GeoJSON or CSV, like the one without', () => {
+		const cases: [string, string[]][] = [
+			['test-area.geojson', ['--kind', 'fill', '--id', 'area', '--source', 'insightnews-2025-09-declarations-vs-commitments']],
+			['summits.csv', ['--kind', 'point', '--id', 'summits']]
+		];
+		for (const [name, args] of cases) {
+			const bom = join(root, `bom-${name}`);
+			writeFileSync(bom, `\uFEFF${readFileSync(join(FIXTURES, name), 'utf8')}`);
+			const run = layer(['add', bom, '--title', 'With a mark', ...args]);
+			expect(run.err).toEqual([]);
+			expect(run.status).toBe(0);
+		}
+		expect(readFileSync(join(root, 'summits.geojson'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected/summits.geojson'), 'utf8'));
+	});
+
+	it('says a file is empty or nested too deeply, instead of an internal error', () => {
+		// beside geodata/, not in it: a file there would be one no layer uses
+		const inputs = mkdtempSync(join(tmpdir(), 'atlas-input-'));
+		const [empty, deep] = [join(inputs, 'empty.geojson'), join(inputs, 'deep.geojson')];
+		writeFileSync(empty, '\n');
+		writeFileSync(deep, '['.repeat(100_000) + ']'.repeat(100_000));
+		expect(layer(['add', empty, '--title', 'Empty', '--kind', 'point']).err).toEqual([
+			`${empty} has 1 problem(s); nothing was written:`,
+			`  ${empty}:1:1: the file is empty: a GeoJSON FeatureCollection expected`
+		]);
+		expect(layer(['add', deep, '--title', 'Deep', '--kind', 'point']).err).toEqual([
+			`${deep} has 1 problem(s); nothing was written:`,
+			`  ${deep}:1:257: nested too deeply: more than 256 levels of [ and { (GeoJSON needs fewer than 10; the atlas reads up to 256)`
+		]);
+		rmSync(inputs, { recursive: true, force: true });
+	});
+
 	it('writes nothing when the data breaks a rule, and names file, line, column, feature and rule (golden)', () => {
 		const before = snapshot();
 		const run = layer(['add', `${FIXTURES}/bad-points.geojson`, '--title', 'Bad', '--kind', 'point']);

@@ -69,6 +69,8 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			container,
 			basemap: b,
 			onPick,
+			// a layer maplibre cannot draw says so, instead of silently missing from the map
+			onError: (problem) => session.report(problem),
 			padding,
 			attribution: attribution(),
 			locale: mapLocale(),
@@ -126,7 +128,8 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		session.lib = code;
 		session.view = link.view;
 		if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
-		session.problems = found;
+		// the map's own errors may already be in: a layer its worker refused while the layers were added
+		session.problems = [...found, ...session.problems];
 		session.countries = basemapData.countries;
 		session.viewer = v;
 		session.map = map;

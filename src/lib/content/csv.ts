@@ -58,22 +58,32 @@ export function plainText(value: unknown): string {
 /**
  * The features as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or
  * line breaks quoted, quotes doubled), one header line of column keys then one line a feature.
- * Text starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
- * spreadsheet shows it instead of running it as a formula; numbers are left as numbers.
+ * Text and header cells starting with = + - @ (also after leading spaces or zero-width characters,
+ * or full-width), a tab or a carriage return get a leading apostrophe, so a spreadsheet shows them
+ * instead of running them as a formula; numbers are left as numbers.
  *
  * @example
  * featuresToCsv([point([30.5, 50.45], { id: 'kyiv', name: 'Kyiv, capital' })], [{ key: 'name', label: 'Name' }])
  * // 'name\r\n"Kyiv, capital"\r\n'
  */
 export function featuresToCsv(features: AnyFeature[], columns: Column[]): string {
-	const lines = [columns.map((c) => csvField(c.key)), ...features.map((f) => columns.map((c) => csvCell(columnValue(f, c))))];
+	// a header is a property's name, from the data like any value
+	const lines = [columns.map((c) => csvField(neutralised(c.key))), ...features.map((f) => columns.map((c) => csvCell(columnValue(f, c))))];
 	return lines.map((fields) => fields.join(',') + '\r\n').join('');
 }
+
+// Spreadsheets skip leading whitespace and zero-width characters (and a BOM) before looking for a
+// formula, and read the full-width ＝ ＋ － ＠ as the ASCII ones; a tab or carriage return first is a
+// formula trigger of its own (OWASP's CSV injection list)
+const FORMULA = /^(?:[\t\r]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/** Text a spreadsheet could run as a formula, behind an apostrophe, which it shows instead. */
+const neutralised = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
 
 function csvCell(value: unknown): string {
 	const text = plainText(value);
 	const isText = typeof value === 'string' || Array.isArray(value) || (typeof value === 'object' && value !== null);
-	return csvField(isText && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+	return csvField(isText ? neutralised(text) : text);
 }
 
 function csvField(text: string): string {

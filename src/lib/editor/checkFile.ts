@@ -6,7 +6,7 @@
 // moved back to where its feature is in the editor's own file and progress reported per slice.
 import turfBbox from '@turf/bbox';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
-import { convertToGeoJSON, type Format } from './convert';
+import { convertToGeoJSON, withoutBom, type Format } from './convert';
 import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
@@ -44,7 +44,8 @@ export type CheckOptions = {
  * @example
  * const checked = checkLayerText(await file.text(), file.name, null, sources, { onProgress });
  */
-export function checkLayerText(text: string, name: string, layer: LayerShape | null, sources: Bibliography, options: CheckOptions = {}): Checked {
+export function checkLayerText(input: string, name: string, layer: LayerShape | null, sources: Bibliography, options: CheckOptions = {}): Checked {
+	const text = withoutBom(input);
 	const { sliceAbove = 2_000_000 } = options;
 	let json: FeatureCollection | null = null;
 	if (!/\.(csv|tsv)$/i.test(name) && text.trimStart().startsWith('{')) {

@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Problem } from '../manifest/errors';
+import { unsafeKey, unsafeKeyMessage } from '../manifest/data';
 
 export type Format = 'geojson' | 'topojson' | 'csv';
 
@@ -34,7 +35,8 @@ const TEXT_COLUMNS = new Set(['id', 'name', 'asOf', 'date', 'endDate', 'proposed
  * @example
  * const { text, problems } = convertToGeoJSON(await file.text(), file.name);
  */
-export function convertToGeoJSON(text: string, fileName: string, options: ConvertOptions = {}): Converted {
+export function convertToGeoJSON(input: string, fileName: string, options: ConvertOptions = {}): Converted {
+	const text = withoutBom(input);
 	const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
 	if (extension === 'csv' || extension === 'tsv') return fromCsv(text, fileName, options);
 	if (!['json', 'geojson', 'topojson'].includes(extension) && !text.trimStart().startsWith('{'))
@@ -50,6 +52,13 @@ export function convertToGeoJSON(text: string, fileName: string, options: Conver
 	if (extension === 'topojson') return failed(fileName, `a TopoJSON topology expected, ${JSON.stringify((json as { type?: unknown })?.type)} found`);
 	return { format: 'geojson', text, problems: [], warnings: [] };
 }
+
+/**
+ * The text without a leading UTF-8 byte-order mark, which Windows editors write and JSON.parse
+ * refuses. A browser's `file.text()` drops it already; node's `readFile` keeps it, so every path
+ * that reads an editor's file (the command, the dev save, the editor) goes through here.
+ */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 const failed = (fileName: string, message: string): Converted => ({
 	format: null,
@@ -80,7 +89,7 @@ function fromTopoJson(topology: Topology, fileName: string): Converted {
 function fromCsv(text: string, fileName: string, { requireCoordinates = true }: ConvertOptions): Converted {
 	const rows: { cells: string[]; line: number }[] = [];
 	let start = 0;
-	Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+	Papa.parse<string[]>(text, {
 		skipEmptyLines: 'greedy',
 		step: (result) => {
 			// the cursor is where the row ended; this row began after the previous one and any blank lines
@@ -103,6 +112,8 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 	}
 	const duplicate = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
 	if (duplicate) problems.push({ ...at(header.line), message: `the column "${duplicate}" appears twice` });
+	// `properties.__proto__ = value` would silently drop the column: refused here, by name, with the others the map cannot take
+	for (const name of names.filter(unsafeKey)) problems.push({ ...at(header.line), message: `the column ${unsafeKeyMessage(name)}` });
 
 	const features: Feature<Geometry | null>[] = [];
 	const lines: number[] = [];
@@ -115,7 +126,7 @@ function fromCsv(text: string, fileName: string, { requireCoordinates = true }: 
 		if (geometry === undefined) continue;
 		const properties: Record<string, unknown> = {};
 		names.forEach((name, i) => {
-			if (i === lon || i === lat || name === '') return;
+			if (i === lon || i === lat || name === '' || unsafeKey(name)) return;
 			const value = typedValue(name, cells[i].trim());
 			if (value !== undefined) properties[name] = value;
 		});

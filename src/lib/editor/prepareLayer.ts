@@ -1,11 +1,12 @@
 // An editor's file to the text geodata/ will hold: converted, checked, normalised, checked by the
 // atlas's rules, with every problem pointing back into the editor's own file. No node imports, so
 // the in-browser editor can run the same steps in a worker.
-import { getIssues } from '@placemarkio/check-geojson';
 import type { FeatureCollection } from 'geojson';
 import { convertToGeoJSON, type Format } from './convert';
 import { normalise } from '../geo/normalise';
+import { swappedAxes } from '../geo/swappedAxes';
 import { validateLayerData } from '../manifest/data';
+import { structuralIssues } from '../manifest/geojsonText';
 import { featurePositions, lineColumnAt, type TextPosition } from '../manifest/textPositions';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, LayerDef } from '../manifest/schema';
@@ -32,7 +33,7 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	if (converted.text === null) return fail(converted.problems);
 	const ownText = converted.format === 'geojson';
 	// positions only mean something in the editor's own text, not in what a CSV or TopoJSON became
-	const structural = getIssues(converted.text).map((issue): Problem => ({
+	const structural = structuralIssues(converted.text).map((issue): Problem => ({
 		file: inputName,
 		...(ownText ? lineColumnAt(converted.text!, [issue.from])[0] : {}),
 		field: '',
@@ -47,6 +48,14 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	const where = locator(inputName, converted.format === 'geojson' ? featurePositions(converted.text) : converted.lines?.map((line) => ({ line })));
 	const normalised = normalise(json);
 	const warnings = [...converted.warnings, ...normalised.warnings.map(where)];
+	const swapped = swappedAxes(normalised.data);
+	// every position valid, so no rule refuses the file: only a warning can say it drew in the wrong place
+	if (swapped)
+		warnings.push({
+			file: inputName,
+			field: '',
+			message: `longitude and latitude look swapped: every position lies in Europe only when read latitude first (the first, [${swapped.join(', ')}], would be ${swapped[1]}°E, ${swapped[0]}°N); longitude comes first`
+		});
 	const text = stringify(normalised.data);
 	const checked = validateLayerData(text, layer.file, layer, sources);
 	const problems = [...converted.problems, ...checked.problems.map(where)];

@@ -8,6 +8,22 @@ export type Preview = { data: FeatureCollection; thinned: { vertices: number; fe
 
 const PREVIEW_POSITIONS = 25_000;
 
+const ORDINAL = new Intl.PluralRules('en', { type: 'ordinal' });
+const SUFFIX: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'st', two: 'nd', few: 'rd' };
+/** 2nd, 3rd, 11th, 22nd: the editor is in English. */
+export const ordinal = (n: number) => `${n}${SUFFIX[ORDINAL.select(n)] ?? 'th'}`;
+
+/**
+ * How a preview was thinned, in words.
+ *
+ * @example
+ * thinnedInWords({ vertices: 2, features: 3 }) // 'every 2nd vertex, every 3rd feature'
+ */
+export function thinnedInWords({ vertices, features }: NonNullable<Preview['thinned']>): string {
+	const parts = [vertices > 1 ? `every ${ordinal(vertices)} vertex` : '', features > 1 ? `every ${ordinal(features)} feature` : ''];
+	return parts.filter(Boolean).join(', ');
+}
+
 /**
  * @example
  * const { data, thinned } = thinForPreview(valid); // thinned: null when drawn as it is

@@ -1,9 +1,9 @@
-import { getIssues } from '@placemarkio/check-geojson';
 import * as v from 'valibot';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { CONFIDENCE, isRealDay, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
 import { featurePositions, lineColumnAt } from './textPositions';
+import { structuralIssues } from './geojsonText';
 
 const GEOMETRIES: Record<Kind, string[]> = {
 	point: ['Point', 'MultiPoint'],
@@ -14,6 +14,28 @@ const GEOMETRIES: Record<Kind, string[]> = {
 };
 
 const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
+
+/**
+ * Property names maplibre cannot hand to its drawing worker, measured on its serializer
+ * (tests/unit/propertyKeys.test.ts): `constructor`, `hasOwnProperty` and a `$name` throw in the
+ * transfer, so the whole layer is not drawn; `__proto__` is dropped on the way.
+ */
+export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
+export const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
+
+/** Why `key` cannot name a property, naming every such key: one sentence for the GeoJSON property and the CSV column. */
+export const unsafeKeyMessage = (key: string) =>
+	`"${key}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`;
+
+/** The paths below `path` of every unsafe key, nested objects and lists included (the transfer walks them too). */
+function unsafeKeyPaths(value: unknown, path: string): string[] {
+	if (Array.isArray(value)) return value.flatMap((item, i) => unsafeKeyPaths(item, `${path}[${i}]`));
+	if (typeof value !== 'object' || value === null) return [];
+	return Object.keys(value).flatMap((key) => [
+		...(unsafeKey(key) ? [`${path}.${key}`] : []),
+		...unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)
+	]);
+}
 
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
 export type DataResult = { data: FeatureCollection | null; problems: Problem[]; rejected: number[] };
@@ -31,7 +53,7 @@ export function validateLayerData(
 	sources: Bibliography
 ): DataResult {
 	const where = `geodata/${file}`;
-	const structural = getIssues(text);
+	const structural = structuralIssues(text);
 	if (structural.length > 0) {
 		return {
 			data: null,
@@ -75,6 +97,7 @@ function featureRules(
 ): { field: string; message: string }[] {
 	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
+	for (const field of unsafeKeyPaths(p, 'properties')) problems.push({ field, message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
 	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');

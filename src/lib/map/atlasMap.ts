@@ -7,6 +7,8 @@ import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
 import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
+import type { Problem } from '../manifest/errors';
+import { problemOfMapError } from './mapError';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
@@ -19,6 +21,8 @@ export type AtlasMapOptions = {
 	center?: [number, number];
 	zoom?: number;
 	onPick: PickHandler;
+	/** each distinct error maplibre reports (a layer its worker could not take, a tile that failed), naming the layer */
+	onError?: (problem: Problem) => void;
 	/** one finger scrolls the page, two move the map (for embeds in articles) */
 	cooperativeGestures?: boolean;
 	/** screen space taken by panels over the map, so the view centres in what stays visible */
@@ -87,6 +91,18 @@ export class AtlasMap {
 		map.getCanvasContainer().addEventListener('mouseleave', () => onPick(null, 'hover'));
 	}
 
+	/** Passes maplibre's errors on, once each: a failing tile would otherwise repeat its notice at every frame. */
+	private reportErrors(onError: (problem: Problem) => void): void {
+		const seen = new Set<string>();
+		this.map.on('error', (e) => {
+			const problem = problemOfMapError(e, this.specs, (spec) => this.styles?.sourceId(spec));
+			const key = `${problem.layer}\n${problem.message}`;
+			if (seen.has(key)) return;
+			seen.add(key);
+			onError(problem);
+		});
+	}
+
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
 		const map = new maplibregl.Map({
 			container: options.container,
@@ -108,6 +124,7 @@ export class AtlasMap {
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href, options.theme ?? LIGHT);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
+		if (options.onError) atlas.reportErrors(options.onError);
 		// fetched while the base map draws, so the first data layers do not wait for it
 		void atlas.styleLayers();
 		// data layers can be added once the style is parsed: their sources then load beside the
