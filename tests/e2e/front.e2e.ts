@@ -86,9 +86,13 @@ test('the chart shows the occupied area at every snapshot and marks the month sh
 
 for (const path of ['/', '/embed']) {
 	test(`a time= address restores the front of that month in ${path}`, async ({ page }) => {
+		const fetched: string[] = [];
+		page.on('request', (r) => r.url().includes('/geodata/front/') && fetched.push(r.url().split('/').pop()!));
 		await openAtlas(page, `${path}?layers=occupied,front-line&time=2025-09&view=37.0,48.3,6.5`);
 		await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-09-04']);
 		await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-09-04']);
+		// only the versions of the layers on are fetched: not the changes, which are off here
+		expect(fetched.sort()).toEqual(['front-2025-09-04.geojson', 'occupied-2025-09-04.geojson']);
 		// the embed's credit says how current what it shows is (the layers' date, not the month shown)
 		if (path === '/embed') await expect(page.locator('.credit')).toContainText('(Data as of 22 Aug 2026)');
 	});

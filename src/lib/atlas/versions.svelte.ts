@@ -29,7 +29,8 @@ export function syncVersions(session: AtlasSession): void {
 		if (!viewer || !lib || !countries) return;
 		for (const spec of viewer.layers) {
 			const version = viewer.inForce.get(spec.id);
-			if (!version || version.file === spec.def.file) continue;
+			// a layer that is off fetches nothing; switched on, it fetches the month's version then
+			if (!version || version.file === spec.def.file || !viewer.visible[spec.id]) continue;
 			load(spec, version.file).then(
 				// the slider may have moved on while the file came
 				(next) => viewer.inForce.get(spec.id)?.file === version.file && viewer.replaceLayer(next),
