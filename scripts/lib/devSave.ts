@@ -63,12 +63,15 @@ export function saveHandler(root: string, ownOrigins: () => string[]) {
 			await writeFile(input, Buffer.from(await file.arrayBuffer()));
 			// one save at a time: a second one's recovery step must never undo a write still running
 			const run = saving.then(async () => {
-				await recoverInterruptedWrite(root);
+				// a `npm run layer` still writing is waited for briefly, never undone
+				const recovery = await recoverInterruptedWrite(root, { waitMs: 5_000 });
+				if (recovery && 'busy' in recovery) return { busy: recovery.busy };
 				return addLayer({ ...options, input, inputName }, root);
 			});
 			saving = run.catch(() => {});
 			const result = await run;
-			send(result.problems.length ? 422 : 200, result);
+			if ('busy' in result) send(409, { problems: [result.busy], warnings: [], done: [] });
+			else send(result.problems.length ? 422 : 200, result);
 		} catch (error) {
 			send(500, { error: (error as Error).message });
 		} finally {
