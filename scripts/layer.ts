@@ -1,7 +1,9 @@
 // The editors' command: `npm run layer -- add <file> …` and `npm run layer -- check`.
 // geodata/ is the repository's unless --root or ATLAS_GEODATA names another folder (tests use a
 // copy). ATLAS_LAYER_CRASH=<step> (journal-written, temps-written, renamed-1, renamed-2) kills the
-// process at that step of a write, so tests can interrupt one for real.
+// process at that step of a write, so tests can interrupt one for real; ATLAS_LAYER_PAUSE=<step>
+// stops it there (SIGSTOP), so a test can run a second command beside a live write.
+// ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { formatProblem, type Problem } from '../src/lib/manifest/errors';
@@ -75,8 +77,13 @@ async function main(): Promise<number> {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
-	const recovered = await recoverInterruptedWrite(root);
-	if (recovered) console.log(`recovered: ${recovered}`);
+	// another run's write still under way is waited for a while, never undone
+	const recovery = await recoverInterruptedWrite(root, { waitMs: Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000) });
+	if (recovery && 'busy' in recovery) {
+		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
+		return 1;
+	}
+	if (recovery) console.log(`recovered: ${recovery.recovered}`);
 
 	if (command === 'check') {
 		const data = await checkGeodata(root);
@@ -113,6 +120,7 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
+	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
 	const result = await addLayer(
 		{
 			input: resolve(here, rest[0]),
@@ -130,7 +138,12 @@ async function main(): Promise<number> {
 			force: values.force
 		},
 		root,
-		{ onStep: (step) => void (step === crashAt && process.kill(process.pid, 'SIGKILL')) }
+		{
+			onStep: (step) => {
+				if (step === crashAt) process.kill(process.pid, 'SIGKILL');
+				if (step === pauseAt) process.kill(process.pid, 'SIGSTOP');
+			}
+		}
 	);
 	if (result.read) console.log(result.read);
 	for (const w of result.warnings) console.log(`warning: ${formatProblem(w)}`);

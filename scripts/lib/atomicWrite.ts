@@ -2,11 +2,15 @@
 // ones. Each rename is atomic on its own; the journal makes the set atomic: it is created before
 // anything else (and doubles as a lock), names every temporary file and backup, and is removed
 // last. A run killed half-way leaves the journal behind, and `recoverInterruptedWrite` (which the
-// layer command runs first) finishes or undoes the write by looking at what is on disk.
+// layer command runs first) finishes or undoes the write by looking at what is on disk. The
+// journal names the process writing (pid, host, boot): while that process runs its write is live,
+// not interrupted, and nobody else may touch it.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { problem, type Problem } from '../../src/lib/manifest/errors';
 
 export const JOURNAL = '.layer-journal';
 
@@ -14,6 +18,53 @@ export const JOURNAL = '.layer-journal';
 export type StepHook = (step: 'journal-written' | 'temps-written' | `renamed-${number}`) => void | Promise<void>;
 
 type Entry = { name: string; temp: string; backup: string; existed: boolean; sha256: string };
+
+/** Who is writing: a pid means nothing on another machine, or on this one after a reboot. */
+type Writer = { pid: number; host: string; boot?: string };
+
+function bootId(): string | undefined {
+	try {
+		return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+	} catch {
+		return undefined;
+	}
+}
+
+const thisWriter = (): Writer => ({ pid: process.pid, host: hostname(), boot: bootId() });
+
+/** Whether the process a journal names may still be writing. Journals from before pids were recorded are never live. */
+function isRunning(writer: Partial<Writer>): boolean {
+	if (typeof writer.pid !== 'number') return false;
+	// another machine's process cannot be looked at from here: it may well be running
+	if (writer.host !== hostname()) return true;
+	if (writer.boot !== undefined && writer.boot !== bootId()) return false;
+	try {
+		process.kill(writer.pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it runs, as another user
+		return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+	}
+}
+
+function liveWriteProblem(writer: Partial<Writer>): Problem {
+	const who = `pid ${writer.pid}${writer.host === hostname() ? '' : ` on ${writer.host}`}`;
+	return problem(`geodata/${JOURNAL}`, '', `another \`npm run layer\` (${who}) is writing geodata/: wait for it or stop it`);
+}
+
+async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Entry[] }) | null> {
+	try {
+		return JSON.parse(await readFile(join(dir, JOURNAL), 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+/** The write under way in `dir` by a process still running, as a problem; null when there is none. */
+export async function liveWrite(dir: string): Promise<Problem | null> {
+	const journal = await readJournal(dir);
+	return journal && isRunning(journal) ? liveWriteProblem(journal) : null;
+}
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
@@ -45,13 +96,19 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 		existed: existsSync(join(dir, name)),
 		sha256: sha256(content)
 	}));
+	// written whole under a name of its own, then linked into place: a reader never sees a journal
+	// half-written, and link() fails when a journal exists (another write is under way, or was interrupted)
+	const draft = join(dir, `${JOURNAL}.${tag}.tmp`);
+	await writeDurably(draft, JSON.stringify({ started: new Date().toISOString(), ...thisWriter(), files: entries }, null, '\t'));
 	try {
-		// 'wx' fails when a journal exists: another write is under way, or one was interrupted
-		await writeDurably(join(dir, JOURNAL), JSON.stringify({ started: new Date().toISOString(), files: entries }, null, '\t'), 'wx');
+		await link(draft, join(dir, JOURNAL));
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-			throw new Error(`${join(dir, JOURNAL)} exists: another write is under way or was interrupted`, { cause: error });
-		throw error;
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		const journal = await readJournal(dir);
+		const live = journal && isRunning(journal) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
+		throw new Error(`${join(dir, JOURNAL)} exists: ${live}`, { cause: error });
+	} finally {
+		await removeIfThere(draft);
 	}
 	try {
 		await onStep('journal-written');
@@ -116,26 +173,35 @@ async function rollBack(dir: string, entries: Entry[]): Promise<string[]> {
 	return done;
 }
 
+/** What recovery did: a sentence, or the live write it left alone; null when there was no journal. */
+export type Recovery = { recovered: string } | { busy: Problem } | null;
+
 /**
  * Finishes what an interrupted `writeFilesAtomically` left: when every file already has its new
- * content only the leftovers go, otherwise every file is put back as it was. Returns a sentence
- * saying what it did, or null when there was nothing to recover.
+ * content only the leftovers go, otherwise every file is put back as it was. A write whose process
+ * still runs is live, not interrupted: it is waited for up to `waitMs`, then left alone and
+ * returned as `busy`.
  */
-export async function recoverInterruptedWrite(dir: string): Promise<string | null> {
+export async function recoverInterruptedWrite(dir: string, options: { waitMs?: number } = {}): Promise<Recovery> {
+	const { waitMs = 0 } = options;
 	const journal = join(dir, JOURNAL);
-	if (!existsSync(journal)) return null;
-	let entries: Entry[];
-	try {
-		entries = JSON.parse(await readFile(journal, 'utf8')).files;
-	} catch {
-		// a journal cut short was being written when the run stopped: nothing else had been touched yet
-		await unlink(journal);
-		return 'an interrupted write had not started: nothing to undo';
+	const giveUpAt = Date.now() + waitMs;
+	for (let busy = await liveWrite(dir); busy; busy = await liveWrite(dir)) {
+		if (Date.now() >= giveUpAt) return { busy };
+		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+	if (!existsSync(journal)) return null;
+	const read = await readJournal(dir);
+	if (!read) {
+		// a journal cut short (written in place before journals were linked whole): nothing else had been touched yet
+		await unlink(journal);
+		return { recovered: 'an interrupted write had not started: nothing to undo' };
+	}
+	const entries = read.files;
 	const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));
 	if (finished.every(Boolean)) {
 		await cleanUp(dir, entries);
-		return `an interrupted write had finished (${entries.map((e) => e.name).join(', ')}): cleaned up`;
+		return { recovered: `an interrupted write had finished (${entries.map((e) => e.name).join(', ')}): cleaned up` };
 	}
-	return `an interrupted write was undone: ${(await rollBack(dir, entries)).join(', ')}`;
+	return { recovered: `an interrupted write was undone: ${(await rollBack(dir, entries)).join(', ')}` };
 }

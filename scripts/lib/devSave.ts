@@ -6,7 +6,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Plugin } from 'vite';
 import { addLayer, type AddOptions } from './addLayer';
 import { recoverInterruptedWrite } from './atomicWrite';
@@ -15,6 +14,8 @@ const SAVE_PATH = '/__atlas/save';
 // addLayer checks a file whole (an AST of all of it): 50 MB took 4 GB and more and killed the
 // process, which here would be the dev server. Larger drafts are published by download.
 const MAX_BODY = 10 * 1024 * 1024;
+// a body past MAX_BODY is read and dropped up to here (so the page gets the 413), then cut off
+const DISCARD_LIMIT = 200 * 1024 * 1024;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const TEXT_OPTIONS = ['id', 'title', 'kind', 'description', 'asOf', 'color', 'radiusProperty', 'joinProperty'] as const;
@@ -30,19 +31,23 @@ export function saveHandler(root: string, ownOrigins: () => string[]) {
 		};
 		if (req.method !== 'POST') return send(405, { error: 'POST expected' });
 		if (!isOwnOrigin(req, ownOrigins())) return send(403, { error: `origin ${JSON.stringify(req.headers.origin ?? null)} may not write to geodata/` });
-		if (Number(req.headers['content-length'] ?? 0) > MAX_BODY)
-			return send(413, {
+		const tooLarge = () =>
+			send(413, {
 				error:
 					'files over 10 MB cannot be saved from here yet (the layer command checks a file whole and runs out of memory near 50 MB): download the two files instead'
 			});
+		if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge();
 		let form: FormData;
 		try {
+			// a chunked body has no Content-Length: the bytes are counted as they arrive
+			const body = await readUpTo(req, MAX_BODY);
+			if (body === null) return tooLarge();
+			const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'transfer-encoding' && name !== 'content-length'));
 			const request = new Request(`http://local${req.url ?? ''}`, {
 				method: 'POST',
-				headers: req.headers as HeadersInit,
-				body: Readable.toWeb(req) as ReadableStream,
-				duplex: 'half'
-			} as RequestInit);
+				headers: headers as HeadersInit,
+				body: body as Uint8Array<ArrayBuffer> // Buffer.concat allocates a plain ArrayBuffer
+			});
 			form = await request.formData();
 		} catch (error) {
 			return send(400, { error: `a form with "file" and "options" expected (${(error as Error).message})` });
@@ -58,18 +63,48 @@ export function saveHandler(root: string, ownOrigins: () => string[]) {
 			await writeFile(input, Buffer.from(await file.arrayBuffer()));
 			// one save at a time: a second one's recovery step must never undo a write still running
 			const run = saving.then(async () => {
-				await recoverInterruptedWrite(root);
+				// a `npm run layer` still writing is waited for briefly, never undone
+				const recovery = await recoverInterruptedWrite(root, { waitMs: 5_000 });
+				if (recovery && 'busy' in recovery) return { busy: recovery.busy };
 				return addLayer({ ...options, input, inputName }, root);
 			});
 			saving = run.catch(() => {});
 			const result = await run;
-			send(result.problems.length ? 422 : 200, result);
+			if ('busy' in result) send(409, { problems: [result.busy], warnings: [], done: [] });
+			else send(result.problems.length ? 422 : 200, result);
 		} catch (error) {
 			send(500, { error: (error as Error).message });
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * The request's body, or null as soon as more than `limit` bytes have arrived. Past the limit
+ * nothing is kept: the rest is read and dropped, so the sender finishes its upload and sees the
+ * answer (a connection closed mid-upload reaches the page as a network error, not as the 413),
+ * up to DISCARD_LIMIT bytes, after which the connection is cut.
+ */
+function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const onData = (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= limit) return void chunks.push(chunk);
+			chunks.length = 0;
+			req.off('data', onData).off('end', onEnd).off('error', reject);
+			req.on('data', (more: Buffer) => {
+				size += more.length;
+				if (size > DISCARD_LIMIT) req.socket.destroy();
+			});
+			req.on('error', () => {});
+			resolve(null);
+		};
+		const onEnd = () => resolve(Buffer.concat(chunks));
+		req.on('data', onData).on('end', onEnd).on('error', reject);
+	});
 }
 
 /** The page's origin must be this server's: one of the addresses it listens on, or its own loopback host. */

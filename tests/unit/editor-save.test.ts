@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,46 @@ describe('the dev save endpoint', () => {
 		// a second save of the same id needs the editor to say so
 		expect((await post(saveOptionsOf(meta))).status).toBe(422);
 		expect((await post(saveOptionsOf(meta, true))).status).toBe(200);
+	});
+});
+
+/** Sends `total` bytes in 64 KiB chunks with no Content-Length, as a stream too big to measure first would. */
+function postChunked(total: number): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const req = request(`${origin}/`, {
+			method: 'POST',
+			headers: { origin, 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' }
+		});
+		req.on('response', (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => (body += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+		});
+		// the server may close the connection before every chunk is sent: the answer is what counts
+		req.on('error', reject);
+		// a well-formed form, so only its size can be the reason it is refused
+		req.write('--x\r\nContent-Disposition: form-data; name="file"; filename="big.geojson"\r\n\r\n');
+		const chunk = Buffer.alloc(64 * 1024, ' ');
+		let sent = 0;
+		const writeMore = () => {
+			while (sent < total) {
+				sent += chunk.length;
+				if (!req.write(chunk)) return void req.once('drain', writeMore);
+			}
+			req.end('\r\n--x--\r\n');
+		};
+		writeMore();
+	});
+}
+
+describe('the dev save endpoint’s size limit', { timeout: 30_000 }, () => {
+	// 49.5 MB: the size of the draft that killed the dev server
+	it('refuses a chunked body over 10 MB that has no Content-Length, and keeps serving', async () => {
+		const over = await postChunked(49.5 * 1024 * 1024);
+		expect(over.status).toBe(413);
+		expect(JSON.parse(over.body).error).toMatch(/^files over 10 MB cannot be saved from here yet/);
+		expect((await post(saveOptionsOf(meta))).status).toBe(200);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,31 @@ function layer(args: string[], env: Record<string, string> = {}) {
 	});
 	const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 	return { status: run.status, signal: run.signal, out: lines(run.stdout), err: lines(run.stderr) };
+}
+
+/** `layer` without waiting for it: resolves with what `layer` returns once the process exits. */
+function layerAsync(args: string[], env: Record<string, string> = {}) {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', ...args, '--root', root], {
+		env: { ...process.env, INIT_CWD: process.cwd(), ...env }
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
+	child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+	const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
+	const done = new Promise<ReturnType<typeof layer>>((resolve) =>
+		child.on('close', (status, signal) => resolve({ status, signal, out: lines(stdout), err: lines(stderr) }))
+	);
+	return { child, done };
+}
+
+/** Resolves once the process is stopped (state T in /proc), as ATLAS_LAYER_PAUSE leaves it. */
+async function stopped(pid: number) {
+	for (let i = 0; i < 300; i++) {
+		if (/^\d+ \(.*\) T/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`process ${pid} never stopped`);
 }
 
 /** Every file in the folder with its bytes, to compare before and after. */
@@ -214,6 +239,9 @@ describe('layer add, interrupted', { timeout: 60_000 }, () => {
 		const run = layer(['add', `${FIXTURES}/summits.csv`, '--id', 'hubs', '--force', '--title', 'Hubs and summits'], { ATLAS_LAYER_CRASH: 'renamed-1' });
 		expect(run.signal).toBe('SIGKILL');
 		expect(readFileSync(join(root, 'layers.json'), 'utf8')).toBe(before['layers.json']);
+		// the journal names the process, which is gone: its write was interrupted, not live
+		const { pid } = JSON.parse(readFileSync(join(root, '.layer-journal'), 'utf8'));
+		expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
 		// half-way for real: the new data is in place, and the build refuses to go on
 		expect(readFileSync(join(root, 'hubs.geojson'), 'utf8')).not.toBe(before['hubs.geojson']);
 		expect((await checkGeodata(root)).problems.map(formatProblem)).toContain(
@@ -246,6 +274,38 @@ describe('layer add, interrupted', { timeout: 60_000 }, () => {
 		expect(layer(['add', `${FIXTURES}/summits.csv`, '--title', 'Summits', '--kind', 'point'], { ATLAS_LAYER_CRASH: 'renamed-2' }).signal).toBe('SIGKILL');
 		expect(layer(['check']).out[0]).toBe('recovered: an interrupted write had finished (summits.geojson, layers.json): cleaned up');
 		expect(snapshot()).toEqual(done);
+	});
+
+	it('a write still running is never undone: check and add leave it alone, and it finishes', async () => {
+		const before = snapshot();
+		// stopped between its two renames, as a long write would be when a second command starts
+		const first = layerAsync(['add', `${FIXTURES}/summits.csv`, '--id', 'hubs', '--force', '--title', 'Hubs and summits'], { ATLAS_LAYER_PAUSE: 'renamed-1' });
+		try {
+			await stopped(first.child.pid!);
+			const midway = snapshot();
+			expect(midway['hubs.geojson']).not.toBe(before['hubs.geojson']);
+			const busy = `  geodata/.layer-journal: another \`npm run layer\` (pid ${first.child.pid}) is writing geodata/: wait for it or stop it`;
+			expect(layer(['check'], { ATLAS_LAYER_WAIT_MS: '0' })).toMatchObject({
+				status: 1,
+				out: [],
+				err: ['geodata/ is being written; it was not checked:', busy]
+			});
+			expect(layer(['add', `${FIXTURES}/summits.csv`, '--title', 'Summits', '--kind', 'point'], { ATLAS_LAYER_WAIT_MS: '0' })).toMatchObject({
+				status: 1,
+				err: ['geodata/ is being written; nothing was written:', busy]
+			});
+			expect(snapshot()).toEqual(midway);
+			// a second command waits for the first, which then finishes its write
+			const second = layerAsync(['check'], { ATLAS_LAYER_WAIT_MS: '30000' });
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			first.child.kill('SIGCONT');
+			expect((await first.done).status).toBe(0);
+			expect(await second.done).toMatchObject({ status: 0, out: ['geodata: 1 layer, 2 features, 4 sources: no problems'] });
+		} finally {
+			first.child.kill('SIGCONT');
+		}
+		expect(manifest().layers[0].title).toBe('Hubs and summits');
+		expect(existsSync(join(root, '.layer-journal'))).toBe(false);
 	});
 
 	it('an error between the renames rolls back in the same run, leaving no temporary files', async () => {
