@@ -18,7 +18,7 @@ export const UK: Record<string, string> = {
 	'Since {date}': 'Від {date}',
 	'newly occupied': 'нових окупованих',
 	'no longer occupied': 'звільнених',
-	'Since the Paris summit (4 Sep 2025)': 'Від паризького саміту (4 вер 2025)',
+	'Since the Paris summit ({date})': 'Від паризького саміту ({date})',
 	'Front line': 'Лінія фронту',
 	"{raw} at DeepState's resolution; {smoothed} smoothed to 3 km": '{raw} з точністю карти DeepState; {smoothed} у згладженні до 3 км',
 	'How long a front is depends on how closely it is followed: the commanders’ 1,200–1,300 km sit near the first figure, the “about 1,000 km” often quoted near the second.':
