@@ -24,6 +24,8 @@ export class AtlasSession {
 	/** the base map and every manifest layer have drawn */
 	ready = $state(false);
 	webglFailed = $state(false);
+	/** the map's WebGL context was lost and not given back: the static map stands in until it is */
+	contextGone = $state(false);
 	exporting = $state(false);
 	theme = $state<ThemeName>('light');
 	themeChosen = $state(false);

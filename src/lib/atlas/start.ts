@@ -71,6 +71,8 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			onPick,
 			// a layer maplibre cannot draw says so, instead of silently missing from the map
 			onError: (problem) => session.report(problem),
+			// a blank box is never left in the map's place: the static map, until the context comes back
+			onContextGone: (gone) => (session.contextGone = gone),
 			padding,
 			attribution: attribution(),
 			locale: mapLocale(),

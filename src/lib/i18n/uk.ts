@@ -44,6 +44,8 @@ export const UK: Record<string, string> = {
 	"Static map of the atlas's default view: the coalition, hubs, the contact line, occupied areas and incursions.":
 		'Статична мапа атласу: коаліція, хаби, лінія зіткнення, окуповані території та вторгнення.',
 	'A static map: this browser cannot draw the interactive one.': 'Статична мапа: цей браузер не може показати інтерактивну.',
+	'The interactive map stopped drawing: the browser took its graphics away. Reload the page to try again.':
+		'Інтерактивна мапа перестала малюватися: браузер забрав у неї графіку. Перезавантажте сторінку, щоб спробувати ще раз.',
 	'The data as tables': 'Дані у таблицях',
 	Display: 'Показ',
 	'Exporting…': 'Експорт…',

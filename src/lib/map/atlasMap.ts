@@ -9,6 +9,7 @@ import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
 import { problemOfMapError } from './mapError';
+import { watchContext } from './contextLoss';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
@@ -33,6 +34,8 @@ export type AtlasMapOptions = {
 	attribution?: string;
 	/** maplibre's own control labels and hints in the reader's language, by maplibre's string ids */
 	locale?: Record<string, string>;
+	/** the WebGL context was lost and not given back within a few seconds (true), or came back after that (false) */
+	onContextGone?: (gone: boolean) => void;
 };
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
@@ -74,6 +77,10 @@ export class AtlasMap {
 	// setLayers, before any data layer exists, so the methods that find a layer always have it
 	private styleCode: Promise<typeof StyleLayers> | null = null;
 	private styles: typeof StyleLayers | null = null;
+	/** while the WebGL context is lost maplibre has no style: calls are recorded, and applied when it is back */
+	private lost: { restored: Promise<void>; resolve: () => void } | null = null;
+	private highlighted: [number, number] | null = null;
+	private covered: GeoJSON.Feature | null = null;
 
 	private constructor(
 		map: MaplibreMap,
@@ -125,6 +132,7 @@ export class AtlasMap {
 		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href, options.theme ?? LIGHT);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		if (options.onError) atlas.reportErrors(options.onError);
+		atlas.survive(options.onContextGone);
 		// fetched while the base map draws, so the first data layers do not wait for it
 		void atlas.styleLayers();
 		// data layers can be added once the style is parsed: their sources then load beside the
@@ -145,6 +153,7 @@ export class AtlasMap {
 
 	private async replaceLayers(specs: LayerSpec[], shown: ReadonlySet<string>): Promise<void> {
 		const { sourceId, styleLayersFor } = await this.styleLayers();
+		await this.lost?.restored;
 		this.shown = shown;
 		const before = new Set(this.specs);
 		const kept = new Set(specs);
@@ -179,7 +188,7 @@ export class AtlasMap {
 
 	/** Sets each country's colour from the choropleths (as feature state: no source changes, no relayout). */
 	private paintCountries(): void {
-		if (!this.styles) return;
+		if (!this.styles || this.lost) return;
 		const next = this.styles.countryFills(this.specs, this.theme, this.until, this.isShown);
 		for (const iso of this.fills.keys()) if (!next.has(iso)) this.map.removeFeatureState({ source: COUNTRIES, id: iso }, FILL_STATE);
 		for (const [iso, fill] of next)
@@ -188,7 +197,7 @@ export class AtlasMap {
 	}
 
 	private applyTime(): void {
-		if (!this.styles) return;
+		if (!this.styles || this.lost) return;
 		const { styleLayersFor } = this.styles;
 		// no filter is `undefined`, not null: maplibre compares the new filter with the layer's, and
 		// null never equals an absent one, so each call would send the whole source to its worker again
@@ -198,6 +207,7 @@ export class AtlasMap {
 	}
 
 	private async redrawDeck(): Promise<void> {
+		if (this.lost) return;
 		const deckSpecs = this.specs.filter((s) => s.def.renderer === 'deck');
 		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until, this.isShown);
 	}
@@ -206,7 +216,7 @@ export class AtlasMap {
 	show(shown: ReadonlySet<string>): void {
 		const before = this.shown;
 		this.shown = shown;
-		if (!this.styles) return; // not drawn yet: setLayers reads them
+		if (!this.styles || this.lost) return; // not drawn yet (or no context): setLayers (or the restore) reads them
 		const changed = this.specs.filter((s) => before.has(s.id) !== shown.has(s.id));
 		if (changed.some((s) => s.def.renderer === 'deck')) void this.redrawDeck();
 		if (changed.some((s) => s.def.kind === 'choropleth')) this.paintCountries();
@@ -216,7 +226,9 @@ export class AtlasMap {
 
 	/** Draws (or, with null, removes) the coverage the panel computed, under the labels. */
 	async setCoverage(covered: GeoJSON.Feature | null): Promise<void> {
+		this.covered = covered;
 		const { coverageLayers } = await this.styleLayers();
+		if (this.lost) return;
 		const source = this.map.getSource('coverage') as GeoJSONSource | undefined;
 		// nothing to draw and nothing drawn: no source, so no style change and no frame
 		if (!source && !covered) return;
@@ -255,6 +267,8 @@ export class AtlasMap {
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
 	highlight(at: [number, number] | null): void {
+		this.highlighted = at;
+		if (this.lost) return;
 		const data: GeoJSON.FeatureCollection = {
 			type: 'FeatureCollection',
 			features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []
@@ -274,6 +288,7 @@ export class AtlasMap {
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
 	setTheme(theme: Theme): void {
 		this.theme = theme;
+		if (this.lost) return;
 		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
 			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
 		// the choropleths' colours are blended with the land's
@@ -299,6 +314,53 @@ export class AtlasMap {
 	destroy(): void {
 		void this.deck?.then((d) => d.remove());
 		this.map.remove();
+	}
+
+	/**
+	 * Through a lost WebGL context: maplibre saves its style and sets it again on the restored
+	 * context, but feature state (the choropleths' colours) and deck.gl's layers are not in a style,
+	 * and whatever the viewer changed meanwhile never reached it. All of it goes back from this record.
+	 */
+	private survive(onGone?: (gone: boolean) => void): void {
+		watchContext(this.map, {
+			onLost: () => {
+				let resolve = () => {};
+				const restored = new Promise<void>((r) => (resolve = r));
+				this.lost ??= { restored, resolve };
+				void this.dropDeck();
+			},
+			onRestored: () => {
+				const waiting = this.lost;
+				this.lost = null;
+				this.fills = new Map(); // the rebuilt style has no feature state
+				for (const spec of this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck') : [])
+					for (const layer of this.styles!.styleLayersFor(spec))
+						if (this.map.getLayer(layer.id)) this.map.setLayoutProperty(layer.id, 'visibility', this.isShown(spec.id) ? 'visible' : 'none');
+				this.setTheme(this.theme);
+				this.applyTime();
+				this.highlight(this.highlighted);
+				void this.setCoverage(this.covered);
+				void this.redrawDeck();
+				waiting?.resolve();
+			},
+			onGone
+		});
+	}
+
+	/**
+	 * deck.gl's overlay cannot outlive its context: it goes with it (its deletes then touch no live
+	 * context), and `redrawDeck` makes a new one once the context is back.
+	 */
+	private async dropDeck(): Promise<void> {
+		if (!this.deck) return;
+		const old = await this.deck;
+		this.deck = this.deckReady = null;
+		try {
+			old.remove();
+		} catch {
+			// nothing of it is left to free on a lost context
+		}
+		(await import('./deck')).forgetLostDevice(this.map);
 	}
 
 	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
@@ -339,6 +401,7 @@ export class AtlasMap {
 	}
 
 	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
+		if (this.lost) return;
 		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && this.isShown(s.id)).flatMap(this.styles.pickableLayerIds) : [];
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;

@@ -139,6 +139,17 @@ function positionsOf(dots: Dot[]): Float64Array {
 const isCluster = (object: object): object is Cluster => 'count' in object;
 
 /**
+ * luma.gl keeps its device on the WebGL context object, and wraps the context's own methods with
+ * a cache of its state: both outlive a loss, and an overlay made after the restore would reuse
+ * the lost context's programs and trust a state the restore reset. A context has no own
+ * properties of its own (WebGL's are on its prototype), so what is on it is luma.gl's: it goes.
+ */
+export function forgetLostDevice(map: MaplibreMap): void {
+	const gl = map.painter.context.gl as unknown as Record<string, unknown>;
+	for (const key of Object.keys(gl)) delete gl[key];
+}
+
+/**
  * deck.gl point layers, interleaved with maplibre's so the country labels stay on top. A layer
  * with more points than `shouldCluster` allows is drawn as clusters, recomputed in a worker when
  * the whole zoom level, the time filter or the points change, or the view pans out of the area
