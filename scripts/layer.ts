@@ -5,6 +5,7 @@
 // stops it there (SIGSTOP), so a test can run a second command beside a live write.
 // ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
@@ -12,6 +13,7 @@ import { addLayer } from './lib/addLayer';
 import { recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
+import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -51,6 +53,19 @@ const options = {
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** How far the check of a large file has got, on stderr, each tenth once. */
+function progressOf(name: string) {
+	let shown = -1;
+	return (done: number, total: number) => {
+		const tenth = Math.floor((10 * done) / total);
+		if (tenth === shown) return;
+		shown = tenth;
+		console.error(`checking ${name}: ${tenth * 10}% (${done} of ${total} features)`);
+	};
+}
+
 function report(header: string, problems: Problem[]) {
 	console.error(header);
 	for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -86,7 +101,9 @@ async function main(): Promise<number> {
 	if (recovery) console.log(`recovered: ${recovery.recovered}`);
 
 	if (command === 'check') {
-		const data = await checkGeodata(root);
+		const data = await checkGeodata(root, {
+			onRead: (name, bytes) => bytes > SLICE_ABOVE && console.error(`checking geodata/${name} (${megabytes(bytes)}) in slices`)
+		});
 		if (data.problems.length > 0) {
 			report(`geodata has ${data.problems.length} problem(s):`, data.problems);
 			return 1;
@@ -119,11 +136,14 @@ async function main(): Promise<number> {
 		console.error(`add takes one file, ${rest.length} given.\n\n${USAGE}`);
 		return 1;
 	}
+	const input = resolve(here, rest[0]);
+	const size = existsSync(input) ? statSync(input).size : 0;
+	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
 	const result = await addLayer(
 		{
-			input: resolve(here, rest[0]),
+			input,
 			inputName: rest[0],
 			id: values.id,
 			title: values.title,
@@ -139,6 +159,7 @@ async function main(): Promise<number> {
 		},
 		root,
 		{
+			onProgress: progressOf(rest[0]),
 			onStep: (step) => {
 				if (step === crashAt) process.kill(process.pid, 'SIGKILL');
 				if (step === pauseAt) process.kill(process.pid, 'SIGSTOP');

@@ -8,6 +8,8 @@ import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest
 import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
+import { checkLayerText } from '../../src/lib/editor/checkFile';
+import { SLICE_ABOVE } from '../../src/lib/manifest/geojsonText';
 // one rule for a layer id from a file name, shared with the browser editor
 import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
@@ -53,7 +55,10 @@ const FLAGS: Record<string, string> = {
 	joinProperty: '--join-property'
 };
 
-export async function addLayer(options: AddOptions, root: string, hooks: { onStep?: StepHook } = {}): Promise<AddResult> {
+/** `onProgress`: a large file is checked in slices, and says how far it has got after each. */
+export type AddHooks = { onStep?: StepHook; onProgress?: (done: number, total: number) => void };
+
+export async function addLayer(options: AddOptions, root: string, hooks: AddHooks = {}): Promise<AddResult> {
 	const name = options.inputName ?? options.input;
 	const nothing = (problems: Problem[], warnings: Problem[] = [], read: string | null = null): AddResult => ({ read, problems, warnings, done: [] });
 	if (!existsSync(options.input)) return nothing([problem(name, '', 'not found')]);
@@ -117,11 +122,12 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
 
 	const prepared = kind
-		? prepareLayer(
+		? prepareFile(
 				await readFile(options.input, 'utf8'),
 				name,
 				{ kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string },
-				bibliography.citable
+				bibliography.citable,
+				hooks.onProgress
 			)
 		: null;
 	// a layer cites what its features cite, unless the editor says otherwise; an unknown key is the feature's problem
@@ -158,6 +164,11 @@ export async function addLayer(options: AddOptions, root: string, hooks: { onSte
 			`${index >= 0 ? 'replaced' : 'added'} layers[${at}] "${id}" (${kind}) in ${MANIFEST}, citing ${(entry.sources as string[]).join(', ')}`
 		]
 	};
+}
+
+/** A large file goes the editor's way, in slices: checked whole, it would need 80 times its size. */
+function prepareFile(input: string, name: string, layer: Parameters<typeof prepareLayer>[2], sources: Bibliography, onProgress?: AddHooks['onProgress']) {
+	return input.length > SLICE_ABOVE ? checkLayerText(input, name, layer, sources, { onProgress }) : prepareLayer(input, name, layer, sources);
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -32,8 +32,12 @@ export const diskReader =
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
  * Never throws for bad content: every problem is in `problems`, each naming its file.
  */
-export async function checkGeodata(dir: string): Promise<Geodata> {
-	const read = diskReader(dir);
+export async function checkGeodata(dir: string, options: { onRead?: (name: string, bytes: number) => void } = {}): Promise<Geodata> {
+	const read: ReadText = async (name) => {
+		const text = await diskReader(dir)(name);
+		if (text !== null) options.onRead?.(name, Buffer.byteLength(text));
+		return text;
+	};
 	const data = await loadGeodata(read);
 	for (const [name, validate] of Object.entries(COMPANIONS)) {
 		const text = await read(name);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { swappedAxes } from '../../src/lib/geo/swappedAxes';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
+import { checkLayerText } from '../../src/lib/editor/checkFile';
 import { formatProblem } from '../../src/lib/manifest/errors';
 import { validateBibliography } from '../../src/lib/manifest/validate';
 
@@ -52,5 +53,15 @@ describe('a file with longitude and latitude swapped', () => {
 		expect(warnings.map(formatProblem)).toEqual([
 			'bases.csv: longitude and latitude look swapped: every position lies in Europe only when read latitude first (the first, [50.45, 30.52], would be 30.52°E, 50.45°N); longitude comes first'
 		]);
+	});
+
+	it('is warned about the same way when a large file is checked in slices (the editor, the command)', () => {
+		const collection = points(...SWAPPED);
+		for (const f of collection.features) Object.assign(f.properties!, { name: 'P', sources: [source], confidence: 'confirmed', asOf: '2025-09-04' });
+		const text = JSON.stringify(collection);
+		const whole = checkLayerText(text, 'bases.geojson', { kind: 'point', file: 'bases.geojson' }, sources);
+		const inSlices = checkLayerText(text, 'bases.geojson', { kind: 'point', file: 'bases.geojson' }, sources, { sliceAbove: 0, sliceChars: 1 });
+		expect(whole.warnings.map(formatProblem)).toEqual([expect.stringContaining('longitude and latitude look swapped')]);
+		expect(inSlices.warnings).toEqual(whole.warnings);
 	});
 });

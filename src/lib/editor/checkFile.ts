@@ -10,7 +10,7 @@ import { convertToGeoJSON, withoutBom, type Format } from './convert';
 import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
-import { prepareLayer, stringify } from './prepareLayer';
+import { prepareLayer, stringify, swappedWarning } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
 import { featureOffsets, lineColumnAt } from '../manifest/textPositions';
@@ -156,6 +156,7 @@ function checkInSlices(text: string, name: string, json: FeatureCollection, laye
 	if (features.length === 0) problems.push({ file: name, field: '', message: 'the collection has no features' });
 	const bbox = boxes.length ? unionOf(boxes) : undefined;
 	const data: FeatureCollection = bbox ? { ...members, bbox, features: normalised } : { ...members, features: normalised };
+	warnings.push(...swappedWarning(data, name));
 	return {
 		format: 'geojson',
 		kind: layer.kind,

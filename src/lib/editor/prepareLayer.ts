@@ -48,19 +48,25 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	const where = locator(inputName, converted.format === 'geojson' ? featurePositions(converted.text) : converted.lines?.map((line) => ({ line })));
 	const normalised = normalise(json);
 	const warnings = [...converted.warnings, ...normalised.warnings.map(where)];
-	const swapped = swappedAxes(normalised.data);
-	// every position valid, so no rule refuses the file: only a warning can say it drew in the wrong place
-	if (swapped)
-		warnings.push({
-			file: inputName,
-			field: '',
-			message: `longitude and latitude look swapped: every position lies in Europe only when read latitude first (the first, [${swapped.join(', ')}], would be ${swapped[1]}°E, ${swapped[0]}°N); longitude comes first`
-		});
+	warnings.push(...swappedWarning(normalised.data, inputName));
 	const text = stringify(normalised.data);
 	const checked = validateLayerData(text, layer.file, layer, sources);
 	const problems = [...converted.problems, ...checked.problems.map(where)];
 	if (problems.length > 0) return { ...fail(problems, warnings), data: normalised.data };
 	return { format: converted.format, data: normalised.data, text, problems: [], warnings };
+}
+
+/** Every position valid, so no rule refuses the file: only a warning can say it drew in the wrong place. */
+export function swappedWarning(data: FeatureCollection, inputName: string): Problem[] {
+	const swapped = swappedAxes(data);
+	if (!swapped) return [];
+	return [
+		{
+			file: inputName,
+			field: '',
+			message: `longitude and latitude look swapped: every position lies in Europe only when read latitude first (the first, [${swapped.join(', ')}], would be ${swapped[1]}°E, ${swapped[0]}°N); longitude comes first`
+		}
+	];
 }
 
 /** Moves a problem about the checked text to the editor's own file: a feature's problem to where that feature is there. */

@@ -1,4 +1,5 @@
 import { getIssues } from '@placemarkio/check-geojson';
+import { featuresArray } from './textPositions';
 
 /** Deeper than any GeoJSON has a reason to be: a MultiPolygon's position is 7 levels below the collection. */
 export const MAX_NESTING = 256;
@@ -23,7 +24,48 @@ export function structuralIssues(text: string): TextIssue[] {
 				from: deep
 			}
 		];
-	return getIssues(text);
+	return text.length > SLICE_ABOVE ? (issuesInSlices(text) ?? getIssues(text)) : getIssues(text);
+}
+
+/**
+ * Past this many characters a collection is checked in slices: check-geojson builds a syntax tree
+ * of all it is given, about 80 times the text's size (a 49.5 MB file ran out of a 4 GB heap).
+ */
+export const SLICE_ABOVE = 2_000_000;
+const SLICE_CHARS = 300_000;
+const WRAPPER = '{"type":"FeatureCollection","features":[';
+
+/**
+ * check-geojson's issues for a large collection: V8 checks the syntax (it says where it breaks),
+ * then check-geojson reads the collection's own members alone and its features a few hundred
+ * kilobytes at a time, each slice cut from the text itself, so every issue keeps its offset.
+ * Null when the text is no collection with a features list (check-geojson reads it whole).
+ */
+function issuesInSlices(text: string): TextIssue[] | null {
+	try {
+		JSON.parse(text);
+	} catch (error) {
+		const message = (error as Error).message;
+		const position = /position (\d+)/.exec(message)?.[1];
+		// worded as the editor words it for a file it reads in slices
+		return [{ message: message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''), from: Number(position ?? 0) }];
+	}
+	const { starts, open, close } = featuresArray(text);
+	if (open < 0 || close < 0) return null;
+	// the collection with an empty features list: what lies after the list moves back by its length
+	const removed = close - open - 1;
+	const issues = getIssues(text.slice(0, open + 1) + text.slice(close)).map((i) => ({ message: i.message, from: i.from <= open ? i.from : i.from + removed }));
+	for (let first = 0; first < starts.length;) {
+		let next = first + 1;
+		while (next < starts.length && starts[next] - starts[first] < SLICE_CHARS) next++;
+		// the features as written, without the comma that joins them to the next (the syntax is valid: one at most)
+		let end = next < starts.length ? starts[next] : close;
+		while (end > starts[first] && /[\s,]/.test(text[end - 1])) end--;
+		for (const issue of getIssues(`${WRAPPER}${text.slice(starts[first], end)}]}`))
+			issues.push({ message: issue.message, from: starts[first] + Math.max(0, issue.from - WRAPPER.length) });
+		first = next;
+	}
+	return issues;
 }
 
 /** The offset of the first bracket past `MAX_NESTING` levels, or null; brackets inside strings do not count. */

@@ -8,8 +8,15 @@ export type TextPosition = { line: number; column: number };
  * Where each element of the top-level "features" array starts, found by one pass over the text
  * that tracks strings and nesting only (no tree: the tree is what does not fit).
  */
-export function featureOffsets(text: string): number[] {
+export const featureOffsets = (text: string): number[] => featuresArray(text).starts;
+
+/**
+ * The top-level "features" array: where each element starts, and the offsets of its own `[` and
+ * `]` (-1 when the text has no such array, or it is not closed).
+ */
+export function featuresArray(text: string): { starts: number[]; open: number; close: number } {
 	const offsets: number[] = [];
+	let [open, close] = [-1, -1];
 	let depth = 0;
 	let inFeatures = false;
 	let lastKey = '';
@@ -33,13 +40,13 @@ export function featureOffsets(text: string): number[] {
 		}
 		if (c === 123 || c === 91) {
 			depth++;
-			if (c === 91 && depth === 2 && lastKey === 'features') [inFeatures, expectElement] = [true, true];
+			if (c === 91 && depth === 2 && lastKey === 'features') [inFeatures, expectElement, open] = [true, true, i];
 		} else if (c === 125 || c === 93) {
-			if (c === 93 && depth === 2 && inFeatures) inFeatures = false;
+			if (c === 93 && depth === 2 && inFeatures) [inFeatures, close] = [false, i];
 			depth--;
 		} else if (c === 44 && inFeatures && depth === 2) expectElement = true;
 	}
-	return offsets;
+	return { starts: offsets, open, close };
 }
 
 /** Line and column for ascending offsets, in one pass. */
