@@ -26,7 +26,16 @@ export type DraftMeta = {
 };
 
 /** One draft kept in the browser: the file as dropped (stored beside it) and the form. */
-export type Draft = { key: string; fileName: string; fileSize: number; createdAt: number; updatedAt: number; meta: DraftMeta };
+export type Draft = {
+	key: string;
+	fileName: string;
+	fileSize: number;
+	createdAt: number;
+	updatedAt: number;
+	meta: DraftMeta;
+	/** raised at each write, so two tabs never write over each other's changes (drafts.ts) */
+	revision?: number;
+};
 
 const DRAFT_PREFIX = 'draft-';
 

@@ -5,7 +5,8 @@ import { safeJson } from '../content/read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
 import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
-import { createDraft, discardDraft, draftFile, listDrafts, saveDraft } from './drafts';
+import { copyDraft, createDraft, discardDraft, draftFile, getDraft, listDrafts, revisionOf, saveDraft, watchDrafts, type DraftChange } from './drafts';
+import { mergeMeta } from './draftMerge';
 import { ImportClient, refusal, type ImportResult, type Progress } from './importClient';
 
 export type ReadText = (name: string) => Promise<string | null>;
@@ -16,12 +17,22 @@ export class Editor {
 	result = $state.raw<ImportResult | null>(null);
 	progress = $state.raw<Progress | null>(null);
 	error = $state<string | null>(null);
-	/** whether the open draft's last change is in IndexedDB yet, for the "kept" line under the form */
-	kept = $state(false);
+	/** what happened meanwhile in another tab (the open draft discarded or changed there) */
+	notice = $state<string | null>(null);
+	/** whether the open draft's last change is in IndexedDB, for the line under the form: never left at "keeping" */
+	storage = $state<'kept' | 'keeping' | 'not-kept'>('kept');
 	// writes to IndexedDB one after another: a draft's first write (with its file) must not land
 	// after an edit made meanwhile and undo it
 	private writes: Promise<unknown> = Promise.resolve();
 	private tickets = 0;
+	/** each draft as IndexedDB last had it, as far as this tab knows: the revision its edits are made on */
+	private stored = new Map<string, Draft>();
+	/** the files of drafts not in IndexedDB yet (storage was full): kept with the draft's next change */
+	private unkept = new Map<string, Blob>();
+	/** a draft whose version in this tab became a draft of its own (both tabs changed one field): its key → the new one */
+	private moved = new Map<string, string>();
+	private storageError: string | null = null;
+	private unwatch: (() => void) | null = null;
 	sources = $state.raw<Bibliography>({});
 	manifestIds = $state.raw<string[]>([]);
 
@@ -42,6 +53,8 @@ export class Editor {
 		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
 		try {
 			this.drafts = await listDrafts();
+			for (const d of this.drafts) this.stored.set(d.key, d);
+			this.unwatch = watchDrafts((change) => void this.changedElsewhere(change));
 		} catch (error) {
 			this.error = `drafts cannot be kept in this browser (${(error as Error).message})`;
 		}
@@ -49,6 +62,7 @@ export class Editor {
 	}
 
 	destroy(): void {
+		this.unwatch?.();
 		this.client?.destroy();
 	}
 
@@ -80,15 +94,16 @@ export class Editor {
 		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id), asOf };
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];
-		await this.keep(() => createDraft({ ...draft, meta }, file));
+		this.unkept.set(draft.key, file);
+		await this.keep(this.current);
 	}
 
 	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
 	async open(draft: Draft): Promise<void> {
 		this.current = draft;
-		this.kept = true; // it came from storage
+		this.storage = this.unkept.has(draft.key) ? 'not-kept' : 'kept';
 		this.result = null;
-		this.error = null;
+		this.error = this.notice = null;
 		const file = await draftFile(draft.key);
 		if (!file) {
 			this.error = `the file of this draft (${draft.fileName}) is no longer in the browser`;
@@ -106,28 +121,113 @@ export class Editor {
 		if (change.kind === 'choropleth') meta.joinProperty ??= 'isoN3';
 		this.current = { ...before, meta, updatedAt: Date.now() };
 		this.drafts = this.drafts.map((d) => (d.key === before.key ? this.current! : d));
-		const saved = this.current;
-		void this.keep(() => saveDraft(saved));
-		const recheck = (['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => k in change && change[k] !== before.meta[k]);
-		if (recheck) await this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
+		void this.keep(this.current);
+		if (reshaped(before.meta, meta)) await this.recheck(meta);
 	}
 
-	/** Queues one write; `kept` is true once the queue is empty and the last write succeeded. */
-	private keep(write: () => Promise<unknown>): Promise<void> {
-		this.kept = false;
+	/**
+	 * Queues a write of `draft` as it is when the write runs. `storage` is "kept" once the queue
+	 * is empty and the last write succeeded, "not-kept" when one failed: never left at "keeping".
+	 */
+	private keep(draft: Draft): Promise<void> {
+		this.storage = 'keeping';
 		const ticket = ++this.tickets;
-		const done = this.writes.then(write);
+		const done = this.writes.then(() => this.persist(draft.key, draft));
 		this.writes = done.catch(() => {});
 		return done.then(
-			() => void (ticket === this.tickets && (this.kept = true)),
-			(error: Error) => void (this.error = `the draft could not be kept (${error.message})`)
+			() => {
+				if (ticket !== this.tickets) return;
+				this.storage = this.current && this.unkept.has(this.current.key) ? 'not-kept' : 'kept';
+				if (this.error === this.storageError) this.error = this.storageError = null;
+			},
+			(error: unknown) => {
+				this.storage = 'not-kept';
+				this.error = this.storageError = notKept(error, draft, this.unkept.has(draft.key));
+			}
 		);
 	}
 
+	/** Writes the latest form of a draft; another tab's changes since this tab's are merged, or both versions kept. */
+	private async persist(key: string, queued: Draft): Promise<void> {
+		// an edit queued before this tab's version became a draft of its own goes to that draft
+		const moved = this.moved.get(key);
+		if (moved) return this.persist(moved, { ...queued, key: moved });
+		const file = this.unkept.get(key);
+		let sent = this.current?.key === key ? this.current : queued;
+		if (file) {
+			this.stored.set(key, await createDraft(sent, file));
+			this.unkept.delete(key);
+			return;
+		}
+		for (let attempt = 0; attempt < 5; attempt++) {
+			const base = this.stored.get(key) ?? sent;
+			const saved = await saveDraft({ ...sent, revision: revisionOf(base) });
+			if (saved.outcome === 'discarded') return this.discardedElsewhere(key, 'the change made here is not kept');
+			if (saved.outcome === 'kept') return void this.stored.set(key, saved.draft);
+			// another tab wrote it first: its changes join this tab's, unless both changed the same field
+			const merged = mergeMeta(base.meta, sent.meta, saved.stored.meta);
+			if (merged.conflicts.length > 0) return this.keepBoth(sent, saved.stored, merged.conflicts);
+			this.stored.set(key, saved.stored);
+			const wrote = sent.meta;
+			sent = { ...sent, meta: merged.meta };
+			if (this.current?.key !== key) continue;
+			// what was typed here while the write was under way stays on top
+			const current = (sent = this.current = { ...this.current, meta: mergeMeta(wrote, this.current.meta, merged.meta).meta });
+			this.drafts = this.drafts.map((d) => (d.key === key ? current : d));
+		}
+		throw new Error('another tab keeps changing this draft');
+	}
+
+	/** Both tabs changed one field of a draft: the other tab's stays, this tab's becomes a draft of its own. */
+	private async keepBoth(mine: Draft, theirs: Draft, fields: string[]): Promise<void> {
+		const now = Date.now();
+		const copy = await copyDraft(
+			{ ...mine, key: crypto.randomUUID(), createdAt: now, updatedAt: now, meta: { ...mine.meta, id: this.freeId(mine.meta.id) } },
+			theirs.key
+		);
+		this.stored.set(theirs.key, theirs).set(copy.key, copy);
+		this.moved.set(mine.key, copy.key);
+		this.drafts = [copy, ...this.drafts.map((d) => (d.key === theirs.key ? theirs : d))];
+		if (this.current?.key === mine.key) this.current = { ...copy, meta: mergeMeta(mine.meta, this.current.meta, copy.meta).meta };
+		this.notice = `“${titleOf(theirs)}” was changed in another tab while you changed it here (${fields.join(', ')}): both versions are kept. The other tab's keeps its place in the list; yours is now a draft of its own, “${titleOf(copy)}”, open here.`;
+	}
+
+	/** What another tab did, seen here: the list follows, and so does the open draft unless it has edits of its own. */
+	private async changedElsewhere({ key, change }: DraftChange): Promise<void> {
+		if (change === 'discarded') return this.discardedElsewhere(key);
+		const stored = await getDraft(key);
+		if (!stored || revisionOf(stored) < revisionOf(this.stored.get(key))) return;
+		const known = this.stored.get(key);
+		this.stored.set(key, stored);
+		const open = this.current?.key === key ? this.current : null;
+		// edits of its own not yet written: the write meets the other tab's and merges (persist)
+		if (open && known && JSON.stringify(open.meta) !== JSON.stringify(known.meta)) return;
+		const others = this.drafts.filter((d) => d.key !== key);
+		this.drafts = [...others, stored].sort((a, b) => b.updatedAt - a.updatedAt);
+		if (!open) return;
+		this.current = stored;
+		if (reshaped(open.meta, stored.meta)) await this.recheck(stored.meta);
+	}
+
+	private discardedElsewhere(key: string, lost?: string): void {
+		const draft = this.drafts.find((d) => d.key === key);
+		this.stored.delete(key);
+		this.drafts = this.drafts.filter((d) => d.key !== key);
+		const open = this.current;
+		if (open?.key !== key) return;
+		[this.current, this.result, this.storage] = [null, null, 'kept'];
+		this.notice = `“${titleOf(draft ?? open)}” was discarded in another tab${lost ? `: ${lost}` : ''}.`;
+	}
+
 	async discard(key: string): Promise<void> {
-		await discardDraft(key);
+		if (!this.unkept.delete(key)) await discardDraft(key);
+		this.stored.delete(key);
 		this.drafts = this.drafts.filter((d) => d.key !== key);
 		if (this.current?.key === key) [this.current, this.result] = [null, null];
+	}
+
+	private recheck(meta: DraftMeta): Promise<ImportResult | null> {
+		return this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
 	}
 
 	private async run(task: () => Promise<ImportResult | null>): Promise<ImportResult | null> {
@@ -157,4 +257,19 @@ export class Editor {
 			problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
 		return problems;
 	}
+}
+
+/** A change of these makes the file's check different. */
+const reshaped = (before: DraftMeta, after: DraftMeta) => (['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => before[k] !== after[k]);
+
+const titleOf = (draft: Draft) => draft.meta.title || draft.fileName;
+
+/** What a failed write means for the editor and what to do; a full storage says so (its DOMException has no message). */
+function notKept(error: unknown, draft: Draft, isNew: boolean): string {
+	const { name, message } = error as DOMException;
+	if (name === 'QuotaExceededError')
+		return isNew
+			? `“${titleOf(draft)}” is open here but not kept: this browser's storage for the site is full. The drafts kept before are safe. Discard drafts you no longer need, or free space in the browser's settings, then change anything in the form to keep this one.`
+			: `The last change to “${titleOf(draft)}” is not kept: this browser's storage for the site is full. What was kept before is safe. Discard drafts you no longer need, or free space in the browser's settings, then change anything in the form to keep it.`;
+	return `“${titleOf(draft)}” could not be kept in this browser (${[name, message].filter(Boolean).join(': ') || String(error)}).`;
 }
