@@ -99,6 +99,7 @@ export const UK: Record<string, string> = {
 	'Search: country, hub, base, town': 'Пошук: країна, хаб, база, місто',
 	'result|results': 'результат|результати|результатів',
 	Country: 'Країна',
+	Town: 'Місто',
 	'Nothing on the map matches': 'На мапі нічого не знайдено',
 	'What the map shows': 'Що показує мапа',
 	'A map of Europe centred on Ukraine, drawn with internationally recognised borders (Crimea is part of Ukraine).':

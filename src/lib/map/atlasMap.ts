@@ -1,7 +1,23 @@
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
-import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABEL_LAYER, type Basemap } from './basemap';
+import {
+	basemapPaint,
+	basemapStyle,
+	COUNTRIES,
+	DETAIL,
+	detailLayers,
+	detailPaint,
+	FILL_STATE,
+	LABEL_LAYER,
+	LABELS_START,
+	TEXT_LAYERS,
+	textField,
+	TOWN_DOT,
+	townDotImage,
+	type Basemap,
+	type MapLanguage
+} from './basemap';
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
@@ -33,6 +49,10 @@ export type AtlasMapOptions = {
 	attribution?: string;
 	/** maplibre's own control labels and hints in the reader's language, by maplibre's string ids */
 	locale?: Record<string, string>;
+	/** the language of the map's own labels (countries, towns, rivers); `setLanguage` changes it */
+	language?: MapLanguage;
+	/** the base map's rivers, lakes and towns, as a PMTiles archive on the site's origin (none: the map has none) */
+	detailUrl?: string;
 };
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
@@ -65,6 +85,7 @@ export class AtlasMap {
 	private until: Month | null = null;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
 	private theme: Theme;
+	private language: MapLanguage;
 	/** the countries the choropleths colour, as set on the base map's land */
 	private fills = new Map<string, StyleLayers.CountryFill>();
 
@@ -80,10 +101,12 @@ export class AtlasMap {
 		onPick: PickHandler,
 		private readonly maplibre: typeof import('maplibre-gl'),
 		private readonly geodataUrl: string,
-		theme: Theme
+		theme: Theme,
+		language: MapLanguage
 	) {
 		this.map = map;
 		this.theme = theme;
+		this.language = language;
 		this.onPick = onPick;
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
 		map.on('click', (e) => this.pickAt(e, 'click'));
@@ -106,7 +129,7 @@ export class AtlasMap {
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
 		const map = new maplibregl.Map({
 			container: options.container,
-			style: basemapStyle(options.theme ?? LIGHT, options.basemap),
+			style: basemapStyle(options.theme ?? LIGHT, options.basemap, options.language ?? 'en'),
 			center: options.center ?? DEFAULT_VIEW.center,
 			zoom: options.zoom ?? DEFAULT_VIEW.zoom,
 			minZoom: 2,
@@ -122,7 +145,14 @@ export class AtlasMap {
 		map.touchZoomRotate.disableRotation();
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href, options.theme ?? LIGHT);
+		const atlas = new AtlasMap(
+			map,
+			options.onPick,
+			maplibregl,
+			options.geodataUrl ?? new URL('geodata', location.href).href,
+			options.theme ?? LIGHT,
+			options.language ?? 'en'
+		);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		if (options.onError) atlas.reportErrors(options.onError);
 		// fetched while the base map draws, so the first data layers do not wait for it
@@ -130,7 +160,35 @@ export class AtlasMap {
 		// data layers can be added once the style is parsed: their sources then load beside the
 		// base map's instead of after its first full draw, and the map reaches idle once, not twice
 		await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+		// the rivers, lakes and towns come after the first view has drawn: they add nothing to its bytes or its wait
+		const detailUrl = options.detailUrl;
+		if (detailUrl) map.once('idle', () => void atlas.addDetail(detailUrl).catch((e) => map.fire('error', { error: e })));
 		return atlas;
+	}
+
+	/** Adds the base map's detail: water under the data layers, river names and towns with the labels above them. */
+	private async addDetail(url: string): Promise<void> {
+		await this.pmtilesProtocol();
+		this.map.addSource(DETAIL, { type: 'vector', url: `pmtiles://${url}` });
+		this.map.addImage(TOWN_DOT, townDotImage(), { sdf: true });
+		const { water, labels } = detailLayers(this.theme, this.language);
+		// on the land, under the coasts, borders and every data layer
+		for (const layer of water) this.map.addLayer(layer, 'coast');
+		// above the data layers, under the country names: a town or river name stays readable on a shaded area
+		for (const layer of labels) this.map.addLayer(layer, LABEL_LAYER);
+	}
+
+	/** Writes the map's labels (countries, towns, rivers, the points' names) in another language. */
+	setLanguage(language: MapLanguage): void {
+		if (language === this.language) return;
+		this.language = language;
+		for (const id of TEXT_LAYERS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', textField(language));
+		if (!this.styles) return;
+		for (const spec of this.specs) {
+			const property = spec.def.style.label;
+			if (property && this.map.getLayer(`${spec.id}:label`))
+				this.map.setLayoutProperty(`${spec.id}:label`, 'text-field', this.styles.labelText(property, language));
+		}
 	}
 
 	/**
@@ -162,7 +220,8 @@ export class AtlasMap {
 			if (layers.length === 0) continue;
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
-			for (const layer of layers) this.map.addLayer(layer, LABEL_LAYER);
+			// a point's name goes above every label of the base map, which gives way to it
+			for (const layer of layers) this.map.addLayer(this.localised(layer, spec), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
 		}
 		this.paintCountries();
 		this.applyTime();
@@ -199,7 +258,7 @@ export class AtlasMap {
 
 	private async redrawDeck(): Promise<void> {
 		const deckSpecs = this.specs.filter((s) => s.def.renderer === 'deck');
-		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until, this.isShown);
+		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABELS_START, this.until, this.isShown);
 	}
 
 	/** Draws exactly the layers named, hiding the rest: what changed is all that is touched. */
@@ -225,7 +284,7 @@ export class AtlasMap {
 		this.map.addSource('coverage', { type: 'geojson', data });
 		// under every line and point, so hubs, the front and the hatching stay readable on the wash
 		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
-		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABEL_LAYER);
+		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABELS_START);
 	}
 
 	/** Calls `onChange` with the view (centre, zoom, bounds) now and after every move; returns the unsubscribe. */
@@ -274,8 +333,8 @@ export class AtlasMap {
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
 	setTheme(theme: Theme): void {
 		this.theme = theme;
-		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
-			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(detailPaint(theme))])
+			if (this.map.getLayer(layer)) for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
 		// the choropleths' colours are blended with the land's
 		this.paintCountries();
 	}
@@ -301,6 +360,13 @@ export class AtlasMap {
 		this.map.remove();
 	}
 
+	/** A point's label in the map's language (the style layers are made in English). */
+	private localised(layer: import('maplibre-gl').LayerSpecification, spec: LayerSpec): import('maplibre-gl').LayerSpecification {
+		const property = spec.def.style.label;
+		if (!property || this.language === 'en' || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
+		return { ...layer, layout: { ...layer.layout, 'text-field': this.styles!.labelText(property, this.language) } };
+	}
+
 	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
 	private pmtilesProtocol(): Promise<void> {
 		this.pmtiles ??= import('pmtiles').then(({ Protocol }) => {
@@ -313,6 +379,7 @@ export class AtlasMap {
 	private styleLayers(): Promise<typeof StyleLayers> {
 		this.styleCode ??= import('./styleLayers').then((code) => {
 			this.map.addImage(code.HATCH_IMAGE, code.hatchImage());
+			this.map.addImage(code.BLOCKER_IMAGE, code.blockerImage());
 			return (this.styles = code);
 		});
 		return this.styleCode;
