@@ -66,7 +66,7 @@ const sameDrawing = (a: LayerSpec, b: LayerSpec) =>
 
 // maplibre's protocols are global: registered once however many maps a page makes
 let registeredPmtiles = false;
-const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
+const ATTRIBUTION = 'Base map: Natural Earth (public domain), towns GeoNames (CC BY 4.0); Crimea redrawn as part of Ukraine';
 
 /**
  * The one place that owns maplibre and deck.gl: creates the map over the local base map, adds
