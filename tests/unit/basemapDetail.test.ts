@@ -10,7 +10,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { placeProps, placeZoom, romanianLetters, type City } from '../../scripts/lib/basemapPlaces';
 import { pmtilesLayers } from '../../scripts/lib/pmtilesArchive';
-import { basemapStyle, detailLayers, DETAIL } from '../../src/lib/map/basemap';
+import { basemapStyle, DETAIL } from '../../src/lib/map/basemap';
+import { detailLayers } from '../../src/lib/map/detail';
 import { DARK, LIGHT } from '../../src/lib/map/theme';
 
 const root = new URL('../..', import.meta.url).pathname;

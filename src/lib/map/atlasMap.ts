@@ -6,15 +6,12 @@ import {
 	basemapStyle,
 	COUNTRIES,
 	DETAIL,
-	detailLayers,
-	detailPaint,
 	FILL_STATE,
 	LABEL_LAYER,
 	LABELS_START,
 	TEXT_LAYERS,
 	textField,
 	TOWN_DOT,
-	townDotImage,
 	type Basemap,
 	type MapLanguage
 } from './basemap';
@@ -86,6 +83,8 @@ export class AtlasMap {
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
 	private theme: Theme;
 	private language: MapLanguage;
+	/** the detail's style code, once the detail is on the map */
+	private detailCode: typeof import('./detail') | null = null;
 	/** the countries the choropleths colour, as set on the base map's land */
 	private fills = new Map<string, StyleLayers.CountryFill>();
 
@@ -168,7 +167,8 @@ export class AtlasMap {
 
 	/** Adds the base map's detail: water under the data layers, river names and towns with the labels above them. */
 	private async addDetail(url: string): Promise<void> {
-		await this.pmtilesProtocol();
+		const [detail] = await Promise.all([import('./detail'), this.pmtilesProtocol()]);
+		const { detailLayers, townDotImage } = (this.detailCode = detail);
 		this.map.addSource(DETAIL, { type: 'vector', url: `pmtiles://${url}` });
 		this.map.addImage(TOWN_DOT, townDotImage(), { sdf: true });
 		const { water, labels } = detailLayers(this.theme, this.language);
@@ -333,7 +333,7 @@ export class AtlasMap {
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
 	setTheme(theme: Theme): void {
 		this.theme = theme;
-		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(detailPaint(theme))])
+		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(this.detailCode?.detailPaint(theme) ?? {})])
 			if (this.map.getLayer(layer)) for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
 		// the choropleths' colours are blended with the land's
 		this.paintCountries();
