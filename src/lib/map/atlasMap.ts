@@ -1,20 +1,7 @@
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
-import {
-	basemapPaint,
-	basemapStyle,
-	COUNTRIES,
-	DETAIL,
-	FILL_STATE,
-	LABEL_LAYER,
-	LABELS_START,
-	TEXT_LAYERS,
-	textField,
-	TOWN_DOT,
-	type Basemap,
-	type MapLanguage
-} from './basemap';
+import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABELS_START, type Basemap, type MapLanguage } from './basemap';
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
@@ -81,10 +68,10 @@ export class AtlasMap {
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
-	private theme: Theme;
-	private language: MapLanguage;
+	theme: Theme;
+	language: MapLanguage;
 	/** the detail's style code, once the detail is on the map */
-	private detailCode: typeof import('./detail') | null = null;
+	detailCode: typeof import('./detail') | null = null;
 	/** the countries the choropleths colour, as set on the base map's land */
 	private fills = new Map<string, StyleLayers.CountryFill>();
 
@@ -161,34 +148,20 @@ export class AtlasMap {
 		await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 		// the rivers, lakes and towns come after the first view has drawn: they add nothing to its bytes or its wait
 		const detailUrl = options.detailUrl;
-		if (detailUrl) map.once('idle', () => void atlas.addDetail(detailUrl).catch((e) => map.fire('error', { error: e })));
+		if (detailUrl)
+			map.once('idle', () =>
+				Promise.all([import('./detail'), atlas.pmtilesProtocol()])
+					.then(([detail]) => (atlas.detailCode = detail).addDetail(map, detailUrl, atlas.theme, atlas.language))
+					.catch((e) => map.fire('error', { error: e }))
+			);
 		return atlas;
-	}
-
-	/** Adds the base map's detail: water under the data layers, river names and towns with the labels above them. */
-	private async addDetail(url: string): Promise<void> {
-		const [detail] = await Promise.all([import('./detail'), this.pmtilesProtocol()]);
-		const { detailLayers, townDotImage } = (this.detailCode = detail);
-		this.map.addSource(DETAIL, { type: 'vector', url: `pmtiles://${url}` });
-		this.map.addImage(TOWN_DOT, townDotImage(), { sdf: true });
-		const { water, labels } = detailLayers(this.theme, this.language);
-		// on the land, under the coasts, borders and every data layer
-		for (const layer of water) this.map.addLayer(layer, 'coast');
-		// above the data layers, under the country names: a town or river name stays readable on a shaded area
-		for (const layer of labels) this.map.addLayer(layer, LABEL_LAYER);
 	}
 
 	/** Writes the map's labels (countries, towns, rivers, the points' names) in another language. */
 	setLanguage(language: MapLanguage): void {
 		if (language === this.language) return;
 		this.language = language;
-		for (const id of TEXT_LAYERS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', textField(language));
-		if (!this.styles) return;
-		for (const spec of this.specs) {
-			const property = spec.def.style.label;
-			if (property && this.map.getLayer(`${spec.id}:label`))
-				this.map.setLayoutProperty(`${spec.id}:label`, 'text-field', this.styles.labelText(property, language));
-		}
+		void import('./detail').then(({ writeLanguage }) => writeLanguage(this.map, language, this.specs));
 	}
 
 	/**
@@ -221,7 +194,8 @@ export class AtlasMap {
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 			// a point's name goes above every label of the base map, which gives way to it
-			for (const layer of layers) this.map.addLayer(this.localised(layer, spec), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
+			for (const layer of layers)
+				this.map.addLayer(this.styles!.localised(layer, spec, this.language), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
 		}
 		this.paintCountries();
 		this.applyTime();
@@ -360,15 +334,8 @@ export class AtlasMap {
 		this.map.remove();
 	}
 
-	/** A point's label in the map's language (the style layers are made in English). */
-	private localised(layer: import('maplibre-gl').LayerSpecification, spec: LayerSpec): import('maplibre-gl').LayerSpecification {
-		const property = spec.def.style.label;
-		if (!property || this.language === 'en' || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
-		return { ...layer, layout: { ...layer.layout, 'text-field': this.styles!.labelText(property, this.language) } };
-	}
-
 	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
-	private pmtilesProtocol(): Promise<void> {
+	pmtilesProtocol(): Promise<void> {
 		this.pmtiles ??= import('pmtiles').then(({ Protocol }) => {
 			if (!registeredPmtiles) this.maplibre.addProtocol('pmtiles', new Protocol().tilev4);
 			registeredPmtiles = true;

@@ -1,8 +1,30 @@
 // The base map's detail (rivers, lakes, towns): its style layers, loaded with the detail itself,
 // after the first view has drawn, so none of this code is fetched before the first paint.
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { DETAIL, textField, TOWN_DOT, type MapLanguage } from './basemap';
+import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { DETAIL, LABEL_LAYER, TEXT_LAYERS, textField, TOWN_DOT, type MapLanguage } from './basemap';
+import type { LayerSpec } from '../manifest/specs';
+import { labelText } from './styleLayers';
 import type { Theme } from './theme';
+
+/** Adds the base map's detail: water under the data layers, river names and towns with the labels above them. */
+export function addDetail(map: MaplibreMap, url: string, theme: Theme, language: MapLanguage): void {
+	map.addSource(DETAIL, { type: 'vector', url: `pmtiles://${url}` });
+	map.addImage(TOWN_DOT, townDotImage(), { sdf: true });
+	const { water, labels } = detailLayers(theme, language);
+	// on the land, under the coasts, borders and every data layer
+	for (const layer of water) map.addLayer(layer, 'coast');
+	// above the data layers, under the country names: a town or river name stays readable on a shaded area
+	for (const layer of labels) map.addLayer(layer, LABEL_LAYER);
+}
+
+/** Rewrites the map's labels (countries, towns, rivers, the points' names) in a language. */
+export function writeLanguage(map: MaplibreMap, language: MapLanguage, specs: LayerSpec[]): void {
+	for (const id of TEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', textField(language));
+	for (const spec of specs) {
+		const property = spec.def.style.label;
+		if (property && map.getLayer(`${spec.id}:label`)) map.setLayoutProperty(`${spec.id}:label`, 'text-field', labelText(property, language));
+	}
+}
 
 /** The detail layers' colours for a theme (they exist only once the detail is added). */
 export function detailPaint(theme: Theme) {

@@ -150,6 +150,13 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification =>
 	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property];
 
+/** A point's label layer in the map's language (the style layers are made in English). */
+export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk'): LayerSpecification {
+	const property = spec.def.style.label;
+	if (!property || language === 'en' || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
+	return { ...layer, layout: { ...layer.layout, 'text-field': labelText(property, language) } };
+}
+
 /** A 2x2 transparent image, scaled by `icon-size` to a point's size. */
 export const blockerImage = () => ({ width: 2, height: 2, data: new Uint8Array(16) });
 
