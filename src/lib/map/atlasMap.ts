@@ -195,7 +195,7 @@ export class AtlasMap {
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 			// a point's name goes above every label of the base map, which gives way to it
 			for (const layer of layers)
-				this.map.addLayer(this.styles!.localised(layer, spec, this.language), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
+				this.map.addLayer(this.styles!.localised(layer, spec, this.language, this.theme), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
 		}
 		this.paintCountries();
 		this.applyTime();
@@ -309,6 +309,11 @@ export class AtlasMap {
 		this.theme = theme;
 		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(this.detailCode?.detailPaint(theme) ?? {})])
 			if (this.map.getLayer(layer)) for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+		// the points' own names
+		if (this.styles)
+			for (const spec of this.specs)
+				if (spec.def.style.label && this.map.getLayer(`${spec.id}:label`))
+					for (const [property, value] of Object.entries(this.styles.pointLabelPaint(theme))) this.map.setPaintProperty(`${spec.id}:label`, property, value);
 		// the choropleths' colours are blended with the land's
 		this.paintCountries();
 	}

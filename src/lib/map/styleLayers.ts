@@ -150,12 +150,19 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification =>
 	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property];
 
-/** A point's label layer in the map's language (the style layers are made in English). */
-export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk'): LayerSpecification {
+/** A point's label layer in the map's language and theme (the style layers are made in English, light). */
+export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk', theme: Theme): LayerSpecification {
 	const property = spec.def.style.label;
-	if (!property || language === 'en' || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
-	return { ...layer, layout: { ...layer.layout, 'text-field': labelText(property, language) } };
+	if (!property || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
+	return {
+		...layer,
+		layout: { ...layer.layout, 'text-field': labelText(property, language) },
+		paint: { ...layer.paint, ...pointLabelPaint(theme) }
+	};
 }
+
+/** A point's name in a theme: the base map's label colours, a little stronger. */
+export const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
 
 /** A 2x2 transparent image, scaled by `icon-size` to a point's size. */
 export const blockerImage = () => ({ width: 2, height: 2, data: new Uint8Array(16) });
