@@ -6,7 +6,7 @@
 // ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { formatProblem, type Problem } from '../src/lib/manifest/errors';
+import { formatExcerpt, formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
 import { addLayer } from './lib/addLayer';
 import { recoverInterruptedWrite } from './lib/atomicWrite';
@@ -53,7 +53,11 @@ const options = {
 
 function report(header: string, problems: Problem[]) {
 	console.error(header);
-	for (const p of problems) console.error(`  ${formatProblem(p)}`);
+	for (const p of problems) {
+		console.error(`  ${formatProblem(p)}`);
+		// the line itself, with a caret under the column: JSON that does not parse
+		for (const line of formatExcerpt(p)) console.error(`    ${line}`);
+	}
 }
 
 async function main(): Promise<number> {

@@ -71,7 +71,7 @@ test('a file that is not JSON says where it breaks', async ({ page }) => {
 	await openAtlas(page, '/editor');
 	await fileInput(page).setInputFiles(fixture('unreadable.geojson'));
 	await expect(page.getByTestId('problems')).toContainText('line 7, column 7');
-	await expect(page.getByTestId('summary')).toContainText('0 of 0 features');
+	await expect(page.getByTestId('summary')).toContainText('could not be read as features');
 });
 
 test('the draft survives a reload, edits included, and can be discarded on purpose', async ({ page }) => {

@@ -3,6 +3,7 @@
 import type { BBox, FeatureCollection } from 'geojson';
 import { KINDS, type Kind, type LayerDef } from '../manifest/schema';
 import type { LoadedLayer } from '../manifest/load';
+import type { NewSource } from './forgive';
 
 /** The editor's form: everything an editor chooses about a layer besides its data. */
 export type DraftMeta = {
@@ -23,6 +24,10 @@ export type DraftMeta = {
 	radiusProperty?: string;
 	/** choropleth only */
 	joinProperty?: string;
+	/** the confidence of every feature that gives none (not part of the manifest entry) */
+	confidence?: string;
+	/** bibliography entries the file asks for, as reviewed in the form; written to geodata/sources.json with the layer */
+	newSources?: NewSource[];
 };
 
 /** One draft kept in the browser: the file as dropped (stored beside it) and the form. */
