@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAtlas, redrawn } from './atlas';
 
@@ -56,6 +59,24 @@ test('a file with no ids and sources given as addresses is drawn whole, its new 
 	// the layer cites both new entries, and nothing blocks publishing
 	await expect(page.getByRole('button', { name: 'Remove kyivindependent-2025-09-05-allies-expand-lviv-logistics' })).toBeVisible();
 	await expect(download).toBeEnabled();
+
+	// the publish bundle, applied by the command to a copy of a geodata/ folder, as a developer would
+	const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download publish bundle' }).click()]);
+	expect(bundle.suggestedFilename()).toBe('newsroom-points.bundle.json');
+	await expect(page.getByTestId('bundled')).toContainText('npm run layer -- apply newsroom-points.bundle.json');
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-bundle-'));
+	try {
+		cpSync('tests/fixtures/layer/geodata', dir, { recursive: true });
+		const layer = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', ...args, '--root', dir], { encoding: 'utf8' });
+		const applied = layer('apply', await bundle.path());
+		expect(applied.stderr).toBe('');
+		expect(applied.stdout).toContain('added 2 source(s) to geodata/sources.json');
+		expect(layer('check').status).toBe(0);
+		const written = JSON.parse(readFileSync(join(dir, 'newsroom-points.geojson'), 'utf8'));
+		expect(written.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(await drawnIds(page));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 	expect(errors).toEqual([]);
 });
 

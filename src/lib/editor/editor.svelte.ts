@@ -48,15 +48,20 @@ export class Editor {
 	/** Loads the bibliography and the manifest's ids, then reopens the draft last worked on. */
 	async start(): Promise<void> {
 		this.client = new ImportClient();
-		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
-		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
-		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
+		await this.refresh();
 		try {
 			this.drafts = await listDrafts();
 		} catch (error) {
 			this.error = `drafts cannot be kept in this browser (${(error as Error).message})`;
 		}
 		if (this.drafts[0]) await this.open(this.drafts[0]);
+	}
+
+	/** Reads the bibliography and the manifest again: after a save, geodata/ holds more. */
+	async refresh(): Promise<void> {
+		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
+		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
+		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
 	}
 
 	destroy(): void {
