@@ -8,6 +8,7 @@ import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type 
 import { createDraft, discardDraft, draftFile, listDrafts, saveDraft } from './drafts';
 import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress } from './importClient';
 import { citableOf, newSourceProblems, type NewSource } from './forgive';
+import { distinctColour, manifestColours } from './distinctColour';
 
 /** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
 const forgivingOf = (meta: DraftMeta): Forgiving => ({
@@ -31,6 +32,8 @@ export class Editor {
 	private tickets = 0;
 	sources = $state.raw<Bibliography>({});
 	manifestIds = $state.raw<string[]>([]);
+	/** every colour the manifest's layers are drawn in: a new layer's default stays clear of them */
+	manifestColours = $state.raw<string[]>([]);
 
 	/** what the features may cite: the bibliography and the draft's new entries */
 	citable = $derived<Bibliography>({ ...this.sources, ...citableOf(this.current?.meta.newSources ?? []) });
@@ -61,7 +64,9 @@ export class Editor {
 	async refresh(): Promise<void> {
 		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
 		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
-		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
+		const manifest = safeJson(manifestText) as { layers?: { id?: unknown }[] } | null;
+		this.manifestIds = (manifest?.layers ?? []).map((l) => String(l?.id));
+		this.manifestColours = manifestColours(manifest);
 	}
 
 	destroy(): void {
@@ -98,6 +103,8 @@ export class Editor {
 			...defaultMeta(file.name, result.kind, result.properties),
 			id: this.freeId(defaultMeta(file.name, result.kind).id),
 			asOf,
+			// unlike every layer's colour and every other draft's, in both themes
+			color: distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
 			sources: result.cited,
 			newSources: result.newSources
 		};
