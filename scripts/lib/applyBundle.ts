@@ -82,7 +82,10 @@ export async function applyBundle(json: unknown, root: string, options: { name: 
 		problems.push(problem(MANIFEST, `layers[${index}]`, `a layer "${id}" already exists: tick "Replace the layer" in the editor to replace it`));
 	if (index < 0 && !bundle.replace && existsSync(join(root, file)))
 		problems.push(problem(`geodata/${file}`, '', 'already exists, though no layer uses it: tick "Replace the layer" to replace it'));
-	const entry = inManifestOrder({ ...(index >= 0 ? manifest.layers[index] : {}), ...bundle.entry });
+	const kept = index >= 0 ? manifest.layers[index] : {};
+	// the editor's form knows the colour, opacity, width, radius and dash: the rest of a style (hatch, categories) is kept
+	const style = typeof kept.style === 'object' && typeof bundle.entry.style === 'object' ? { style: { ...kept.style, ...bundle.entry.style } } : {};
+	const entry = inManifestOrder({ ...kept, ...bundle.entry, ...style });
 	const at = index >= 0 ? index : manifest.layers.length;
 	problems.push(
 		...validateLayerEntry(entry, { sources: citable }).problems.map((p) => ({ ...p, field: p.field ? `layers[${at}].${p.field}` : `layers[${at}]` }))

@@ -107,3 +107,41 @@ test('the server refuses a tokenless save, another origin’s, and paths out of 
 	expect((await request.get(`${origin}/geodata/layers.json`)).status()).toBe(200);
 	expect(existsSync(join(root, 'x.geojson'))).toBe(false);
 });
+
+test('a layer of the atlas opened, a feature renamed and moved, the diff read, saved over itself', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto(address);
+	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	await page.getByLabel('Or edit a layer of the atlas').selectOption('hubs');
+	await page.getByRole('button', { name: 'Open', exact: true }).click();
+	await expect(page.getByTestId('summary')).toContainText('hubs.geojson: 2 of 2 features on the map as a point layer');
+	await expect(page.getByLabel(/^Title/)).toHaveValue('Logistics hubs');
+	await page.getByLabel('Feature to edit').selectOption('hub-rzeszow-jasionka');
+	const feature = page.getByRole('region', { name: 'Edit a feature' });
+	const name = feature.getByLabel('name', { exact: true });
+	await expect(name).toHaveValue('Rzeszów-Jasionka logistics hub');
+	await name.fill('Rzeszów-Jasionka airport logistics hub');
+	await name.press('Tab');
+	await feature.getByLabel('Longitude').fill('22.5');
+	await feature.getByLabel('Longitude').press('Tab');
+	const changes = page.getByTestId('changes').getByRole('listitem');
+	await expect(changes).toHaveCount(2);
+	await expect(changes.nth(0)).toHaveText(
+		'features[0] (hub-rzeszow-jasionka).properties.name "Rzeszów-Jasionka logistics hub" → "Rzeszów-Jasionka airport logistics hub"'
+	);
+	await expect(changes.nth(1)).toHaveText('features[0] (hub-rzeszow-jasionka).geometry.coordinates [22.019,50.11] → [22.5,50.11]');
+	await page.getByLabel('Your name').fill('Olena Editor');
+	await page.getByRole('button', { name: 'Save to geodata/' }).click();
+	await expect(page.getByTestId('saved')).toContainText('replaced layers[7] "hubs" (point)', { timeout: 30_000 });
+	const hubs = JSON.parse(readFileSync(join(root, 'hubs.geojson'), 'utf8'));
+	expect(hubs.features[0].properties.name).toBe('Rzeszów-Jasionka airport logistics hub');
+	expect(hubs.features[0].geometry.coordinates).toEqual([22.5, 50.11]);
+	expect(hubs.features[1]).toEqual(JSON.parse(readFileSync('geodata/hubs.geojson', 'utf8')).features[1]);
+	// what the form does not hold (the legend, the style's other fields) is kept
+	const before = JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers[7];
+	expect(JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers[7]).toEqual(before);
+	expect(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'check', '--root', root]).status).toBe(0);
+	expect(git('log', '-1', '--format=%s')).toBe('geodata: update layer hubs (Logistics hubs)\n');
+	// only the layer's file changed (the hand-made file also gains its bbox and one line a position, as `layer add` writes them)
+	expect(git('diff', '--stat', 'HEAD~1', '--', 'geodata')).toMatch(/^ geodata\/hubs\.geojson \| \d+ [+-]+\n 1 file changed/);
+});

@@ -125,4 +125,24 @@ describe('forgive: what the editor fills in', () => {
 				}
 			]);
 	});
+
+	it('applies an editor’s edits to features by id and lists each change, leaving equal values alone', () => {
+		const data = collection(point({ id: 'a', name: 'A', capacity: 10 }), point({ id: 'b', name: 'B' }, [24, 49]));
+		const { changes, warnings } = forgive(data, {
+			known: sources,
+			file: 'f.geojson',
+			edits: [
+				{ id: 'b', properties: { name: 'B renamed', capacity: undefined as unknown as number }, position: [24.5, 49.25] },
+				{ id: 'a', properties: { name: 'A' } },
+				{ id: 'gone', properties: { name: 'x' } }
+			]
+		});
+		expect(changes).toEqual([
+			{ feature: { index: 1, id: 'b' }, field: 'properties.name', before: 'B', after: 'B renamed' },
+			{ feature: { index: 1, id: 'b' }, field: 'geometry.coordinates', before: [24, 49], after: [24.5, 49.25] }
+		]);
+		expect(data.features[1].properties!.name).toBe('B renamed');
+		expect(data.features[1].geometry).toEqual({ type: 'Point', coordinates: [24.5, 49.25] });
+		expect(warnings.map((w) => w.message)).toEqual(['the edited feature "gone" is no longer in the file: its edit is left out']);
+	});
 });

@@ -10,7 +10,7 @@ import { convertToGeoJSON, withoutBom, type Format } from './convert';
 import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
-import { citableOf, forgive, type LayerDefaults, type NewSource } from './forgive';
+import { citableOf, forgive, type FeatureChange, type FeatureEdit, type LayerDefaults, type NewSource } from './forgive';
 import { prepareLayer, stringify } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
@@ -34,6 +34,8 @@ export type Checked = {
 	text: string | null;
 	/** the bibliography entries the file asks for (sources given as addresses), when forgiving */
 	newSources: NewSource[];
+	/** what the editor's edits changed */
+	changes: FeatureChange[];
 };
 
 export type CheckOptions = {
@@ -43,7 +45,7 @@ export type CheckOptions = {
 	sliceChars?: number;
 	onProgress?: (done: number, total: number) => void;
 	/** fill in what can safely be filled in (ids, new sources, the layer's confidence and date): the editor's way, never the command's */
-	forgiving?: { defaults?: LayerDefaults; reviewed?: NewSource[] };
+	forgiving?: { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
 };
 
 /**
@@ -55,10 +57,12 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 	const { sliceAbove = 2_000_000, forgiving } = options;
 	let json: FeatureCollection | null = null;
 	let newSources: NewSource[] = [];
+	let changes: FeatureChange[] = [];
 	const amend = forgiving
 		? (collection: FeatureCollection) => {
 				const forgiven = forgive(collection, { known: sources, file: name, ...forgiving });
 				newSources = forgiven.newSources;
+				changes = forgiven.changes;
 				return { sources: citableOf(newSources), warnings: forgiven.warnings };
 			}
 		: undefined;
@@ -66,13 +70,23 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 		// V8 says where the JSON breaks; check-geojson's parser would put it at 1:1
 		const parsed = parseJson(text, name);
 		if (parsed.problem)
-			return { format: 'geojson', kind: layer?.kind ?? 'point', data: null, rejected: [], problems: [parsed.problem], warnings: [], text: null, newSources };
+			return {
+				format: 'geojson',
+				kind: layer?.kind ?? 'point',
+				data: null,
+				rejected: [],
+				problems: [parsed.problem],
+				warnings: [],
+				text: null,
+				newSources,
+				changes
+			};
 		json = parsed.json;
 		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features)) {
 			// the features keep their order and their place in the text: the slices' problems still point at them
 			const amended = amend?.(json);
 			const checked = checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, { ...sources, ...amended?.sources }, options);
-			return { ...checked, warnings: [...(amended?.warnings ?? []), ...checked.warnings], newSources };
+			return { ...checked, warnings: [...(amended?.warnings ?? []), ...checked.warnings], newSources, changes };
 		}
 	}
 	let shape = layer;
@@ -95,7 +109,8 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 		problems: prepared.problems,
 		warnings: prepared.warnings,
 		text: prepared.text,
-		newSources
+		newSources,
+		changes
 	};
 }
 
@@ -114,7 +129,7 @@ function checkInSlices(
 	layer: LayerShape,
 	sources: Bibliography,
 	options: CheckOptions
-): Omit<Checked, 'newSources'> {
+): Omit<Checked, 'newSources' | 'changes'> {
 	const { sliceChars = 300_000, onProgress } = options;
 	const features = json.features;
 	const offsets = featureOffsets(text);

@@ -4,16 +4,17 @@ import { MANIFEST, validateBibliography, validateLayerEntry } from '../manifest/
 import { safeJson } from '../content/read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
-import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
+import { checkedShape, defaultMeta, draftLayer, manifestEntry, metaOf, type Draft, type DraftMeta } from './draftLayer';
 import { createDraft, discardDraft, draftFile, listDrafts, saveDraft } from './drafts';
 import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress } from './importClient';
-import { citableOf, newSourceProblems, type NewSource } from './forgive';
+import { citableOf, newSourceProblems, type FeatureEdit, type NewSource } from './forgive';
 import { distinctColour, manifestColours } from './distinctColour';
 
 /** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
 const forgivingOf = (meta: DraftMeta): Forgiving => ({
 	defaults: { confidence: meta.confidence || undefined, asOf: meta.asOf || undefined },
-	reviewed: meta.newSources ?? []
+	reviewed: meta.newSources ?? [],
+	edits: meta.edits ?? []
 });
 
 export type ReadText = (name: string) => Promise<string | null>;
@@ -34,6 +35,8 @@ export class Editor {
 	manifestIds = $state.raw<string[]>([]);
 	/** every colour the manifest's layers are drawn in: a new layer's default stays clear of them */
 	manifestColours = $state.raw<string[]>([]);
+	/** the layers the editor can open and edit: their data is one file in geodata/ named after them (not dated versions, not tiles) */
+	editable = $state.raw<Record<string, unknown>[]>([]);
 
 	/** what the features may cite: the bibliography and the draft's new entries */
 	citable = $derived<Bibliography>({ ...this.sources, ...citableOf(this.current?.meta.newSources ?? []) });
@@ -64,9 +67,10 @@ export class Editor {
 	async refresh(): Promise<void> {
 		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
 		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
-		const manifest = safeJson(manifestText) as { layers?: { id?: unknown }[] } | null;
+		const manifest = safeJson(manifestText) as { layers?: Record<string, unknown>[] } | null;
 		this.manifestIds = (manifest?.layers ?? []).map((l) => String(l?.id));
 		this.manifestColours = manifestColours(manifest);
+		this.editable = (manifest?.layers ?? []).filter((l) => typeof l?.id === 'string' && l.file === `${l.id}.geojson` && !l.versions);
 	}
 
 	destroy(): void {
@@ -111,6 +115,38 @@ export class Editor {
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];
 		await this.keep(() => createDraft({ ...draft, meta }, file));
+	}
+
+	/** A layer of the atlas becomes a draft to edit: its own file, its entry as the form; saving replaces it. */
+	async openLayer(id: string): Promise<void> {
+		const entry = this.editable.find((l) => l.id === id);
+		if (!entry) return;
+		const fileName = String(entry.file);
+		const text = await this.read(fileName);
+		if (text === null) {
+			this.error = `geodata/${fileName} could not be read`;
+			return;
+		}
+		this.error = null;
+		const file = new File([text], fileName, { type: 'application/geo+json' });
+		const now = Date.now();
+		const draft: Draft = { key: crypto.randomUUID(), fileName, fileSize: file.size, createdAt: now, updatedAt: now, meta: metaOf(entry) };
+		[this.current, this.result] = [draft, null];
+		this.drafts = [draft, ...this.drafts];
+		await this.keep(() => createDraft(draft, file));
+		await this.run(() => this.client!.import(file, fileName, checkedShape(draft.meta), this.sources, forgivingOf(draft.meta), (p) => (this.progress = p)));
+	}
+
+	/** Changes one feature of the draft (its properties, or where a point is); the diff and the map follow. */
+	async editFeature(edit: FeatureEdit): Promise<void> {
+		const edits = this.current?.meta.edits ?? [];
+		const before = edits.find((e) => e.id === edit.id);
+		const merged: FeatureEdit = {
+			id: edit.id,
+			properties: { ...before?.properties, ...edit.properties },
+			...((edit.position ?? before?.position) ? { position: edit.position ?? before!.position } : {})
+		};
+		await this.update({ edits: [...edits.filter((e) => e.id !== edit.id), merged] });
 	}
 
 	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
@@ -165,7 +201,12 @@ export class Editor {
 		// a layer's date or confidence reaches only features that give none: checked again only then
 		const reaches = (field: 'asOf' | 'confidence') => field in change && change[field] !== before[field] && fields.some((f) => f === `properties.${field}`);
 		const keys = (list: NewSource[] | undefined) => (list ?? []).map((s) => s.key).join('\n');
-		return reaches('asOf') || reaches('confidence') || ('newSources' in change && keys(change.newSources) !== keys(before.newSources));
+		return (
+			reaches('asOf') ||
+			reaches('confidence') ||
+			('newSources' in change && keys(change.newSources) !== keys(before.newSources)) ||
+			('edits' in change && JSON.stringify(change.edits) !== JSON.stringify(before.edits))
+		);
 	}
 
 	/** Queues one write; `kept` is true once the queue is empty and the last write succeeded. */

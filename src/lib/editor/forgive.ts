@@ -26,9 +26,17 @@ export type NewSource = {
 	note?: string;
 };
 
+/** An editor's change to one feature of a layer opened from the atlas, by its id. */
+export type FeatureEdit = { id: string; properties?: Record<string, unknown>; position?: [number, number] };
+
+/** What an edit changed, for the diff: `before` and `after` as the file has them. */
+export type FeatureChange = { feature: { index: number; id: string }; field: string; before: unknown; after: unknown };
+
 export type Forgiven = {
 	/** the entries to add to geodata/sources.json, in the order the file first cites them */
 	newSources: NewSource[];
+	/** what the editor's edits changed, feature by feature */
+	changes: FeatureChange[];
 	/** what was filled in, one warning for each kind of change, with an example */
 	warnings: Problem[];
 };
@@ -46,9 +54,9 @@ const OFFICIAL_HOST = /(^|\.)(gov(\.[a-z]{2})?|gouv\.fr|mil|nato\.int|europa\.eu
  */
 export function forgive(
 	collection: FeatureCollection,
-	options: { known: Bibliography; file: string; defaults?: LayerDefaults; reviewed?: NewSource[] }
+	options: { known: Bibliography; file: string; defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] }
 ): Forgiven {
-	const { known, file, defaults = {}, reviewed = [] } = options;
+	const { known, file, defaults = {}, reviewed = [], edits = [] } = options;
 	const features: unknown[] = Array.isArray(collection?.features) ? collection.features : [];
 	const sources = new SourceMaker(known, reviewed);
 	const filled = { id: [] as string[], sources: 0, source: 0, confidence: 0, asOf: 0 };
@@ -88,6 +96,7 @@ export function forgive(
 
 	const warnings: Problem[] = [];
 	const say = (field: string, message: string) => warnings.push({ file, field, message });
+	const changes = applyEdits(features, edits, (id) => say('', `the edited feature "${id}" is no longer in the file: its edit is left out`));
 	const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 	if (filled.id.length)
 		say('properties.id', `${n(filled.id.length, 'feature')} had no id: each was given one from its name and its content (${filled.id[0]}), the same each time`);
@@ -99,7 +108,33 @@ export function forgive(
 		);
 	if (filled.confidence) say('properties.confidence', `${n(filled.confidence, 'feature')} gave no confidence: the layer's "${defaults.confidence}" was used`);
 	if (filled.asOf) say('properties.asOf', `${n(filled.asOf, 'feature')} gave no asOf: the layer's ${defaults.asOf} was used`);
-	return { newSources: sources.made, warnings };
+	return { newSources: sources.made, changes, warnings };
+}
+
+/** The editor's edits, made in place; what each changed. A value the same as the file's is no change. */
+function applyEdits(features: unknown[], edits: FeatureEdit[], missing: (id: string) => void): FeatureChange[] {
+	const changes: FeatureChange[] = [];
+	for (const edit of edits) {
+		const index = features.findIndex((f) => propertiesOf(f)?.id === edit.id);
+		if (index < 0) {
+			missing(edit.id);
+			continue;
+		}
+		const feature = features[index] as Feature;
+		const p = propertiesOf(feature)!;
+		const at = { index, id: edit.id };
+		for (const [key, after] of Object.entries(edit.properties ?? {})) {
+			if (key === 'id' || JSON.stringify(p[key]) === JSON.stringify(after)) continue;
+			changes.push({ feature: at, field: `properties.${key}`, before: p[key], after });
+			p[key] = after;
+		}
+		const point = feature.geometry?.type === 'Point' ? feature.geometry : null;
+		if (edit.position && point && JSON.stringify(point.coordinates) !== JSON.stringify(edit.position)) {
+			changes.push({ feature: at, field: 'geometry.coordinates', before: point.coordinates, after: edit.position });
+			point.coordinates = [...edit.position];
+		}
+	}
+	return changes;
 }
 
 /** The entry geodata/sources.json will hold for a new source (empty fields left out, so the validator names them). */

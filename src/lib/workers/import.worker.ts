@@ -7,10 +7,10 @@ import { thinForPreview, type Preview } from '../editor/preview';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, Kind } from '../manifest/schema';
 import type { Format } from '../editor/convert';
-import type { LayerDefaults, NewSource } from '../editor/forgive';
+import type { FeatureChange, FeatureEdit, LayerDefaults, NewSource } from '../editor/forgive';
 
 /** What the editor fills in for the file: its defaults for the layer and the new sources as reviewed. */
-export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[] };
+export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
 
 export type ImportRequest =
 	| { type: 'import'; id: number; file: Blob; name: string; layer: LayerShape | null; sources: Bibliography; forgiving: Forgiving }
@@ -38,6 +38,8 @@ export type ImportResult = {
 	newSources: NewSource[];
 	/** every source key the features cite, in first-seen order: the layer's own sources to start with */
 	cited: string[];
+	/** what the editor's edits changed: the diff */
+	changes: FeatureChange[];
 };
 
 export type ImportReply =
@@ -92,7 +94,8 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography, forg
 		warnings: checked.warnings,
 		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' }),
 		newSources: checked.newSources,
-		cited: citedKeys(checked.data)
+		cited: citedKeys(checked.data),
+		changes: checked.changes
 	};
 }
 
