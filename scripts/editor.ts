@@ -5,6 +5,10 @@
 // with it: only a page opened from that address can save.
 //
 //   npm run editor [-- --port 4800] [--host 127.0.0.1] [--root geodata] [--build build] [--commit | --no-commit]
+//                     [--origin http://atlas-editor.newsroom.internal:4800 …]
+//
+// On an internal server (--host 0.0.0.0), name with --origin each address editors open it at: a
+// save from any other origin is refused, token or not.
 //
 // A save is committed when geodata/ is in a git work tree, unless --no-commit; --commit insists
 // (and says so when it cannot).
@@ -41,7 +45,8 @@ const { values } = parseArgs({
 		root: { type: 'string' },
 		build: { type: 'string' },
 		commit: { type: 'boolean' },
-		'no-commit': { type: 'boolean' }
+		'no-commit': { type: 'boolean' },
+		origin: { type: 'string', multiple: true }
 	}
 });
 
@@ -81,7 +86,7 @@ async function main() {
 		const { port } = server.address() as AddressInfo;
 		const host = values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host!;
 		const shown = host.includes(':') ? `[${host}]` : host;
-		origins = [`http://${shown}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+		origins = [`http://${shown}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(values.origin ?? []).map((o) => new URL(o).origin)];
 		console.log(`atlas editor: saving to ${root}${commit ? ', committing each save' : ''}`);
 		console.log(`open http://${shown}:${port}/editor#token=${token}`);
 	});

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,4 +88,20 @@ test('JSON that does not parse names its line and column and shows the line', as
 	await expect(problems).toContainText("line 7, column 7 Expected ',' or '}' after property value");
 	await expect(page.getByTestId('excerpt')).toHaveText('      "geometry": { "type": "Point", "coordinates": [24.03, 49.84] }\n      ^');
 	await expect(page.getByTestId('summary')).toContainText('unreadable.geojson could not be read as features');
+});
+
+test('the editor’s new controls have names axe accepts: new sources, layer defaults, a feature to edit', async ({ page }) => {
+	const serious = async () =>
+		(await new AxeBuilder({ page }).include('[aria-label="Layer editor"]').analyze()).violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
+	await openAtlas(page, '/editor');
+	await fileInput(page).setInputFiles(fixture('newsroom-points.geojson'));
+	await expect(page.getByTestId('new-source')).toHaveCount(2);
+	expect(await serious()).toEqual([]);
+	await page.getByLabel('Or edit a layer of the atlas').selectOption('hubs');
+	await page.getByRole('button', { name: 'Open', exact: true }).click();
+	await page.getByLabel('Feature to edit').selectOption('hub-rzeszow-jasionka');
+	await expect(page.getByRole('region', { name: 'Edit a feature' }).getByLabel('Longitude')).toHaveValue('22.019');
+	expect(await serious()).toEqual([]);
 });

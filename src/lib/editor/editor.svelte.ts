@@ -260,8 +260,13 @@ export class Editor {
 
 	private checkEntry(meta: DraftMeta): Problem[] {
 		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.citable });
-		if (this.manifestIds.includes(meta.id))
-			problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		// a layer opened to edit is saved over itself; any other draft with a layer's id is told
+		if (this.manifestIds.includes(meta.id) && meta.editing !== meta.id)
+			problems.push({
+				file: MANIFEST,
+				field: 'id',
+				message: `"${meta.id}" is already a layer in geodata/layers.json: choose another id, or tick "Replace the layer" to publish over it`
+			});
 		return problems;
 	}
 }

@@ -189,7 +189,12 @@ export function readAddress(address: string, known: Bibliography): Pick<NewSourc
 		}
 	}
 	const publisher = [...publishers].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-	const path = decodeURIComponent(url.pathname);
+	let path = url.pathname;
+	try {
+		path = decodeURIComponent(path);
+	} catch {
+		// a stray % in the address: its words are read as they are
+	}
 	const day =
 		/(?:^|\D)(20\d\d|19\d\d)[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path) ??
 		/(?:^|\D)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path);
