@@ -145,4 +145,24 @@ describe('forgive: what the editor fills in', () => {
 		expect(data.features[1].geometry).toEqual({ type: 'Point', coordinates: [24.5, 49.25] });
 		expect(warnings.map((w) => w.message)).toEqual(['the edited feature "gone" is no longer in the file: its edit is left out']);
 	});
+
+	it('makes an entry from a source given as publisher, title and date, without an address', () => {
+		const data = collection(
+			point({ name: 'A', sources: { publisher: 'Ministry of Defence of Ukraine', title: 'Briefing on air defence', date: '2025-10-01', kind: 'official' } })
+		);
+		const { newSources } = forgive(data, { known: sources, file: 'f.geojson' });
+		expect(newSources).toEqual([
+			{
+				from: 'Ministry of Defence of Ukraine · Briefing on air defence · 2025-10-01',
+				key: 'ministry-of-2025-10-01-briefing-on-air-defence',
+				publisher: 'Ministry of Defence of Ukraine',
+				title: 'Briefing on air defence',
+				date: '2025-10-01',
+				url: '',
+				kind: 'official'
+			}
+		]);
+		expect(data.features[0].properties!.sources).toEqual(['ministry-of-2025-10-01-briefing-on-air-defence']);
+		expect(newSourceProblems(newSources, sources)).toEqual([]);
+	});
 });

@@ -104,4 +104,15 @@ describe('npm run layer -- apply', { timeout: 30_000 }, () => {
 		);
 		expect(git('status', '--porcelain', '--', 'geodata')).toBe('');
 	});
+
+	it('`add` names the line and column of JSON that does not parse and shows the line with a caret', () => {
+		const added = layer(['add', 'tests/fixtures/editor/unreadable.geojson', '--title', 'Depots', '--kind', 'point']);
+		expect(added.status).toBe(1);
+		expect(added.err).toEqual([
+			'tests/fixtures/editor/unreadable.geojson has 1 problem(s); nothing was written:',
+			"  tests/fixtures/editor/unreadable.geojson:7:7: Expected ',' or '}' after property value",
+			'    7 |       "geometry": { "type": "Point", "coordinates": [24.03, 49.84] }',
+			'              ^'
+		]);
+	});
 });
