@@ -5,7 +5,7 @@
 // with it: only a page opened from that address can save.
 //
 //   npm run editor [-- --port 4800] [--host 127.0.0.1] [--root geodata] [--build build] [--commit | --no-commit]
-//                     [--origin http://atlas-editor.newsroom.internal:4800 …]
+//                     [--origin http://atlas-editor.newsroom.internal:4800 …] [--base /graphics/atlas]
 //
 // On an internal server (--host 0.0.0.0), name with --origin each address editors open it at: a
 // save from any other origin is refused, token or not.
@@ -46,7 +46,9 @@ const { values } = parseArgs({
 		build: { type: 'string' },
 		commit: { type: 'boolean' },
 		'no-commit': { type: 'boolean' },
-		origin: { type: 'string', multiple: true }
+		origin: { type: 'string', multiple: true },
+		// the BASE_PATH the site was built with: its pages ask for everything under it
+		base: { type: 'string', default: process.env.BASE_PATH ?? '' }
 	}
 });
 
@@ -74,8 +76,11 @@ async function main() {
 	let origins: string[] = [];
 	const save = saveHandler({ root, ownOrigins: () => origins, token, commit });
 
+	const base = values.base!.replace(/\/+$/, '');
 	const server = createServer((req, res) => {
-		const path = new URL(req.url ?? '/', 'http://local').pathname;
+		const full = new URL(req.url ?? '/', 'http://local').pathname;
+		if (base && full !== base && !full.startsWith(`${base}/`)) return void send(res, 404, `the site is at ${base}/`);
+		const path = full.slice(base.length) || '/';
 		if (path === SAVE_PATH) return void save(req, res);
 		if (req.method !== 'GET' && req.method !== 'HEAD') return void send(res, 405, 'GET expected');
 		// geodata/ live, so the editor's lists of layers and sources include what was just saved
@@ -88,7 +93,7 @@ async function main() {
 		const shown = host.includes(':') ? `[${host}]` : host;
 		origins = [`http://${shown}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(values.origin ?? []).map((o) => new URL(o).origin)];
 		console.log(`atlas editor: saving to ${root}${commit ? ', committing each save' : ''}`);
-		console.log(`open http://${shown}:${port}/editor#token=${token}`);
+		console.log(`open http://${shown}:${port}${base}/editor#token=${token}`);
 	});
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
 }
