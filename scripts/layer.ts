@@ -6,9 +6,13 @@
 // ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { formatProblem, type Problem } from '../src/lib/manifest/errors';
+import { formatExcerpt, formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
+import { readFile } from 'node:fs/promises';
 import { addLayer } from './lib/addLayer';
+import { applyBundle } from './lib/applyBundle';
+import { commitMessage, commitWritten } from './lib/gitCommit';
+import { parseJson } from '../src/lib/manifest/jsonSyntax';
 import { recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
@@ -30,6 +34,10 @@ const USAGE = `Usage:
       --force                   replace an existing layer's data (fields you do not pass are kept)
   npm run layer -- check
       Checks geodata/ as the build does. Both commands exit 1 on any problem.
+  npm run layer -- apply <bundle.json> [--commit]
+      Applies a publish bundle downloaded from the editor (layer, manifest entry, new sources)
+      exactly as the editor's save does: the same checks, the same atomic write.
+      --commit                  commit the files written (git), naming the layer and the editor
   npm run layer -- import-front <folder>
       Reads DeepState's snapshots (deepstatemap_data_YYYYMMDD.geojson) in <folder> and writes the
       occupied area, front line and change of each, and versions.json, to geodata/front/.
@@ -48,12 +56,17 @@ const options = {
 	'radius-property': { type: 'string' },
 	'join-property': { type: 'string' },
 	force: { type: 'boolean' },
+	commit: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
 function report(header: string, problems: Problem[]) {
 	console.error(header);
-	for (const p of problems) console.error(`  ${formatProblem(p)}`);
+	for (const p of problems) {
+		console.error(`  ${formatProblem(p)}`);
+		// the line itself, with a caret under the column: JSON that does not parse
+		for (const line of formatExcerpt(p)) console.error(`    ${line}`);
+	}
 }
 
 async function main(): Promise<number> {
@@ -73,7 +86,7 @@ async function main(): Promise<number> {
 	// npm runs scripts from the package root; the editor's paths are relative to where they typed
 	const here = process.env.INIT_CWD ?? process.cwd();
 	const root = resolve(here, values.root ?? process.env.ATLAS_GEODATA ?? new URL('../geodata', import.meta.url).pathname);
-	if (command !== 'add' && command !== 'check' && command !== 'import-front') {
+	if (command !== 'add' && command !== 'check' && command !== 'import-front' && command !== 'apply') {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
@@ -116,9 +129,10 @@ async function main(): Promise<number> {
 	}
 
 	if (rest.length !== 1) {
-		console.error(`add takes one file, ${rest.length} given.\n\n${USAGE}`);
+		console.error(`${command} takes one file, ${rest.length} given.\n\n${USAGE}`);
 		return 1;
 	}
+	if (command === 'apply') return apply(resolve(here, rest[0]), rest[0], root, values.commit === true);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
 	const result = await addLayer(
@@ -152,6 +166,31 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	for (const line of result.done) console.log(line);
+	return 0;
+}
+
+async function apply(path: string, name: string, root: string, commit: boolean): Promise<number> {
+	const text = await readFile(path, 'utf8').catch(() => null);
+	const parsed = text === null ? { problem: { file: name, field: '', message: 'not found' } } : parseJson(text, name);
+	if (parsed.problem !== undefined) {
+		report(`${name} has 1 problem; nothing was written:`, [parsed.problem ?? { file: name, field: '', message: 'not valid JSON' }]);
+		return 1;
+	}
+	const result = await applyBundle(parsed.json, root, { name });
+	for (const w of result.warnings) console.log(`warning: ${formatProblem(w)}`);
+	if (result.problems.length > 0) {
+		report(`${name} has ${result.problems.length} problem(s); nothing was written:`, result.problems);
+		return 1;
+	}
+	for (const line of result.done) console.log(line);
+	if (commit && result.layer) {
+		try {
+			console.log(`committed ${await commitWritten(root, result.written, commitMessage(result.layer, result.written))}`);
+		} catch (error) {
+			console.error(`the files are written, but git did not commit them: ${(error as Error).message.trim()}`);
+			return 1;
+		}
+	}
 	return 0;
 }
 

@@ -31,9 +31,11 @@ export const diskReader =
 /**
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
  * Never throws for bad content: every problem is in `problems`, each naming its file.
+ * `overlay`: files (by name) to check as if they held this text, for a write not yet made.
  */
-export async function checkGeodata(dir: string): Promise<Geodata> {
-	const read = diskReader(dir);
+export async function checkGeodata(dir: string, overlay: Record<string, string> = {}): Promise<Geodata> {
+	const disk = diskReader(dir);
+	const read: ReadText = async (name) => (Object.hasOwn(overlay, name) ? overlay[name] : disk(name));
 	const data = await loadGeodata(read);
 	for (const [name, validate] of Object.entries(COMPANIONS)) {
 		const text = await read(name);

@@ -4,9 +4,18 @@ import { MANIFEST, validateBibliography, validateLayerEntry } from '../manifest/
 import { safeJson } from '../content/read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
-import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
+import { checkedShape, defaultMeta, draftLayer, manifestEntry, metaOf, type Draft, type DraftMeta } from './draftLayer';
 import { createDraft, discardDraft, draftFile, listDrafts, saveDraft } from './drafts';
-import { ImportClient, refusal, type ImportResult, type Progress } from './importClient';
+import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress } from './importClient';
+import { citableOf, newSourceProblems, type FeatureEdit, type NewSource } from './forgive';
+import { distinctColour, manifestColours } from './distinctColour';
+
+/** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
+const forgivingOf = (meta: DraftMeta): Forgiving => ({
+	defaults: { confidence: meta.confidence || undefined, asOf: meta.asOf || undefined },
+	reviewed: meta.newSources ?? [],
+	edits: meta.edits ?? []
+});
 
 export type ReadText = (name: string) => Promise<string | null>;
 
@@ -24,7 +33,15 @@ export class Editor {
 	private tickets = 0;
 	sources = $state.raw<Bibliography>({});
 	manifestIds = $state.raw<string[]>([]);
+	/** every colour the manifest's layers are drawn in: a new layer's default stays clear of them */
+	manifestColours = $state.raw<string[]>([]);
+	/** the layers the editor can open and edit: their data is one file in geodata/ named after them (not dated versions, not tiles) */
+	editable = $state.raw<Record<string, unknown>[]>([]);
 
+	/** what the features may cite: the bibliography and the draft's new entries */
+	citable = $derived<Bibliography>({ ...this.sources, ...citableOf(this.current?.meta.newSources ?? []) });
+	/** what is wrong with the new bibliography entries, in the validator's words */
+	sourceProblems = $derived(newSourceProblems(this.current?.meta.newSources ?? [], this.sources));
 	/** the draft as the atlas draws it: only the features that pass */
 	layer = $derived(this.current && this.result ? draftLayer(this.current.meta, this.result.preview, this.current.fileName) : null);
 	/** what is wrong with the form, in the manifest validator's own words */
@@ -37,15 +54,23 @@ export class Editor {
 	/** Loads the bibliography and the manifest's ids, then reopens the draft last worked on. */
 	async start(): Promise<void> {
 		this.client = new ImportClient();
-		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
-		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
-		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
+		await this.refresh();
 		try {
 			this.drafts = await listDrafts();
 		} catch (error) {
 			this.error = `drafts cannot be kept in this browser (${(error as Error).message})`;
 		}
 		if (this.drafts[0]) await this.open(this.drafts[0]);
+	}
+
+	/** Reads the bibliography and the manifest again: after a save, geodata/ holds more. */
+	async refresh(): Promise<void> {
+		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
+		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
+		const manifest = safeJson(manifestText) as { layers?: Record<string, unknown>[] } | null;
+		this.manifestIds = (manifest?.layers ?? []).map((l) => String(l?.id));
+		this.manifestColours = manifestColours(manifest);
+		this.editable = (manifest?.layers ?? []).filter((l) => typeof l?.id === 'string' && l.file === `${l.id}.geojson` && !l.versions);
 	}
 
 	destroy(): void {
@@ -67,7 +92,7 @@ export class Editor {
 		};
 		this.current = draft;
 		this.result = null;
-		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, (p) => (this.progress = p)));
+		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, forgivingOf(draft.meta), (p) => (this.progress = p)));
 		if (!result || this.current !== draft) return;
 		// the kind and tooltip come from what the file turned out to hold
 		// the layer is as current as its latest feature, until the editor says otherwise
@@ -77,10 +102,51 @@ export class Editor {
 				.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
 				.sort()
 				.at(-1) ?? '';
-		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id), asOf };
+		// the layer cites what its features cite, the new entries included, until the editor says otherwise
+		const meta = {
+			...defaultMeta(file.name, result.kind, result.properties),
+			id: this.freeId(defaultMeta(file.name, result.kind).id),
+			asOf,
+			// unlike every layer's colour and every other draft's, in both themes
+			color: distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
+			sources: result.cited,
+			newSources: result.newSources
+		};
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];
 		await this.keep(() => createDraft({ ...draft, meta }, file));
+	}
+
+	/** A layer of the atlas becomes a draft to edit: its own file, its entry as the form; saving replaces it. */
+	async openLayer(id: string): Promise<void> {
+		const entry = this.editable.find((l) => l.id === id);
+		if (!entry) return;
+		const fileName = String(entry.file);
+		const text = await this.read(fileName);
+		if (text === null) {
+			this.error = `geodata/${fileName} could not be read`;
+			return;
+		}
+		this.error = null;
+		const file = new File([text], fileName, { type: 'application/geo+json' });
+		const now = Date.now();
+		const draft: Draft = { key: crypto.randomUUID(), fileName, fileSize: file.size, createdAt: now, updatedAt: now, meta: metaOf(entry) };
+		[this.current, this.result] = [draft, null];
+		this.drafts = [draft, ...this.drafts];
+		await this.keep(() => createDraft(draft, file));
+		await this.run(() => this.client!.import(file, fileName, checkedShape(draft.meta), this.sources, forgivingOf(draft.meta), (p) => (this.progress = p)));
+	}
+
+	/** Changes one feature of the draft (its properties, or where a point is); the diff and the map follow. */
+	async editFeature(edit: FeatureEdit): Promise<void> {
+		const edits = this.current?.meta.edits ?? [];
+		const before = edits.find((e) => e.id === edit.id);
+		const merged: FeatureEdit = {
+			id: edit.id,
+			properties: { ...before?.properties, ...edit.properties },
+			...((edit.position ?? before?.position) ? { position: edit.position ?? before!.position } : {})
+		};
+		await this.update({ edits: [...edits.filter((e) => e.id !== edit.id), merged] });
 	}
 
 	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
@@ -94,7 +160,10 @@ export class Editor {
 			this.error = `the file of this draft (${draft.fileName}) is no longer in the browser`;
 			return;
 		}
-		await this.run(() => this.client!.import(file, draft.fileName, checkedShape(draft.meta), this.sources, (p) => (this.progress = p)));
+		const result = await this.run(() =>
+			this.client!.import(file, draft.fileName, checkedShape(draft.meta), this.sources, forgivingOf(draft.meta), (p) => (this.progress = p))
+		);
+		if (result && this.current?.key === draft.key) this.syncNewSources(result.newSources);
 	}
 
 	/** Changes the form and keeps it; a change of kind checks the file again. */
@@ -108,8 +177,36 @@ export class Editor {
 		this.drafts = this.drafts.map((d) => (d.key === before.key ? this.current! : d));
 		const saved = this.current;
 		void this.keep(() => saveDraft(saved));
-		const recheck = (['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => k in change && change[k] !== before.meta[k]);
-		if (recheck) await this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
+		const recheck =
+			(['kind', 'radiusProperty', 'joinProperty'] as const).some((k) => k in change && change[k] !== before.meta[k]) ||
+			this.changesFilledIn(change, before.meta);
+		if (!recheck) return;
+		const result = await this.run(() => this.client!.check(checkedShape(meta), this.sources, forgivingOf(meta), (p) => (this.progress = p)));
+		if (result && this.current?.key === before.key) this.syncNewSources(result.newSources);
+	}
+
+	/** Reviews one new bibliography entry; a new key is cited in its place by the layer too. */
+	async reviewSource(index: number, change: Partial<NewSource>): Promise<void> {
+		const list = this.current?.meta.newSources;
+		if (!list?.[index]) return;
+		const before = list[index];
+		const after = { ...before, ...change };
+		const sources = this.current!.meta.sources.map((key) => (key === before.key ? after.key : key));
+		await this.update({ newSources: list.map((s, i) => (i === index ? after : s)), sources });
+	}
+
+	/** Whether a change alters what the file's features are given: their defaults, or a new source's key. */
+	private changesFilledIn(change: Partial<DraftMeta>, before: DraftMeta): boolean {
+		const fields = [...(this.result?.problems ?? []), ...(this.result?.warnings ?? [])].map((p) => p.field);
+		// a layer's date or confidence reaches only features that give none: checked again only then
+		const reaches = (field: 'asOf' | 'confidence') => field in change && change[field] !== before[field] && fields.some((f) => f === `properties.${field}`);
+		const keys = (list: NewSource[] | undefined) => (list ?? []).map((s) => s.key).join('\n');
+		return (
+			reaches('asOf') ||
+			reaches('confidence') ||
+			('newSources' in change && keys(change.newSources) !== keys(before.newSources)) ||
+			('edits' in change && JSON.stringify(change.edits) !== JSON.stringify(before.edits))
+		);
 	}
 
 	/** Queues one write; `kept` is true once the queue is empty and the last write succeeded. */
@@ -143,6 +240,16 @@ export class Editor {
 		}
 	}
 
+	/** The file's new sources as the check made them (a key changed only where it clashed) become the form's. */
+	private syncNewSources(made: NewSource[]): void {
+		const meta = this.current!.meta;
+		if (JSON.stringify(made) === JSON.stringify(meta.newSources ?? [])) return;
+		const synced = { ...this.current!, meta: { ...meta, newSources: made } };
+		this.current = synced;
+		this.drafts = this.drafts.map((d) => (d.key === synced.key ? synced : d));
+		void this.keep(() => saveDraft(synced));
+	}
+
 	/** An id no manifest layer and no other draft uses. */
 	private freeId(id: string): string {
 		const taken = new Set([...this.manifestIds, ...this.drafts.map((d) => d.meta.id)]);
@@ -152,9 +259,14 @@ export class Editor {
 	}
 
 	private checkEntry(meta: DraftMeta): Problem[] {
-		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.sources });
-		if (this.manifestIds.includes(meta.id))
-			problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.citable });
+		// a layer opened to edit is saved over itself; any other draft with a layer's id is told
+		if (this.manifestIds.includes(meta.id) && meta.editing !== meta.id)
+			problems.push({
+				file: MANIFEST,
+				field: 'id',
+				message: `"${meta.id}" is already a layer in geodata/layers.json: choose another id, or tick "Replace the layer" to publish over it`
+			});
 		return problems;
 	}
 }
