@@ -121,7 +121,23 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string,
 		// a link inside the folder that leads out of it is not served
 		const real = realpathSync(file);
 		if (!real.startsWith(base + sep)) return send(res, 403, 'outside the site');
-		res.writeHead(200, {
+		// a byte range (the base map's tiles are read from their archive this way), or the whole file
+		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+		let [start, end] = [0, info.size - 1];
+		if (range && (range[1] || range[2])) {
+			[start, end] = range[1]
+				? [Number(range[1]), range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1]
+				: [Math.max(0, info.size - Number(range[2])), info.size - 1];
+			if (start > end || start >= info.size) {
+				res.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
+				return void res.end();
+			}
+		}
+		const partial = range !== null && (start > 0 || end < info.size - 1 || !!range[1] || !!range[2]);
+		res.writeHead(partial ? 206 : 200, {
+			'Accept-Ranges': 'bytes',
+			'Content-Length': String(end - start + 1),
+			...(partial ? { 'Content-Range': `bytes ${start}-${end}/${info.size}` } : {}),
 			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
 			'Cache-Control': live ? 'no-cache' : 'public, max-age=0',
 			'X-Content-Type-Options': 'nosniff',
@@ -130,7 +146,8 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string,
 			'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
 		});
 		if (req.method === 'HEAD') return void res.end();
-		return void res.end(await readFile(file));
+		const bytes = await readFile(file);
+		return void res.end(partial ? bytes.subarray(start, end + 1) : bytes);
 	}
 	send(res, 404, 'not found');
 }
