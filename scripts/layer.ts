@@ -7,9 +7,13 @@
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatProblem, type Problem } from '../src/lib/manifest/errors';
+import { formatExcerpt, formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
+import { readFile } from 'node:fs/promises';
 import { addLayer } from './lib/addLayer';
+import { applyBundle } from './lib/applyBundle';
+import { commitMessage, commitWritten } from './lib/gitCommit';
+import { parseJson } from '../src/lib/manifest/jsonSyntax';
 import { recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
@@ -32,6 +36,10 @@ const USAGE = `Usage:
       --force                   replace an existing layer's data (fields you do not pass are kept)
   npm run layer -- check
       Checks geodata/ as the build does. Both commands exit 1 on any problem.
+  npm run layer -- apply <bundle.json> [--commit]
+      Applies a publish bundle downloaded from the editor (layer, manifest entry, new sources)
+      exactly as the editor's save does: the same checks, the same atomic write.
+      --commit                  commit the files written (git), naming the layer and the editor
   npm run layer -- import-front <folder>
       Reads DeepState's snapshots (deepstatemap_data_YYYYMMDD.geojson) in <folder> and writes the
       occupied area, front line and change of each, and versions.json, to geodata/front/.
@@ -50,6 +58,7 @@ const options = {
 	'radius-property': { type: 'string' },
 	'join-property': { type: 'string' },
 	force: { type: 'boolean' },
+	commit: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -68,7 +77,11 @@ function progressOf(name: string) {
 
 function report(header: string, problems: Problem[]) {
 	console.error(header);
-	for (const p of problems) console.error(`  ${formatProblem(p)}`);
+	for (const p of problems) {
+		console.error(`  ${formatProblem(p)}`);
+		// the line itself, with a caret under the column: JSON that does not parse
+		for (const line of formatExcerpt(p)) console.error(`    ${line}`);
+	}
 }
 
 async function main(): Promise<number> {
@@ -88,7 +101,7 @@ async function main(): Promise<number> {
 	// npm runs scripts from the package root; the editor's paths are relative to where they typed
 	const here = process.env.INIT_CWD ?? process.cwd();
 	const root = resolve(here, values.root ?? process.env.ATLAS_GEODATA ?? new URL('../geodata', import.meta.url).pathname);
-	if (command !== 'add' && command !== 'check' && command !== 'import-front') {
+	if (command !== 'add' && command !== 'check' && command !== 'import-front' && command !== 'apply') {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
@@ -101,9 +114,13 @@ async function main(): Promise<number> {
 	if (recovery) console.log(`recovered: ${recovery.recovered}`);
 
 	if (command === 'check') {
-		const data = await checkGeodata(root, {
-			onRead: (name, bytes) => bytes > SLICE_ABOVE && console.error(`checking geodata/${name} (${megabytes(bytes)}) in slices`)
-		});
+		const data = await checkGeodata(
+			root,
+			{},
+			{
+				onRead: (name, bytes) => bytes > SLICE_ABOVE && console.error(`checking geodata/${name} (${megabytes(bytes)}) in slices`)
+			}
+		);
 		if (data.problems.length > 0) {
 			report(`geodata has ${data.problems.length} problem(s):`, data.problems);
 			return 1;
@@ -133,9 +150,10 @@ async function main(): Promise<number> {
 	}
 
 	if (rest.length !== 1) {
-		console.error(`add takes one file, ${rest.length} given.\n\n${USAGE}`);
+		console.error(`${command} takes one file, ${rest.length} given.\n\n${USAGE}`);
 		return 1;
 	}
+	if (command === 'apply') return apply(resolve(here, rest[0]), rest[0], root, values.commit === true);
 	const input = resolve(here, rest[0]);
 	const size = existsSync(input) ? statSync(input).size : 0;
 	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
@@ -173,6 +191,31 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	for (const line of result.done) console.log(line);
+	return 0;
+}
+
+async function apply(path: string, name: string, root: string, commit: boolean): Promise<number> {
+	const text = await readFile(path, 'utf8').catch(() => null);
+	const parsed = text === null ? { problem: { file: name, field: '', message: 'not found' } } : parseJson(text, name);
+	if (parsed.problem !== undefined) {
+		report(`${name} has 1 problem; nothing was written:`, [parsed.problem ?? { file: name, field: '', message: 'not valid JSON' }]);
+		return 1;
+	}
+	const result = await applyBundle(parsed.json, root, { name });
+	for (const w of result.warnings) console.log(`warning: ${formatProblem(w)}`);
+	if (result.problems.length > 0) {
+		report(`${name} has ${result.problems.length} problem(s); nothing was written:`, result.problems);
+		return 1;
+	}
+	for (const line of result.done) console.log(line);
+	if (commit && result.layer) {
+		try {
+			console.log(`committed ${await commitWritten(root, result.written, commitMessage(result.layer, result.written))}`);
+		} catch (error) {
+			console.error(`the files are written, but git did not commit them: ${(error as Error).message.trim()}`);
+			return 1;
+		}
+	}
 	return 0;
 }
 

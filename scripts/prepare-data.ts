@@ -13,6 +13,7 @@ import { STALE_AFTER_DAYS, staleLayers } from '../src/lib/manifest/staleness';
 import { checkGeodata } from './lib/checkGeodata';
 import { contentOf } from './lib/builtContent';
 import { BUILT_CONTENT, packBuiltContent } from '../src/lib/content/built';
+import { buildBasemapDetail } from './lib/basemapTiles';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
 const REGION: BBox = [-32, 25, 75, 82];
@@ -35,7 +36,16 @@ async function buildBasemap() {
 		} as never,
 		LABEL_VIEW
 	);
-	for (const l of labels.features) l.geometry.coordinates = l.geometry.coordinates.map((c) => Math.round(c * 1e4) / 1e4);
+	// modern names (North Macedonia, Türkiye) in English and Ukrainian, from the reviewed table;
+	// Northern Cyprus, which the UN does not recognise, gets no label
+	const names = JSON.parse(await readFile(join(geodata, 'basemap/names.json'), 'utf8')) as { countries: Record<string, { en: string; uk: string }> };
+	labels.features = labels.features.filter((l) => l.properties.name !== 'N. Cyprus');
+	for (const l of labels.features) {
+		l.geometry.coordinates = l.geometry.coordinates.map((c) => Math.round(c * 1e4) / 1e4);
+		const row = names.countries[l.properties.id ?? l.properties.name];
+		if (!row) throw new Error(`geodata/basemap/names.json: countries has no row for ${l.properties.id ?? l.properties.name} (${l.properties.name})`);
+		Object.assign(l.properties, { name: row.en, name_uk: row.uk });
+	}
 	await mkdir(join(out, 'data'), { recursive: true });
 	await writeFile(join(out, 'data/basemap.topo.json'), JSON.stringify(topology));
 	await writeFile(join(out, 'data/labels.geojson'), JSON.stringify(labels satisfies { features: { properties: CountryProps }[] }));
@@ -50,7 +60,7 @@ async function checkAndCopyGeodata() {
 	// the layers' files, and their dated versions one folder down; notes (README.md, _research/) stay behind
 	const served = (path: string) => {
 		const name = basename(path);
-		return name === '_research' ? false : !name.includes('.') || /\.((geo)?json|pmtiles)$/.test(name);
+		return name === '_research' || name === 'basemap' ? false : !name.includes('.') || /\.((geo)?json|pmtiles)$/.test(name);
 	};
 	await cp(geodata, join(out, 'geodata'), { recursive: true, filter: served });
 	// the page reads this one file, already checked, instead of the eight above
@@ -59,6 +69,7 @@ async function checkAndCopyGeodata() {
 }
 
 const basemap = await buildBasemap();
+const detail = await buildBasemapDetail(geodata, out);
 const data = await checkAndCopyGeodata();
 if (data.problems.length > 0) {
 	console.error(`geodata has ${data.problems.length} problem(s):`);
@@ -75,6 +86,6 @@ for (const l of staleLayers(
 		`warning: layer "${l.id}" is stale: as of ${l.asOf}, ${l.days} days ago (more than ${data.staleAfterDays ?? STALE_AFTER_DAYS}); check it and update its asOf`
 	);
 console.log(
-	`base map: ${basemap.countries} countries, ${basemap.arcs} arcs; geodata: ${data.layers.length} layers, ` +
+	`base map: ${basemap.countries} countries, ${basemap.arcs} arcs, ${detail.places} towns, ${detail.water} rivers and lakes (${Math.round(detail.bytes / 1024)} KB of tiles); geodata: ${data.layers.length} layers, ` +
 		`${data.layers.reduce((n, l) => n + l.data.features.length, 0)} features, ${Object.keys(data.citable).length} sources`
 );

@@ -31,10 +31,16 @@ export const diskReader =
 /**
  * Checks the bibliography, the manifest, every layer file and the companion files in `dir`.
  * Never throws for bad content: every problem is in `problems`, each naming its file.
+ * `overlay`: files (by name) to check as if they held this text, for a write not yet made.
  */
-export async function checkGeodata(dir: string, options: { onRead?: (name: string, bytes: number) => void } = {}): Promise<Geodata> {
+export async function checkGeodata(
+	dir: string,
+	overlay: Record<string, string> = {},
+	options: { onRead?: (name: string, bytes: number) => void } = {}
+): Promise<Geodata> {
+	const disk = diskReader(dir);
 	const read: ReadText = async (name) => {
-		const text = await diskReader(dir)(name);
+		const text = Object.hasOwn(overlay, name) ? overlay[name] : await disk(name);
 		if (text !== null) options.onRead?.(name, Buffer.byteLength(text));
 		return text;
 	};

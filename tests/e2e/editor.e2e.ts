@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nearestColour, openAtlas, redrawn, expectColour } from './atlas';
 import { writeBigGeoJSON } from '../fixtures/editor/bigFile';
+import { distinctColour, manifestColours } from '../../src/lib/editor/distinctColour';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/editor', name);
 const fileInput = (page: Page) => page.locator('input[type=file]');
@@ -71,7 +72,7 @@ test('a file that is not JSON says where it breaks', async ({ page }) => {
 	await openAtlas(page, '/editor');
 	await fileInput(page).setInputFiles(fixture('unreadable.geojson'));
 	await expect(page.getByTestId('problems')).toContainText('line 7, column 7');
-	await expect(page.getByTestId('summary')).toContainText('0 of 0 features');
+	await expect(page.getByTestId('summary')).toContainText('could not be read as features');
 });
 
 test('the draft survives a reload, edits included, and can be discarded on purpose', async ({ page }) => {
@@ -116,7 +117,8 @@ test('a finished draft downloads as a layer file and a manifest entry; the dev-o
 		title: 'Fuel depots',
 		kind: 'point',
 		file: 'depots.geojson',
-		style: { color: '#c05621' },
+		// the default colour is unlike every layer's (the old default was the hubs' orange)
+		style: { color: distinctColour(manifestColours(JSON.parse(readFileSync('geodata/layers.json', 'utf8')))) },
 		tooltip: [{ property: 'name', label: 'Name' }],
 		sources: ['insightnews-2025-09-declarations-vs-commitments'],
 		// the layer is as current as its latest feature unless the editor says otherwise

@@ -47,9 +47,9 @@ for (const path of ['/', '/embed']) {
 			const siauliai = bases.features.find((f: { properties: { id: string } }) => f.properties.id === 'airbase-siauliai');
 			const colour = await pixelAtLngLat(page, siauliai.geometry.coordinates);
 			expectColour(colour, '#2d3748', 24);
-			// interleaved deck.gl draws inside maplibre's own style, as a custom layer group under the labels
+			// interleaved deck.gl draws inside maplibre's own style, as a custom layer group under the base map's labels
 			const order = await page.evaluate(() => window.__atlas!.map.getLayersOrder().map((id) => `${id}:${window.__atlas!.map.getLayer(id)!.type}`));
-			expect(order).toContain('deck-layer-group-before:country-labels:custom');
+			expect(order).toContain('deck-layer-group-before:labels-start:custom');
 			await hideAirBases(page);
 			expect(distance(await pixelAtLngLat(page, siauliai.geometry.coordinates), hex('#2d3748'))).toBeGreaterThan(60);
 		});

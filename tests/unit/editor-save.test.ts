@@ -1,29 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveHandler } from '../../scripts/lib/devSave';
-import { saveOptionsOf } from '../../src/lib/editor/publish';
+import { saveHandler } from '../../scripts/lib/saveEndpoint';
+import { checkGeodata } from '../../scripts/lib/checkGeodata';
+import { makeBundle, type PublishBundle } from '../../src/lib/editor/bundle';
 import { defaultMeta } from '../../src/lib/editor/draftLayer';
 
-// the dev server's save endpoint, mounted on a plain server over a fresh copy of a small geodata
-// folder for each test, so no test depends on what another wrote
+// the save endpoint (the same in `npm run dev` and `npm run editor`), mounted on a plain server
+// over a fresh copy of a small geodata folder for each test, so no test depends on what another wrote
+let dir: string;
 let root: string;
 let server: Server;
 let origin: string;
+const TOKEN = 'test-token-0123456789abcdef';
 
 beforeEach(async () => {
-	root = mkdtempSync(join(tmpdir(), 'atlas-save-test-'));
+	dir = mkdtempSync(join(tmpdir(), 'atlas-save-test-'));
+	root = join(dir, 'geodata');
 	cpSync(new URL('../fixtures/layer/geodata', import.meta.url), root, { recursive: true });
-	server = createServer(saveHandler(root, () => [origin]));
+	server = createServer(saveHandler({ root, ownOrigins: () => [origin], token: TOKEN }));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterEach(() => {
 	server.close();
-	rmSync(root, { recursive: true, force: true });
+	rmSync(dir, { recursive: true, force: true });
 });
 
 const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
@@ -33,58 +37,102 @@ const meta = {
 	sources: ['insightnews-2025-09-declarations-vs-commitments'],
 	asOf: '2025-09-04'
 };
+const bundle = (change: Partial<typeof meta> = {}, replace = false): PublishBundle => makeBundle({ ...meta, ...change }, depots, { replace, editor: 'Olena' });
+const manifestText = () => readFileSync(join(root, 'layers.json'), 'utf8');
 
-function post(options: unknown, headers: Record<string, string> = { origin: '' }, text = depots) {
-	const form = new FormData();
-	form.set('file', new Blob([text]), 'depots.geojson');
-	form.set('name', 'depots.geojson');
-	form.set('options', JSON.stringify(options));
-	return fetch(`${origin}/`, { method: 'POST', body: form, headers: { ...headers, origin: headers.origin || origin } });
+function post(body: unknown, headers: Record<string, string> = {}) {
+	return fetch(`${origin}/`, {
+		method: 'POST',
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+		headers: { origin, 'content-type': 'application/json', 'x-atlas-token': TOKEN, ...headers }
+	});
 }
 
-describe('the dev save endpoint', () => {
-	it('refuses a page from another origin, and a request with none', async () => {
-		const response = await post(saveOptionsOf(meta), { origin: 'http://evil.example' });
-		expect(response.status).toBe(403);
-		const none = await fetch(`${origin}/`, { method: 'POST', body: new FormData() });
+describe('the save endpoint refuses', () => {
+	it('a page from another origin, and a request with none', async () => {
+		expect((await post(bundle(), { origin: 'http://evil.example' })).status).toBe(403);
+		const none = await fetch(`${origin}/`, { method: 'POST', body: JSON.stringify(bundle()), headers: { 'x-atlas-token': TOKEN } });
 		expect(none.status).toBe(403);
-		expect(readFileSync(join(root, 'layers.json'), 'utf8')).not.toContain('depots');
+		expect(manifestText()).not.toContain('depots');
 	});
 
-	it('returns the command’s problems and writes nothing when the layer breaks a rule', async () => {
-		const response = await post({ ...saveOptionsOf(meta), sources: ['no-such-source'] });
+	it('a request without this session’s token, or with another', async () => {
+		const tokenless = await fetch(`${origin}/`, { method: 'POST', body: JSON.stringify(bundle()), headers: { origin } });
+		expect(tokenless.status).toBe(403);
+		expect((await tokenless.json()).error).toMatch(/no valid save token/);
+		expect((await post(bundle(), { 'x-atlas-token': 'test-token-0123456789abcdeX' })).status).toBe(403);
+		expect(existsSync(join(root, 'depots.geojson'))).toBe(false);
+	});
+
+	it('a path out of geodata/, in the id or the file', async () => {
+		for (const entry of [{ id: '../outside' }, { file: '../outside.geojson' }, { file: '/tmp/outside.geojson' }, { id: 'a/b' }]) {
+			const response = await post({ ...bundle(), entry: { ...bundle().entry, ...entry } });
+			expect(response.status).toBe(422);
+		}
+		expect(existsSync(join(dir, 'outside.geojson'))).toBe(false);
+		expect(manifestText()).not.toContain('depots');
+	});
+
+	it('a write through a symbolic link that leads out of geodata/', async () => {
+		const outside = join(dir, 'elsewhere.geojson');
+		writeFileSync(outside, 'untouched');
+		symlinkSync(outside, join(root, 'depots.geojson'));
+		const response = await post(bundle({}, true));
+		expect(response.status).toBe(422);
+		expect((await response.json()).problems[0]).toMatchObject({ file: 'geodata/depots.geojson', message: expect.stringMatching(/symbolic link/) });
+		expect(readFileSync(outside, 'utf8')).toBe('untouched');
+	});
+
+	it('what the build’s checks refuse, writing nothing', async () => {
+		const response = await post(bundle({ sources: ['no-such-source'] }));
 		expect(response.status).toBe(422);
 		const body = await response.json();
-		expect(body.problems).toContainEqual({ file: '', field: '--source', message: '"no-such-source" is not in geodata/sources.json' });
-		expect(() => readFileSync(join(root, 'depots.geojson'))).toThrow();
+		expect(body.problems).toContainEqual({
+			file: 'geodata/layers.json',
+			field: 'layers[1].sources[0]',
+			message: '"no-such-source" is not in geodata/sources.json'
+		});
+		expect(existsSync(join(root, 'depots.geojson'))).toBe(false);
 	});
+});
 
-	it('takes a file that starts with a byte-order mark, as the editor does', async () => {
-		const response = await post(saveOptionsOf(meta), undefined, `\uFEFF${depots}`);
-		expect(response.status).toBe(200);
-		expect(JSON.parse(readFileSync(join(root, 'depots.geojson'), 'utf8')).features.length).toBe(JSON.parse(depots).features.length);
-	});
-
-	it('writes the layer and its manifest entry through addLayer', async () => {
-		const response = await post(saveOptionsOf(meta));
+describe('the save endpoint writes', () => {
+	it('the layer, its entry and its new sources, which `layer -- check` then accepts', async () => {
+		const withSource = makeBundle(
+			{
+				...meta,
+				sources: ['newsroom-2025-09-10-depots'],
+				newSources: [
+					{
+						from: 'https://newsroom.example/depots',
+						key: 'newsroom-2025-09-10-depots',
+						publisher: 'Newsroom',
+						title: 'Depots',
+						date: '2025-09-10',
+						url: 'https://newsroom.example/depots',
+						kind: 'news'
+					}
+				]
+			},
+			depots,
+			{ replace: false }
+		);
+		const response = await post(withSource);
 		expect(response.status).toBe(200);
 		const body = await response.json();
-		expect(body.done[0]).toMatch(/^wrote geodata\/depots\.geojson: 3 features/);
-		const manifest = JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8'));
-		expect(manifest.layers.at(-1)).toMatchObject({ id: 'depots', title: 'Fuel depots', kind: 'point', file: 'depots.geojson', asOf: '2025-09-04' });
-		expect(JSON.parse(readFileSync(join(root, 'depots.geojson'), 'utf8')).features).toHaveLength(3);
-		// a saved style and tooltip reach the manifest; a bad style value is refused like the command's
-		const styled = { ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] };
-		expect((await post(saveOptionsOf(styled, true))).status).toBe(200);
-		expect(JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers.at(-1)).toMatchObject({
-			style: { opacity: 0.5 },
-			tooltip: [{ property: 'name', label: 'Name' }]
-		});
-		const bad = await post({ ...saveOptionsOf(styled, true), style: { opacity: 3 } });
-		expect(bad.status).toBe(422);
+		expect(body.done).toEqual([
+			'wrote geodata/depots.geojson: 3 features',
+			'added layers[1] "depots" (point) in geodata/layers.json',
+			'added 1 source(s) to geodata/sources.json: newsroom-2025-09-10-depots',
+			'checked geodata/ as the build does: no problems'
+		]);
+		expect(JSON.parse(manifestText()).layers.at(-1)).toMatchObject({ id: 'depots', title: 'Fuel depots', sources: ['newsroom-2025-09-10-depots'] });
+		expect(JSON.parse(readFileSync(join(root, 'sources.json'), 'utf8'))['newsroom-2025-09-10-depots']).toMatchObject({ publisher: 'Newsroom' });
+		expect((await checkGeodata(root)).problems).toEqual([]);
 		// a second save of the same id needs the editor to say so
-		expect((await post(saveOptionsOf(meta))).status).toBe(422);
-		expect((await post(saveOptionsOf(meta, true))).status).toBe(200);
+		expect((await post(bundle())).status).toBe(422);
+		expect((await post(bundle({ title: 'Depots again' }, true))).status).toBe(200);
+		expect(JSON.parse(manifestText()).layers.at(-1).title).toBe('Depots again');
 	});
 });
 
@@ -93,7 +141,7 @@ function postChunked(total: number): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
 		const req = request(`${origin}/`, {
 			method: 'POST',
-			headers: { origin, 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' }
+			headers: { origin, 'x-atlas-token': TOKEN, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }
 		});
 		req.on('response', (res) => {
 			let body = '';
@@ -103,8 +151,7 @@ function postChunked(total: number): Promise<{ status: number; body: string }> {
 		});
 		// the server may close the connection before every chunk is sent: the answer is what counts
 		req.on('error', reject);
-		// a well-formed form, so only its size can be the reason it is refused
-		req.write('--x\r\nContent-Disposition: form-data; name="file"; filename="big.geojson"\r\n\r\n');
+		req.write('{"padding": "');
 		const chunk = Buffer.alloc(64 * 1024, ' ');
 		let sent = 0;
 		const writeMore = () => {
@@ -112,32 +159,20 @@ function postChunked(total: number): Promise<{ status: number; body: string }> {
 				sent += chunk.length;
 				if (!req.write(chunk)) return void req.once('drain', writeMore);
 			}
-			req.end('\r\n--x--\r\n');
+			req.end('"}');
 		};
 		writeMore();
 	});
 }
 
-describe('the dev save endpoint’s size limit', { timeout: 30_000 }, () => {
+describe('the save endpoint’s size limit', { timeout: 30_000 }, () => {
 	// 49.5 MB: the size of the draft that killed the dev server
 	it('refuses a chunked body over 10 MB that has no Content-Length, and keeps serving', async () => {
 		const over = await postChunked(49.5 * 1024 * 1024);
 		expect(over.status).toBe(413);
 		expect(JSON.parse(over.body).error).toMatch(/^files over 10 MB cannot be saved from here yet/);
-		expect((await post(saveOptionsOf(meta))).status).toBe(200);
-	});
-});
-
-describe('saveOptionsOf', () => {
-	it('hands the command the whole entry: style beyond the colour and the tooltip rows', () => {
-		const options = saveOptionsOf({ ...meta, opacity: 0.5, tooltip: [{ property: 'name', label: 'Name' }] });
-		expect(options).toMatchObject({
-			id: 'depots',
-			kind: 'point',
-			color: '#c05621',
-			force: false,
-			style: { opacity: 0.5 },
-			tooltip: [{ property: 'name', label: 'Name' }]
-		});
+		const declared = await post('x'.repeat(11 * 1024 * 1024));
+		expect(declared.status).toBe(413);
+		expect((await post(bundle())).status).toBe(200);
 	});
 });

@@ -33,7 +33,7 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 		title: scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees"),
 		subtitle: on.map(title).join(' · ') + (until ? ` · ${t('Up to')} ${until}` : ''),
 		legend,
-		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, Crimea shown as part of Ukraine')}`,
+		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine')}`,
 		date: `${asOf ? `${t('Data as of')} ${asOf} · ` : ''}${t('Exported')} ${today}`
 	});
 	await downloadPng(canvas, `ukraine-security-guarantees-${today}.png`);

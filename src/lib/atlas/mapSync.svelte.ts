@@ -4,6 +4,7 @@
 import { untrack } from 'svelte';
 import type { LoadedLayer } from '../manifest/load';
 import { PALETTES } from '../map/theme';
+import { lang } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 
 /** Registers the effects: inside a component's initialisation or an effect root (they end with it). */
@@ -25,6 +26,8 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 	$effect(() => session.map?.setTime(session.viewer?.until ?? null));
 	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? null));
 	$effect(() => session.map?.setAttribution(options.attribution()));
+	// the map's own labels (countries, towns, rivers, the hubs' names) in the reader's language
+	$effect(() => session.map?.setLanguage(lang()));
 	// light or dark: the base map's colours with the page's (which Atlas.svelte sets from the start)
 	$effect(() => session.map?.setTheme(PALETTES[session.theme]));
 	// the coverage shape belongs to its panel: it is on the map while the panel is open

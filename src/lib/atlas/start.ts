@@ -6,7 +6,7 @@ import { AtlasMap, type PickHandler } from '../map/atlasMap';
 import { decodeBasemap } from '../map/basemap';
 import { PALETTES } from '../map/theme';
 import { readContentFast } from '../content/built';
-import { preferredLang, setLang, t } from '../i18n/i18n.svelte';
+import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 
 export type StartOptions = {
@@ -76,6 +76,8 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			padding,
 			attribution: attribution(),
 			locale: mapLocale(),
+			language: lang(),
+			detailUrl: new URL(`${assets}/data/basemap.pmtiles`, location.href).href,
 			geodataUrl,
 			cooperativeGestures: !full,
 			theme: PALETTES[session.theme]

@@ -11,9 +11,10 @@ import { claimsFromAtlas } from '../content/claimsFromAtlas';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
-import type { BBox, Place } from '../geo/places';
+import type { BBox, Place, TownRow } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
-import { t } from '../i18n/i18n.svelte';
+import { lang, t } from '../i18n/i18n.svelte';
+import { assets } from '$app/paths';
 
 export type Tab = 'layers' | 'coverage' | 'claims';
 
@@ -171,12 +172,24 @@ export class Viewer {
 	// search and keyboard stops: every drawn feature, and the base map's countries
 	loadPlaces(): void {
 		if (!this.placesCode) void import('../geo/places').then((m) => (this.placesCode = m));
+		// the base map's towns (a list the build makes), fetched when a reader first searches
+		if (!this.townsAsked) {
+			this.townsAsked = true;
+			void fetch(`${assets}/data/places.json`)
+				.then((r) => (r.ok ? r.json() : []))
+				.then((rows: TownRow[]) => (this.towns = rows))
+				.catch(() => {});
+		}
 	}
+	private townsAsked = false;
+	private towns = $state.raw<TownRow[]>([]);
 	readonly places = $derived(
 		this.placesCode && this.labels
 			? this.placesCode.placesFrom(
 					this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })),
-					this.labels
+					this.labels,
+					this.towns,
+					lang()
 				)
 			: []
 	);
@@ -200,6 +213,8 @@ export class Viewer {
 			this.pinned = { layerId: place.layerId, index: place.index! };
 		}
 		const animate = !prefersReducedMotion();
-		if (how === 'search') this.camera = place.layerId === null ? { center: place.anchor, zoom: 5, animate } : { bbox: place.bbox, animate };
+		// a town is shown at the zoom it is labelled from (at least 8, so its neighbours are named too)
+		const zoom = place.kind === 'Town' ? Math.max(8, place.zoom ?? 8) : 5;
+		if (how === 'search') this.camera = place.layerId === null ? { center: place.anchor, zoom, animate } : { bbox: place.bbox, animate };
 	}
 }

@@ -10,10 +10,12 @@ import { convertToGeoJSON, withoutBom, type Format } from './convert';
 import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
+import { citableOf, forgive, type FeatureChange, type FeatureEdit, type LayerDefaults, type NewSource } from './forgive';
 import { prepareLayer, stringify, swappedWarning } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
 import { featureOffsets, lineColumnAt } from '../manifest/textPositions';
+import { parseJson as parseJsonText } from '../manifest/jsonSyntax';
 import type { Bibliography, Kind, LayerDef } from '../manifest/schema';
 
 export type LayerShape = Pick<LayerDef, 'kind' | 'file' | 'joinProperty' | 'radiusProperty'>;
@@ -30,6 +32,10 @@ export type Checked = {
 	warnings: Problem[];
 	/** what geodata/ would hold; null while there are problems */
 	text: string | null;
+	/** the bibliography entries the file asks for (sources given as addresses), when forgiving */
+	newSources: NewSource[];
+	/** what the editor's edits changed */
+	changes: FeatureChange[];
 };
 
 export type CheckOptions = {
@@ -38,6 +44,8 @@ export type CheckOptions = {
 	/** about how many characters of features each slice holds */
 	sliceChars?: number;
 	onProgress?: (done: number, total: number) => void;
+	/** fill in what can safely be filled in (ids, new sources, the layer's confidence and date): the editor's way, never the command's */
+	forgiving?: { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
 };
 
 /**
@@ -46,16 +54,40 @@ export type CheckOptions = {
  */
 export function checkLayerText(input: string, name: string, layer: LayerShape | null, sources: Bibliography, options: CheckOptions = {}): Checked {
 	const text = withoutBom(input);
-	const { sliceAbove = 2_000_000 } = options;
+	const { sliceAbove = 2_000_000, forgiving } = options;
 	let json: FeatureCollection | null = null;
+	let newSources: NewSource[] = [];
+	let changes: FeatureChange[] = [];
+	const amend = forgiving
+		? (collection: FeatureCollection) => {
+				const forgiven = forgive(collection, { known: sources, file: name, ...forgiving });
+				newSources = forgiven.newSources;
+				changes = forgiven.changes;
+				return { sources: citableOf(newSources), warnings: forgiven.warnings };
+			}
+		: undefined;
 	if (!/\.(csv|tsv)$/i.test(name) && text.trimStart().startsWith('{')) {
 		// V8 says where the JSON breaks; check-geojson's parser would put it at 1:1
 		const parsed = parseJson(text, name);
 		if (parsed.problem)
-			return { format: 'geojson', kind: layer?.kind ?? 'point', data: null, rejected: [], problems: [parsed.problem], warnings: [], text: null };
+			return {
+				format: 'geojson',
+				kind: layer?.kind ?? 'point',
+				data: null,
+				rejected: [],
+				problems: [parsed.problem],
+				warnings: [],
+				text: null,
+				newSources,
+				changes
+			};
 		json = parsed.json;
-		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features))
-			return checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, sources, options);
+		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features)) {
+			// the features keep their order and their place in the text: the slices' problems still point at them
+			const amended = amend?.(json);
+			const checked = checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, { ...sources, ...amended?.sources }, options);
+			return { ...checked, warnings: [...(amended?.warnings ?? []), ...checked.warnings], newSources, changes };
+		}
 	}
 	let shape = layer;
 	if (!shape) {
@@ -67,7 +99,7 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 		const kind = guessKind(json);
 		shape = { kind, file: 'draft.geojson', joinProperty: kind === 'choropleth' ? 'isoN3' : undefined };
 	}
-	const prepared = prepareLayer(text, name, shape, sources);
+	const prepared = prepareLayer(text, name, shape, sources, amend);
 	options.onProgress?.(1, 1);
 	return {
 		format: prepared.format,
@@ -76,23 +108,28 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 		rejected: rejectedFeatures(prepared.problems),
 		problems: prepared.problems,
 		warnings: prepared.warnings,
-		text: prepared.text
+		text: prepared.text,
+		newSources,
+		changes
 	};
 }
 
-/** The parsed file, or where JSON.parse stopped (V8 says the position; the line and column are counted here). */
+/** The parsed file, or where JSON.parse stopped, with the line it stopped on. */
 function parseJson(text: string, name: string): { json: FeatureCollection; problem?: never } | { problem: Problem; json?: never } {
-	try {
-		return { json: JSON.parse(text) };
-	} catch (error) {
-		const message = (error as Error).message;
-		const position = /position (\d+)/.exec(message)?.[1];
-		const at = position === undefined ? {} : lineColumnAt(text, [Number(position)])[0];
-		return { problem: { file: name, ...at, field: '', message: message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '') } };
-	}
+	const parsed = parseJsonText(text, name);
+	if (parsed.problem) return { problem: parsed.problem };
+	if (parsed.problem === null) return { problem: { file: name, field: '', message: 'not valid JSON' } };
+	return { json: parsed.json as FeatureCollection };
 }
 
-function checkInSlices(text: string, name: string, json: FeatureCollection, layer: LayerShape, sources: Bibliography, options: CheckOptions): Checked {
+function checkInSlices(
+	text: string,
+	name: string,
+	json: FeatureCollection,
+	layer: LayerShape,
+	sources: Bibliography,
+	options: CheckOptions
+): Omit<Checked, 'newSources' | 'changes'> {
 	const { sliceChars = 300_000, onProgress } = options;
 	const features = json.features;
 	const offsets = featureOffsets(text);

@@ -3,6 +3,7 @@
 import type { BBox, FeatureCollection } from 'geojson';
 import { KINDS, type Kind, type LayerDef } from '../manifest/schema';
 import type { LoadedLayer } from '../manifest/load';
+import type { FeatureEdit, NewSource } from './forgive';
 
 /** The editor's form: everything an editor chooses about a layer besides its data. */
 export type DraftMeta = {
@@ -23,6 +24,14 @@ export type DraftMeta = {
 	radiusProperty?: string;
 	/** choropleth only */
 	joinProperty?: string;
+	/** the confidence of every feature that gives none (not part of the manifest entry) */
+	confidence?: string;
+	/** bibliography entries the file asks for, as reviewed in the form; written to geodata/sources.json with the layer */
+	newSources?: NewSource[];
+	/** a layer of the atlas opened to edit: its id, which saving replaces */
+	editing?: string;
+	/** the editor's changes to features of that layer */
+	edits?: FeatureEdit[];
 };
 
 /** One draft kept in the browser: the file as dropped (stored beside it) and the form. */
@@ -94,6 +103,31 @@ export function defaultMeta(fileName: string, kind: Kind, properties: string[] =
 		asOf: '',
 		radiusProperty: kind === 'zone' ? 'radiusKm' : undefined,
 		joinProperty: kind === 'choropleth' ? 'isoN3' : undefined
+	};
+}
+
+/** The form for a layer of the atlas opened to edit: its manifest entry read back. */
+export function metaOf(entry: Record<string, unknown>): DraftMeta {
+	const style = (entry.style ?? {}) as Record<string, unknown>;
+	const text = (value: unknown) => (typeof value === 'string' ? value : '');
+	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+	const kind = KINDS.includes(entry.kind as Kind) ? (entry.kind as Kind) : 'point';
+	return {
+		id: text(entry.id),
+		title: text(entry.title),
+		description: text(entry.description),
+		kind,
+		color: /^#[0-9a-f]{6}$/i.test(text(style.color)) ? text(style.color) : '#2b6cb0',
+		opacity: number(style.opacity),
+		width: number(style.width),
+		radius: number(style.radius),
+		dash: style.dash === true ? true : undefined,
+		tooltip: Array.isArray(entry.tooltip) ? (entry.tooltip as DraftMeta['tooltip']) : [],
+		sources: Array.isArray(entry.sources) ? entry.sources.map(String) : [],
+		asOf: text(entry.asOf),
+		radiusProperty: kind === 'zone' ? text(entry.radiusProperty) || 'radiusKm' : undefined,
+		joinProperty: kind === 'choropleth' ? text(entry.joinProperty) || 'isoN3' : undefined,
+		editing: text(entry.id)
 	};
 }
 

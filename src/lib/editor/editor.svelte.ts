@@ -4,10 +4,19 @@ import { MANIFEST, validateBibliography, validateLayerEntry } from '../manifest/
 import { safeJson } from '../content/read';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography } from '../manifest/schema';
-import { checkedShape, defaultMeta, draftLayer, manifestEntry, type Draft, type DraftMeta } from './draftLayer';
+import { checkedShape, defaultMeta, draftLayer, manifestEntry, metaOf, type Draft, type DraftMeta } from './draftLayer';
 import { copyDraft, createDraft, discardDraft, draftFile, getDraft, listDrafts, revisionOf, saveDraft, watchDrafts, type DraftChange } from './drafts';
 import { mergeMeta } from './draftMerge';
-import { ImportClient, refusal, type ImportResult, type Progress } from './importClient';
+import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress } from './importClient';
+import { citableOf, newSourceProblems, type FeatureEdit, type NewSource } from './forgive';
+import { distinctColour, manifestColours } from './distinctColour';
+
+/** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
+const forgivingOf = (meta: DraftMeta): Forgiving => ({
+	defaults: { confidence: meta.confidence || undefined, asOf: meta.asOf || undefined },
+	reviewed: meta.newSources ?? [],
+	edits: meta.edits ?? []
+});
 
 export type ReadText = (name: string) => Promise<string | null>;
 
@@ -35,7 +44,15 @@ export class Editor {
 	private unwatch: (() => void) | null = null;
 	sources = $state.raw<Bibliography>({});
 	manifestIds = $state.raw<string[]>([]);
+	/** every colour the manifest's layers are drawn in: a new layer's default stays clear of them */
+	manifestColours = $state.raw<string[]>([]);
+	/** the layers the editor can open and edit: their data is one file in geodata/ named after them (not dated versions, not tiles) */
+	editable = $state.raw<Record<string, unknown>[]>([]);
 
+	/** what the features may cite: the bibliography and the draft's new entries */
+	citable = $derived<Bibliography>({ ...this.sources, ...citableOf(this.current?.meta.newSources ?? []) });
+	/** what is wrong with the new bibliography entries, in the validator's words */
+	sourceProblems = $derived(newSourceProblems(this.current?.meta.newSources ?? [], this.sources));
 	/** the draft as the atlas draws it: only the features that pass */
 	layer = $derived(this.current && this.result ? draftLayer(this.current.meta, this.result.preview, this.current.fileName) : null);
 	/** what is wrong with the form, in the manifest validator's own words */
@@ -48,9 +65,7 @@ export class Editor {
 	/** Loads the bibliography and the manifest's ids, then reopens the draft last worked on. */
 	async start(): Promise<void> {
 		this.client = new ImportClient();
-		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
-		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
-		this.manifestIds = ((safeJson(manifestText) as { layers?: { id?: unknown }[] } | null)?.layers ?? []).map((l) => String(l?.id));
+		await this.refresh();
 		try {
 			this.drafts = await listDrafts();
 			for (const d of this.drafts) this.stored.set(d.key, d);
@@ -59,6 +74,16 @@ export class Editor {
 			this.error = `drafts cannot be kept in this browser (${(error as Error).message})`;
 		}
 		if (this.drafts[0]) await this.open(this.drafts[0]);
+	}
+
+	/** Reads the bibliography and the manifest again: after a save, geodata/ holds more. */
+	async refresh(): Promise<void> {
+		const [sourcesText, manifestText] = await Promise.all([this.read('sources.json'), this.read('layers.json')]);
+		this.sources = validateBibliography(safeJson(sourcesText) ?? {}).citable;
+		const manifest = safeJson(manifestText) as { layers?: Record<string, unknown>[] } | null;
+		this.manifestIds = (manifest?.layers ?? []).map((l) => String(l?.id));
+		this.manifestColours = manifestColours(manifest);
+		this.editable = (manifest?.layers ?? []).filter((l) => typeof l?.id === 'string' && l.file === `${l.id}.geojson` && !l.versions);
 	}
 
 	destroy(): void {
@@ -81,7 +106,7 @@ export class Editor {
 		};
 		this.current = draft;
 		this.result = null;
-		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, (p) => (this.progress = p)));
+		const result = await this.run(() => this.client!.import(file, file.name, null, this.sources, forgivingOf(draft.meta), (p) => (this.progress = p)));
 		if (!result || this.current !== draft) return;
 		// the kind and tooltip come from what the file turned out to hold
 		// the layer is as current as its latest feature, until the editor says otherwise
@@ -91,11 +116,53 @@ export class Editor {
 				.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
 				.sort()
 				.at(-1) ?? '';
-		const meta = { ...defaultMeta(file.name, result.kind, result.properties), id: this.freeId(defaultMeta(file.name, result.kind).id), asOf };
+		// the layer cites what its features cite, the new entries included, until the editor says otherwise
+		const meta = {
+			...defaultMeta(file.name, result.kind, result.properties),
+			id: this.freeId(defaultMeta(file.name, result.kind).id),
+			asOf,
+			// unlike every layer's colour and every other draft's, in both themes
+			color: distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
+			sources: result.cited,
+			newSources: result.newSources
+		};
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];
 		this.unkept.set(draft.key, file);
 		await this.keep(this.current);
+	}
+
+	/** A layer of the atlas becomes a draft to edit: its own file, its entry as the form; saving replaces it. */
+	async openLayer(id: string): Promise<void> {
+		const entry = this.editable.find((l) => l.id === id);
+		if (!entry) return;
+		const fileName = String(entry.file);
+		const text = await this.read(fileName);
+		if (text === null) {
+			this.error = `geodata/${fileName} could not be read`;
+			return;
+		}
+		this.error = null;
+		const file = new File([text], fileName, { type: 'application/geo+json' });
+		const now = Date.now();
+		const draft: Draft = { key: crypto.randomUUID(), fileName, fileSize: file.size, createdAt: now, updatedAt: now, meta: metaOf(entry) };
+		[this.current, this.result] = [draft, null];
+		this.drafts = [draft, ...this.drafts];
+		this.unkept.set(draft.key, file);
+		await this.keep(draft);
+		await this.run(() => this.client!.import(file, fileName, checkedShape(draft.meta), this.sources, forgivingOf(draft.meta), (p) => (this.progress = p)));
+	}
+
+	/** Changes one feature of the draft (its properties, or where a point is); the diff and the map follow. */
+	async editFeature(edit: FeatureEdit): Promise<void> {
+		const edits = this.current?.meta.edits ?? [];
+		const before = edits.find((e) => e.id === edit.id);
+		const merged: FeatureEdit = {
+			id: edit.id,
+			properties: { ...before?.properties, ...edit.properties },
+			...((edit.position ?? before?.position) ? { position: edit.position ?? before!.position } : {})
+		};
+		await this.update({ edits: [...edits.filter((e) => e.id !== edit.id), merged] });
 	}
 
 	/** Reopens a kept draft: its file is checked again, since only the file and the form are stored. */
@@ -109,7 +176,10 @@ export class Editor {
 			this.error = `the file of this draft (${draft.fileName}) is no longer in the browser`;
 			return;
 		}
-		await this.run(() => this.client!.import(file, draft.fileName, checkedShape(draft.meta), this.sources, (p) => (this.progress = p)));
+		const result = await this.run(() =>
+			this.client!.import(file, draft.fileName, checkedShape(draft.meta), this.sources, forgivingOf(draft.meta), (p) => (this.progress = p))
+		);
+		if (result && this.current?.key === draft.key) this.syncNewSources(result.newSources);
 	}
 
 	/** Changes the form and keeps it; a change of kind checks the file again. */
@@ -122,7 +192,33 @@ export class Editor {
 		this.current = { ...before, meta, updatedAt: Date.now() };
 		this.drafts = this.drafts.map((d) => (d.key === before.key ? this.current! : d));
 		void this.keep(this.current);
-		if (reshaped(before.meta, meta)) await this.recheck(meta);
+		if (!reshaped(before.meta, meta) && !this.changesFilledIn(change, before.meta)) return;
+		const result = await this.recheck(meta);
+		if (result && this.current?.key === before.key) this.syncNewSources(result.newSources);
+	}
+
+	/** Reviews one new bibliography entry; a new key is cited in its place by the layer too. */
+	async reviewSource(index: number, change: Partial<NewSource>): Promise<void> {
+		const list = this.current?.meta.newSources;
+		if (!list?.[index]) return;
+		const before = list[index];
+		const after = { ...before, ...change };
+		const sources = this.current!.meta.sources.map((key) => (key === before.key ? after.key : key));
+		await this.update({ newSources: list.map((s, i) => (i === index ? after : s)), sources });
+	}
+
+	/** Whether a change alters what the file's features are given: their defaults, or a new source's key. */
+	private changesFilledIn(change: Partial<DraftMeta>, before: DraftMeta): boolean {
+		const fields = [...(this.result?.problems ?? []), ...(this.result?.warnings ?? [])].map((p) => p.field);
+		// a layer's date or confidence reaches only features that give none: checked again only then
+		const reaches = (field: 'asOf' | 'confidence') => field in change && change[field] !== before[field] && fields.some((f) => f === `properties.${field}`);
+		const keys = (list: NewSource[] | undefined) => (list ?? []).map((s) => s.key).join('\n');
+		return (
+			reaches('asOf') ||
+			reaches('confidence') ||
+			('newSources' in change && keys(change.newSources) !== keys(before.newSources)) ||
+			('edits' in change && JSON.stringify(change.edits) !== JSON.stringify(before.edits))
+		);
 	}
 
 	/**
@@ -206,7 +302,7 @@ export class Editor {
 		this.drafts = [...others, stored].sort((a, b) => b.updatedAt - a.updatedAt);
 		if (!open) return;
 		this.current = stored;
-		if (reshaped(open.meta, stored.meta)) await this.recheck(stored.meta);
+		if (reshaped(open.meta, stored.meta) || this.changesFilledIn(stored.meta, open.meta)) await this.recheck(stored.meta);
 	}
 
 	private discardedElsewhere(key: string, lost?: string): void {
@@ -227,7 +323,7 @@ export class Editor {
 	}
 
 	private recheck(meta: DraftMeta): Promise<ImportResult | null> {
-		return this.run(() => this.client!.check(checkedShape(meta), this.sources, (p) => (this.progress = p)));
+		return this.run(() => this.client!.check(checkedShape(meta), this.sources, forgivingOf(meta), (p) => (this.progress = p)));
 	}
 
 	private async run(task: () => Promise<ImportResult | null>): Promise<ImportResult | null> {
@@ -243,6 +339,16 @@ export class Editor {
 		}
 	}
 
+	/** The file's new sources as the check made them (a key changed only where it clashed) become the form's. */
+	private syncNewSources(made: NewSource[]): void {
+		const meta = this.current!.meta;
+		if (JSON.stringify(made) === JSON.stringify(meta.newSources ?? [])) return;
+		const synced = { ...this.current!, meta: { ...meta, newSources: made } };
+		this.current = synced;
+		this.drafts = this.drafts.map((d) => (d.key === synced.key ? synced : d));
+		void this.keep(synced);
+	}
+
 	/** An id no manifest layer and no other draft uses. */
 	private freeId(id: string): string {
 		const taken = new Set([...this.manifestIds, ...this.drafts.map((d) => d.meta.id)]);
@@ -252,9 +358,14 @@ export class Editor {
 	}
 
 	private checkEntry(meta: DraftMeta): Problem[] {
-		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.sources });
-		if (this.manifestIds.includes(meta.id))
-			problems.push({ file: MANIFEST, field: 'id', message: `"${meta.id}" is already a layer in geodata/layers.json: saving replaces it` });
+		const { problems } = validateLayerEntry(manifestEntry(meta), { sources: this.citable });
+		// a layer opened to edit is saved over itself; any other draft with a layer's id is told
+		if (this.manifestIds.includes(meta.id) && meta.editing !== meta.id)
+			problems.push({
+				file: MANIFEST,
+				field: 'id',
+				message: `"${meta.id}" is already a layer in geodata/layers.json: choose another id, or tick "Replace the layer" to publish over it`
+			});
 		return problems;
 	}
 }

@@ -1,8 +1,8 @@
 import type { Bibliography } from '../manifest/schema';
 import type { LayerShape } from './checkFile';
-import type { ImportReply, ImportRequest, ImportResult } from '../workers/import.worker';
+import type { Forgiving, ImportReply, ImportRequest, ImportResult } from '../workers/import.worker';
 
-export type { ImportResult };
+export type { Forgiving, ImportResult };
 export type Progress = { phase: 'reading' | 'checking'; fraction: number };
 
 /** Past this a file is refused before a byte of it is read: the browser would struggle to hold it. */
@@ -44,13 +44,20 @@ export class ImportClient {
 	}
 
 	/** Reads and checks a file; `layer` null lets the worker guess the kind from the geometry. */
-	import(file: Blob, name: string, layer: LayerShape | null, sources: Bibliography, onProgress?: (p: Progress) => void): Promise<ImportResult | null> {
-		return this.send({ type: 'import', file, name, layer, sources }, onProgress);
+	import(
+		file: Blob,
+		name: string,
+		layer: LayerShape | null,
+		sources: Bibliography,
+		forgiving: Forgiving,
+		onProgress?: (p: Progress) => void
+	): Promise<ImportResult | null> {
+		return this.send({ type: 'import', file, name, layer, sources, forgiving }, onProgress);
 	}
 
 	/** Checks the last file read again, as another kind. */
-	check(layer: LayerShape, sources: Bibliography, onProgress?: (p: Progress) => void): Promise<ImportResult | null> {
-		return this.send({ type: 'check', layer, sources }, onProgress);
+	check(layer: LayerShape, sources: Bibliography, forgiving: Forgiving, onProgress?: (p: Progress) => void): Promise<ImportResult | null> {
+		return this.send({ type: 'check', layer, sources, forgiving }, onProgress);
 	}
 
 	destroy(): void {

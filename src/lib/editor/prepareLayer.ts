@@ -7,6 +7,7 @@ import { normalise } from '../geo/normalise';
 import { swappedAxes } from '../geo/swappedAxes';
 import { validateLayerData } from '../manifest/data';
 import { structuralIssues } from '../manifest/geojsonText';
+import { jsonSyntaxProblem } from '../manifest/jsonSyntax';
 import { featurePositions, lineColumnAt, type TextPosition } from '../manifest/textPositions';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, LayerDef } from '../manifest/schema';
@@ -24,14 +25,24 @@ export type Prepared = {
 type Layer = Pick<LayerDef, 'kind' | 'file' | 'joinProperty' | 'radiusProperty'>;
 
 /**
+ * Changes the parsed collection in place before it is checked (the editor's forgiving step), and
+ * returns what more the features may cite and what it changed. Features keep their order, so a
+ * problem still points at the feature's place in the editor's own text.
+ */
+export type Amend = (collection: FeatureCollection) => { sources: Bibliography; warnings: Problem[] };
+
+/**
  * @example
  * const { text, problems, warnings } = prepareLayer(await readFile(input, 'utf8'), 'bases.csv', layer, sources);
  */
-export function prepareLayer(input: string, inputName: string, layer: Layer, sources: Bibliography): Prepared {
+export function prepareLayer(input: string, inputName: string, layer: Layer, sources: Bibliography, amend?: Amend): Prepared {
 	const converted = convertToGeoJSON(input, inputName, { requireCoordinates: layer.kind !== 'choropleth' });
 	const fail = (problems: Problem[], warnings = converted.warnings): Prepared => ({ format: converted.format, data: null, text: null, problems, warnings });
 	if (converted.text === null) return fail(converted.problems);
 	const ownText = converted.format === 'geojson';
+	// JSON that does not parse: where the engine's parser stopped, with the line (check-geojson says 1:1)
+	const syntax = ownText ? jsonSyntaxProblem(converted.text, inputName) : null;
+	if (syntax && converted.text.trim() !== '') return fail([syntax]);
 	// positions only mean something in the editor's own text, not in what a CSV or TopoJSON became
 	const structural = structuralIssues(converted.text).map((issue): Problem => ({
 		file: inputName,
@@ -46,8 +57,10 @@ export function prepareLayer(input: string, inputName: string, layer: Layer, sou
 	if (converted.problems.length > 0 && json.features.length === 0) return fail(converted.problems);
 
 	const where = locator(inputName, converted.format === 'geojson' ? featurePositions(converted.text) : converted.lines?.map((line) => ({ line })));
+	const amended = amend?.(json);
+	if (amended) sources = { ...sources, ...amended.sources };
 	const normalised = normalise(json);
-	const warnings = [...converted.warnings, ...normalised.warnings.map(where)];
+	const warnings = [...converted.warnings, ...(amended?.warnings ?? []), ...normalised.warnings.map(where)];
 	warnings.push(...swappedWarning(normalised.data, inputName));
 	const text = stringify(normalised.data);
 	const checked = validateLayerData(text, layer.file, layer, sources);

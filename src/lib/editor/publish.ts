@@ -1,45 +1,28 @@
-// What publishing writes: the two files an editor commits, and the options the development
-// server's save hands to the layer command's own addLayer.
+// What publishing sends: the manifest entry as text, and the save of a publish bundle to the
+// endpoint that `npm run editor` (or `npm run dev`) serves.
 import { manifestEntry, type DraftMeta } from './draftLayer';
-
-/** The options of `npm run layer -- add` a draft fills in (the file itself travels beside them). */
-export type SaveOptions = {
-	id: string;
-	title: string;
-	kind: string;
-	sources: string[];
-	description?: string;
-	asOf?: string;
-	color?: string;
-	radiusProperty?: string;
-	style?: Record<string, unknown>;
-	tooltip?: unknown;
-	joinProperty?: string;
-	force?: boolean;
-};
-
-/**
- * The command's options for a draft, its whole manifest entry (style and tooltip) included.
- */
-export function saveOptionsOf(meta: DraftMeta, force = false): SaveOptions {
-	const entry = manifestEntry(meta) as { style?: Record<string, unknown>; tooltip?: unknown };
-	const options: SaveOptions = {
-		id: meta.id,
-		title: meta.title.trim(),
-		kind: meta.kind,
-		sources: meta.sources,
-		description: meta.description.trim() || undefined,
-		asOf: meta.asOf || undefined,
-		color: meta.color,
-		radiusProperty: meta.kind === 'zone' ? meta.radiusProperty : undefined,
-		joinProperty: meta.kind === 'choropleth' ? meta.joinProperty : undefined,
-		force
-	};
-	// the whole entry travels: style beyond the colour and the tooltip rows too
-	if (entry.style) options.style = entry.style;
-	if (entry.tooltip) options.tooltip = entry.tooltip;
-	return options;
-}
+import type { PublishBundle } from './bundle';
+import type { Problem } from '../manifest/errors';
 
 /** The manifest entry as it goes into geodata/layers.json's "layers" list, tab-indented like the file. */
 export const entryText = (meta: DraftMeta) => JSON.stringify(manifestEntry(meta), null, '\t') + '\n';
+
+export type SaveReply = { status: number; done: string[]; problems: Problem[]; warnings: Problem[]; error?: string; commit?: string };
+
+/** Sends a bundle to the save endpoint with this tab's token; the endpoint's answer, or why there was none. */
+export async function saveBundle(bundle: PublishBundle, token: string, base = ''): Promise<SaveReply> {
+	const response = await fetch(`${base}/__atlas/save`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-Atlas-Token': token },
+		body: JSON.stringify(bundle)
+	});
+	const body = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+	return {
+		status: response.status,
+		done: body.done ?? [],
+		problems: body.problems ?? [],
+		warnings: body.warnings ?? [],
+		error: body.error,
+		commit: body.commit
+	};
+}

@@ -19,7 +19,12 @@ export type Place = {
 	properties: Record<string, unknown>;
 	/** accent- and case-folded label and place names, for matching */
 	text: string;
+	/** a town of the base map: the zoom it is labelled from, where a search flies to */
+	zoom?: number;
 };
+
+/** A town of the base map as the build lists it: English name, Ukrainian name ('' if the same), another spelling (''), longitude, latitude, label zoom. */
+export type TownRow = [string, string, string, number, number, number];
 
 /** `Rzeszów` and `rzeszow` match; so do `Câmpia` and `campia`. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -30,7 +35,12 @@ type LayerLike = { id: string; title: string; display: FeatureCollection };
  * Every drawn feature of every layer, and every labelled country, as places. Searchable text is
  * the name plus a feature's `place` and `country`, so a town named in an incident finds it.
  */
-export function placesFrom(layers: LayerLike[], countries: FeatureCollection<Point, { name: string }>): Place[] {
+export function placesFrom(
+	layers: LayerLike[],
+	countries: FeatureCollection<Point, { name: string; name_uk?: string }>,
+	towns: TownRow[] = [],
+	language: 'en' | 'uk' = 'en'
+): Place[] {
 	const fromLayers = layers.flatMap((layer) =>
 		layer.display.features
 			.filter((f) => f.geometry)
@@ -49,17 +59,30 @@ export function placesFrom(layers: LayerLike[], countries: FeatureCollection<Poi
 				};
 			})
 	);
+	const named = (en: string, uk: string | undefined) => (language === 'uk' && uk ? uk : en);
 	const fromBasemap = countries.features.map((c): Place => ({
-		label: c.properties.name,
+		label: named(c.properties.name, c.properties.name_uk),
 		kind: 'Country',
 		layerId: null,
 		index: null,
 		bbox: [...c.geometry.coordinates, ...c.geometry.coordinates] as BBox,
 		anchor: c.geometry.coordinates as [number, number],
 		properties: {},
-		text: fold(c.properties.name)
+		text: fold([c.properties.name, c.properties.name_uk ?? ''].join(' '))
 	}));
-	return [...fromLayers, ...fromBasemap];
+	// every town the map labels, found by its name in either language or by GeoNames' own spelling
+	const fromTowns = towns.map(([en, uk, alt, lon, lat, zoom]): Place => ({
+		label: named(en, uk),
+		kind: 'Town',
+		layerId: null,
+		index: null,
+		bbox: [lon, lat, lon, lat],
+		anchor: [lon, lat],
+		properties: {},
+		text: fold([en, uk, alt].join(' ')),
+		zoom
+	}));
+	return [...fromLayers, ...fromBasemap, ...fromTowns];
 }
 
 function anchorOf(f: Feature): [number, number] {
@@ -80,12 +103,12 @@ export function searchPlaces(places: Place[], query: string, limit = 8): Place[]
 	const rank = (p: Place) => {
 		const name = fold(p.label);
 		const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : p.text.includes(q) ? 2 : 9;
-		return score * 2 + (p.layerId ? 0 : 1);
+		return score * 3 + (p.layerId ? 0 : p.kind === 'Country' ? 1 : 2);
 	};
 	return places
 		.map((p) => ({ p, r: rank(p) }))
-		.filter(({ r }) => r < 18)
-		.sort((a, b) => a.r - b.r || a.p.label.localeCompare(b.p.label))
+		.filter(({ r }) => r < 27)
+		.sort((a, b) => a.r - b.r || (a.p.zoom ?? 0) - (b.p.zoom ?? 0) || a.p.label.localeCompare(b.p.label))
 		.slice(0, limit)
 		.map(({ p }) => p);
 }

@@ -24,6 +24,8 @@ export const UK_PAGES: Record<string, string> = {
 	"Sources: Ukraine's security guarantees atlas": 'Джерела: атлас гарантій безпеки для України',
 	'Every shape on the atlas cites at least one of these {sources}.': 'Тут {sources}; кожна фігура в атласі посилається принаймні на одне з них.',
 	'source|sources': 'джерело|джерела|джерел',
+	'Rivers and lakes: Natural Earth 1:10m. Towns: GeoNames (CC BY 4.0), Ukrainian places spelled in the national transliteration.':
+		'Річки й озера: Natural Earth 1:10m. Міста: GeoNames (CC BY 4.0), українські назви латиницею за національною транслітерацією.',
 	'The base map is Natural Earth (public domain), redrawn with internationally recognised borders: Crimea is shown as part of Ukraine.':
 		'Основа мапи — Natural Earth (суспільне надбання), перемальована в міжнародно визнаних кордонах: Крим показано як частину України.',
 	Official: 'Офіційне джерело',

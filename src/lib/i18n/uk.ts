@@ -36,7 +36,7 @@ export const UK: Record<string, string> = {
 	'Claims checked': 'Перевірка заяв',
 	"Ukraine's security guarantees": 'Гарантії безпеки для України',
 	Sources: 'Джерела',
-	'Base map: Natural Earth, Crimea shown as part of Ukraine': 'Основа мапи: Natural Earth, Крим показано як частину України',
+	'Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine': 'Основа мапи: Natural Earth, GeoNames; Крим показано як частину України',
 	'Data as of': 'Дані станом на',
 	Exported: 'Експортовано',
 	'the image could not be made': 'зображення не вдалося створити',
@@ -52,10 +52,10 @@ export const UK: Record<string, string> = {
 	'Export PNG': 'Експорт PNG',
 	'Dark theme': 'Темна тема',
 	'Legend and layers': 'Легенда і шари',
-	'Map: Natural Earth, Crimea shown as part of Ukraine.': 'Мапа: Natural Earth, Крим показано як частину України.',
+	'Map: Natural Earth, GeoNames; Crimea shown as part of Ukraine.': 'Мапа: Natural Earth, GeoNames; Крим показано як частину України.',
 	'Data from {n} source|Data from {n} sources': 'Дані з {n} джерела|Дані з {n} джерел|Дані з {n} джерел',
-	'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine':
-		'Основа мапи: Natural Earth (суспільне надбання), Крим перемальовано як частину України',
+	'Base map: Natural Earth (public domain), towns GeoNames (CC BY 4.0); Crimea redrawn as part of Ukraine':
+		'Основа мапи: Natural Earth (суспільне надбання), міста GeoNames (CC BY 4.0); Крим перемальовано як частину України',
 	'Open the full map': 'Відкрити повну мапу',
 	'Who pledged what, where the supplies flow, the line they would guard, and the skies they would patrol.':
 		'Хто що пообіцяв, куди йдуть постачання, яку лінію охоронятимуть і яке небо патрулюватимуть.',
@@ -101,6 +101,7 @@ export const UK: Record<string, string> = {
 	'Search: country, hub, base, town': 'Пошук: країна, хаб, база, місто',
 	'result|results': 'результат|результати|результатів',
 	Country: 'Країна',
+	Town: 'Місто',
 	'Nothing on the map matches': 'На мапі нічого не знайдено',
 	'What the map shows': 'Що показує мапа',
 	'A map of Europe centred on Ukraine, drawn with internationally recognised borders (Crimea is part of Ukraine).':

@@ -19,6 +19,8 @@ export type Problem = {
 	layer?: string;
 	/** false when the layer is still drawn (some features were left out) */
 	fatal?: boolean;
+	/** the line the problem is on, as the file has it, where seeing it helps (JSON that does not parse); `column` is within `text` */
+	excerpt?: { text: string; column: number };
 };
 
 /** Where a problem is, in words: `geodata/x.geojson:14:5: features[3] (kyiv).properties.sources[0]`. */
@@ -54,6 +56,15 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 	if (issue.received === 'undefined') return 'required';
 	if (issue.message.startsWith('Invalid type')) return `${issue.expected} expected, ${issue.received} found`;
 	return issue.message;
+}
+
+/** A problem's line as a two-line picture for a terminal: the line, and a caret under the column. */
+export function formatExcerpt(p: Pick<Problem, 'excerpt' | 'line'>): string[] {
+	if (!p.excerpt) return [];
+	const gutter = `${p.line ?? ''} | `;
+	// tabs stay tabs under the line, so the caret lines up whatever the terminal's tab width
+	const before = p.excerpt.text.slice(0, Math.max(0, p.excerpt.column - 1)).replace(/[^\t]/g, ' ');
+	return [gutter + p.excerpt.text, ' '.repeat(gutter.length) + before + '^'];
 }
 
 /** valibot's issues as problems in `file`, each field below `prefix` (`layers[2]`, a source's key). */

@@ -46,6 +46,8 @@ export const StyleSchema = v.strictObject({
 	radius: v.optional(pixels),
 	dash: v.optional(v.boolean()),
 	hatch: v.optional(v.boolean()),
+	/** point only: the property whose text labels each point on the map (with `<property>_uk` in Ukrainian), where it fits */
+	label: v.optional(nonEmpty),
 	/** Colour features by a property's value; the legend lists the categories with counts. */
 	by: v.optional(v.strictObject({ property: nonEmpty, categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')) }))
 });

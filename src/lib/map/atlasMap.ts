@@ -1,7 +1,7 @@
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayerSpec } from '../manifest/specs';
-import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABEL_LAYER, type Basemap } from './basemap';
+import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABELS_START, type Basemap, type MapLanguage } from './basemap';
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
@@ -34,6 +34,10 @@ export type AtlasMapOptions = {
 	attribution?: string;
 	/** maplibre's own control labels and hints in the reader's language, by maplibre's string ids */
 	locale?: Record<string, string>;
+	/** the language of the map's own labels (countries, towns, rivers); `setLanguage` changes it */
+	language?: MapLanguage;
+	/** the base map's rivers, lakes and towns, as a PMTiles archive on the site's origin (none: the map has none) */
+	detailUrl?: string;
 	/** the WebGL context was lost and not given back within a few seconds (true), or came back after that (false) */
 	onContextGone?: (gone: boolean) => void;
 };
@@ -49,7 +53,7 @@ const sameDrawing = (a: LayerSpec, b: LayerSpec) =>
 
 // maplibre's protocols are global: registered once however many maps a page makes
 let registeredPmtiles = false;
-const ATTRIBUTION = 'Base map: Natural Earth (public domain), Crimea redrawn as part of Ukraine';
+const ATTRIBUTION = 'Base map: Natural Earth (public domain), towns GeoNames (CC BY 4.0); Crimea redrawn as part of Ukraine';
 
 /**
  * The one place that owns maplibre and deck.gl: creates the map over the local base map, adds
@@ -67,7 +71,10 @@ export class AtlasMap {
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
-	private theme: Theme;
+	theme: Theme;
+	language: MapLanguage;
+	/** the detail's style code, once the detail is on the map */
+	detailCode: typeof import('./detail') | null = null;
 	/** the countries the choropleths colour, as set on the base map's land */
 	private fills = new Map<string, StyleLayers.CountryFill>();
 
@@ -78,7 +85,7 @@ export class AtlasMap {
 	private styleCode: Promise<typeof StyleLayers> | null = null;
 	private styles: typeof StyleLayers | null = null;
 	/** while the WebGL context is lost maplibre has no style: calls are recorded, and applied when it is back */
-	private lost: { restored: Promise<void>; resolve: () => void } | null = null;
+	private lost: { restored: Promise<void>; resolve: () => void; language: MapLanguage } | null = null;
 	private highlighted: [number, number] | null = null;
 	private covered: GeoJSON.Feature | null = null;
 
@@ -87,10 +94,12 @@ export class AtlasMap {
 		onPick: PickHandler,
 		private readonly maplibre: typeof import('maplibre-gl'),
 		private readonly geodataUrl: string,
-		theme: Theme
+		theme: Theme,
+		language: MapLanguage
 	) {
 		this.map = map;
 		this.theme = theme;
+		this.language = language;
 		this.onPick = onPick;
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
 		map.on('click', (e) => this.pickAt(e, 'click'));
@@ -113,7 +122,7 @@ export class AtlasMap {
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
 		const map = new maplibregl.Map({
 			container: options.container,
-			style: basemapStyle(options.theme ?? LIGHT, options.basemap),
+			style: basemapStyle(options.theme ?? LIGHT, options.basemap, options.language ?? 'en'),
 			center: options.center ?? DEFAULT_VIEW.center,
 			zoom: options.zoom ?? DEFAULT_VIEW.zoom,
 			minZoom: 2,
@@ -129,7 +138,14 @@ export class AtlasMap {
 		map.touchZoomRotate.disableRotation();
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-		const atlas = new AtlasMap(map, options.onPick, maplibregl, options.geodataUrl ?? new URL('geodata', location.href).href, options.theme ?? LIGHT);
+		const atlas = new AtlasMap(
+			map,
+			options.onPick,
+			maplibregl,
+			options.geodataUrl ?? new URL('geodata', location.href).href,
+			options.theme ?? LIGHT,
+			options.language ?? 'en'
+		);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		if (options.onError) atlas.reportErrors(options.onError);
 		atlas.survive(options.onContextGone);
@@ -138,7 +154,26 @@ export class AtlasMap {
 		// data layers can be added once the style is parsed: their sources then load beside the
 		// base map's instead of after its first full draw, and the map reaches idle once, not twice
 		await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+		// the rivers, lakes and towns come after the first view has drawn: they add nothing to its bytes or its wait
+		const detailUrl = options.detailUrl;
+		if (detailUrl)
+			map.once('idle', () =>
+				Promise.all([import('./detail'), atlas.pmtilesProtocol()])
+					.then(([detail]) => (atlas.detailCode = detail).addDetail(map, detailUrl, atlas.theme, atlas.language))
+					.catch((e) => map.fire('error', { error: e }))
+			);
 		return atlas;
+	}
+
+	/** Writes the map's labels (countries, towns, rivers, the points' names) in another language. */
+	setLanguage(language: MapLanguage): void {
+		if (language === this.language) return;
+		this.language = language;
+		if (!this.lost) this.writeLanguage();
+	}
+
+	private writeLanguage(): void {
+		void import('./detail').then(({ writeLanguage }) => writeLanguage(this.map, this.language, this.specs));
 	}
 
 	/**
@@ -171,7 +206,9 @@ export class AtlasMap {
 			if (layers.length === 0) continue;
 			if (spec.tiled) this.map.addSource(sourceId(spec), { type: 'vector', url: `pmtiles://${this.geodataUrl}/${spec.def.file}` });
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
-			for (const layer of layers) this.map.addLayer(layer, LABEL_LAYER);
+			// a point's name goes above every label of the base map, which gives way to it
+			for (const layer of layers)
+				this.map.addLayer(this.styles!.localised(layer, spec, this.language, this.theme), this.styles!.isTopLayer(layer.id) ? undefined : LABELS_START);
 		}
 		this.paintCountries();
 		this.applyTime();
@@ -209,7 +246,7 @@ export class AtlasMap {
 	private async redrawDeck(): Promise<void> {
 		if (this.lost) return;
 		const deckSpecs = this.specs.filter((s) => s.def.renderer === 'deck');
-		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABEL_LAYER, this.until, this.isShown);
+		if (deckSpecs.length > 0 || this.deck) void (await this.deckLayers()).set(deckSpecs, LABELS_START, this.until, this.isShown);
 	}
 
 	/** Draws exactly the layers named, hiding the rest: what changed is all that is touched. */
@@ -237,7 +274,7 @@ export class AtlasMap {
 		this.map.addSource('coverage', { type: 'geojson', data });
 		// under every line and point, so hubs, the front and the hatching stay readable on the wash
 		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
-		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABEL_LAYER);
+		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABELS_START);
 	}
 
 	/** Calls `onChange` with the view (centre, zoom, bounds) now and after every move; returns the unsubscribe. */
@@ -289,8 +326,13 @@ export class AtlasMap {
 	setTheme(theme: Theme): void {
 		this.theme = theme;
 		if (this.lost) return;
-		for (const [layer, paint] of Object.entries(basemapPaint(theme)))
-			for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(this.detailCode?.detailPaint(theme) ?? {})])
+			if (this.map.getLayer(layer)) for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
+		// the points' own names
+		if (this.styles)
+			for (const spec of this.specs)
+				if (spec.def.style.label && this.map.getLayer(`${spec.id}:label`))
+					for (const [property, value] of Object.entries(this.styles.pointLabelPaint(theme))) this.map.setPaintProperty(`${spec.id}:label`, property, value);
 		// the choropleths' colours are blended with the land's
 		this.paintCountries();
 	}
@@ -326,7 +368,7 @@ export class AtlasMap {
 			onLost: () => {
 				let resolve = () => {};
 				const restored = new Promise<void>((r) => (resolve = r));
-				this.lost ??= { restored, resolve };
+				this.lost ??= { restored, resolve, language: this.language };
 				void this.dropDeck();
 			},
 			onRestored: () => {
@@ -337,6 +379,7 @@ export class AtlasMap {
 					for (const layer of this.styles!.styleLayersFor(spec))
 						if (this.map.getLayer(layer.id)) this.map.setLayoutProperty(layer.id, 'visibility', this.isShown(spec.id) ? 'visible' : 'none');
 				this.setTheme(this.theme);
+				if (waiting && waiting.language !== this.language) this.writeLanguage();
 				this.applyTime();
 				this.highlight(this.highlighted);
 				void this.setCoverage(this.covered);
@@ -364,7 +407,7 @@ export class AtlasMap {
 	}
 
 	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
-	private pmtilesProtocol(): Promise<void> {
+	pmtilesProtocol(): Promise<void> {
 		this.pmtiles ??= import('pmtiles').then(({ Protocol }) => {
 			if (!registeredPmtiles) this.maplibre.addProtocol('pmtiles', new Protocol().tilev4);
 			registeredPmtiles = true;
@@ -375,6 +418,7 @@ export class AtlasMap {
 	private styleLayers(): Promise<typeof StyleLayers> {
 		this.styleCode ??= import('./styleLayers').then((code) => {
 			this.map.addImage(code.HATCH_IMAGE, code.hatchImage());
+			this.map.addImage(code.BLOCKER_IMAGE, code.blockerImage());
 			return (this.styles = code);
 		});
 		return this.styleCode;

@@ -1,6 +1,6 @@
 import { feature, mesh } from 'topojson-client';
 import type { FeatureCollection, MultiLineString, Point } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Theme } from './theme';
 import { UKRAINE_ID, type Countries } from '../geo/types';
@@ -9,10 +9,21 @@ export type Basemap = {
 	/** `iso` is the ISO 3166-1 numeric code (null for Kosovo and a few others) */
 	countries: Countries;
 	borders: MultiLineString;
-	labels: FeatureCollection<Point, { name: string; area: number }>;
+	labels: FeatureCollection<Point, { name: string; name_uk?: string; area: number }>;
 };
 
+/** The languages the map's labels come in. */
+export type MapLanguage = 'en' | 'uk';
+
 export const LABEL_LAYER = 'country-labels';
+/** The first of the base map's labels: data layers are drawn under it, so towns and rivers stay readable on them. */
+export const LABELS_START = 'labels-start';
+/** The base map's detail (rivers, lakes, towns), read tile by tile from the site's own archive once the first view has drawn. */
+export const DETAIL = 'detail';
+/** A town's dot, drawn as a signed-distance image so each theme colours it. */
+export const TOWN_DOT = 'town-dot';
+/** The labels each language changes. */
+export const TEXT_LAYERS = [LABEL_LAYER, 'place-labels', 'water-labels'] as const;
 /** The source of the country shapes; its features are identified by `iso`, so a choropleth can colour one by feature state. */
 export const COUNTRIES = 'countries';
 /** The feature state a choropleth sets on a country: the colour its land is drawn in. */
@@ -33,6 +44,10 @@ export function decodeBasemap(topology: Topology<{ countries: GeometryCollection
 
 /** A country's land colour in a theme: the rule the land layer's fill-color expression writes below. */
 export const landColor = (theme: Theme, iso: string | null): string => (iso === UKRAINE_ID ? theme.ukraine : theme.land);
+
+/** A label in a language: the Ukrainian name where the data has one. */
+export const textField = (language: MapLanguage): ExpressionSpecification =>
+	language === 'uk' ? ['coalesce', ['get', 'name_uk'], ['get', 'name']] : ['get', 'name'];
 
 /** The base layers' colours for a theme: used to build the style and to switch themes live. */
 export function basemapPaint(theme: Theme) {
@@ -55,7 +70,7 @@ export function basemapPaint(theme: Theme) {
 }
 
 /** The whole base style, with no glyphs, sprite or tile URL: everything is inline or local. */
-export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification {
+export function basemapStyle(theme: Theme, basemap: Basemap, language: MapLanguage = 'en'): StyleSpecification {
 	const paint = basemapPaint(theme);
 	return {
 		version: 8,
@@ -78,13 +93,15 @@ export function basemapStyle(theme: Theme, basemap: Basemap): StyleSpecification
 			},
 			{ id: 'coast', type: 'line', source: COUNTRIES, paint: { ...paint.coast, 'line-width': 0.6 } },
 			{ id: 'borders', type: 'line', source: 'borders', paint: { ...paint.borders, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.4] } },
+			// draws nothing: marks where the labels begin, for the layers added later to find their place
+			{ id: LABELS_START, type: 'background', layout: { visibility: 'none' }, paint: { 'background-opacity': 0 } },
 			{
 				id: LABEL_LAYER,
 				type: 'symbol',
 				source: 'labels',
 				filter: ['>', ['get', 'area'], ['interpolate', ['linear'], ['zoom'], 3, 60000, 5, 2000, 6, 0]],
 				layout: {
-					'text-field': ['get', 'name'],
+					'text-field': textField(language) as never,
 					'text-font': ['sans-serif'],
 					'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 7, 14],
 					'symbol-sort-key': ['-', 0, ['get', 'area']],

@@ -7,6 +7,10 @@ import { rgb, type Theme } from './theme';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';
+/** An empty image: a point's place in maplibre's label collision, so no town's name is written over it. */
+export const BLOCKER_IMAGE = 'blocker';
+/** The style layers that go above the base map's labels (a point's own name and its place in the collision). */
+export const isTopLayer = (layerId: string) => layerId.endsWith(':label');
 /** A fill's and a choropleth's opacity when the manifest sets none (zones have their own). */
 const FILL_OPACITY = 0.6;
 
@@ -95,7 +99,9 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					paint: { 'line-color': color, 'line-width': style.width ?? 2.5, ...dash }
 				}
 			];
-		case 'point':
+		case 'point': {
+			const radius = style.radius ?? 6;
+			const label = style.label;
 			return [
 				{
 					id: id('circle'),
@@ -109,10 +115,57 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 						'circle-stroke-width': 1.5,
 						'circle-opacity': style.opacity ?? 1
 					}
+				},
+				{
+					// an invisible square over the dot in the label collision (towns give way to it), and the
+					// point's name beside it where the manifest asks for one and it fits
+					id: id('label'),
+					type: 'symbol',
+					source,
+					layout: {
+						...layout,
+						'icon-image': BLOCKER_IMAGE,
+						'icon-size': radius + 1.5,
+						'icon-allow-overlap': true,
+						...(label
+							? {
+									'text-field': labelText(label, 'en'),
+									'text-font': ['sans-serif'],
+									'text-size': 11.5,
+									'text-optional': true,
+									'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+									'text-radial-offset': (radius + 4) / 12,
+									'text-max-width': 9
+								}
+							: {})
+					},
+					paint: { 'icon-opacity': 0, ...(label ? { 'text-color': '#1a202c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } : {}) }
 				}
 			];
+		}
 	}
 }
+
+/** A point's label in a language: `<property>_uk` in Ukrainian where the feature has it. */
+export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification =>
+	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property];
+
+/** A point's label layer in the map's language and theme (the style layers are made in English, light). */
+export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk', theme: Theme): LayerSpecification {
+	const property = spec.def.style.label;
+	if (!property || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
+	return {
+		...layer,
+		layout: { ...layer.layout, 'text-field': labelText(property, language) },
+		paint: { ...layer.paint, ...pointLabelPaint(theme) }
+	};
+}
+
+/** A point's name in a theme: the base map's label colours, a little stronger. */
+export const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
+
+/** A 2x2 transparent image, scaled by `icon-size` to a point's size. */
+export const blockerImage = () => ({ width: 2, height: 2, data: new Uint8Array(16) });
 
 /** A country coloured by the choropleths: its colour, and the topmost layer's row for a pick. */
 export type CountryFill = { color: string; layerId: string; index: number };
@@ -148,7 +201,7 @@ export function blend(over: string, under: string, alpha: number): string {
 /** The layers a pointer can pick: the filled or drawn part, not casings and outlines. */
 export function pickableLayerIds(spec: LayerSpec): string[] {
 	return styleLayersFor(spec)
-		.filter((l) => !l.id.endsWith(':casing') && !l.id.endsWith(':outline') && !l.id.endsWith(':hatch'))
+		.filter((l) => !l.id.endsWith(':casing') && !l.id.endsWith(':outline') && !l.id.endsWith(':hatch') && !l.id.endsWith(':label'))
 		.map((l) => l.id);
 }
 

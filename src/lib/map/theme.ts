@@ -7,6 +7,9 @@ export type Theme = {
 	border: string;
 	label: string;
 	labelHalo: string;
+	/** rivers, and the bed of a drained reservoir */
+	river: string;
+	waterLabel: string;
 };
 
 export const LIGHT: Theme = {
@@ -16,7 +19,9 @@ export const LIGHT: Theme = {
 	coast: '#9fb4c4',
 	border: '#8d8d8d',
 	label: '#3d4852',
-	labelHalo: '#ffffff'
+	labelHalo: '#ffffff',
+	river: '#8fb3cf',
+	waterLabel: '#3f6e91'
 };
 
 export const DARK: Theme = {
@@ -26,7 +31,9 @@ export const DARK: Theme = {
 	coast: '#4b6475',
 	border: '#7a8591',
 	label: '#d8dee4',
-	labelHalo: '#1b2733'
+	labelHalo: '#1b2733',
+	river: '#3d6a8a',
+	waterLabel: '#8fb8d6'
 };
 
 /** The palettes by the name the reader chooses. */

@@ -7,10 +7,14 @@ import { thinForPreview, type Preview } from '../editor/preview';
 import type { Problem } from '../manifest/errors';
 import type { Bibliography, Kind } from '../manifest/schema';
 import type { Format } from '../editor/convert';
+import type { FeatureChange, FeatureEdit, LayerDefaults, NewSource } from '../editor/forgive';
+
+/** What the editor fills in for the file: its defaults for the layer and the new sources as reviewed. */
+export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
 
 export type ImportRequest =
-	| { type: 'import'; id: number; file: Blob; name: string; layer: LayerShape | null; sources: Bibliography }
-	| { type: 'check'; id: number; layer: LayerShape; sources: Bibliography };
+	| { type: 'import'; id: number; file: Blob; name: string; layer: LayerShape | null; sources: Bibliography; forgiving: Forgiving }
+	| { type: 'check'; id: number; layer: LayerShape; sources: Bibliography; forgiving: Forgiving };
 
 /** What the page needs: the features to draw (only those that pass), and every feature's box for framing. */
 export type ImportResult = {
@@ -21,6 +25,8 @@ export type ImportResult = {
 	thinned: Preview['thinned'];
 	passing: number;
 	total: number;
+	/** the file could not be read as features at all (JSON that does not parse, an empty file): no count means anything */
+	unreadable: boolean;
 	rejected: number[];
 	boxes: (BBox | null)[];
 	properties: string[];
@@ -28,6 +34,12 @@ export type ImportResult = {
 	warnings: Problem[];
 	/** geodata/'s file, when nothing is wrong */
 	output: Blob | null;
+	/** the bibliography entries the file asks for, to review in the form */
+	newSources: NewSource[];
+	/** every source key the features cite, in first-seen order: the layer's own sources to start with */
+	cited: string[];
+	/** what the editor's edits changed: the diff */
+	changes: FeatureChange[];
 };
 
 export type ImportReply =
@@ -61,8 +73,9 @@ async function readWithProgress(file: Blob, id: number): Promise<string> {
 	return parts.join('');
 }
 
-function check(id: number, layer: LayerShape | null, sources: Bibliography): ImportResult {
+function check(id: number, layer: LayerShape | null, sources: Bibliography, forgiving: Forgiving): ImportResult {
 	const checked = checkLayerText(text!, name, layer, sources, {
+		forgiving,
 		onProgress: (done, total) => reply({ type: 'progress', id, phase: 'checking', fraction: done / total })
 	});
 	const rejected = new Set(checked.rejected);
@@ -73,13 +86,26 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography): Imp
 		...previewOf(features.filter((_, i) => !rejected.has(i))),
 		passing: features.length - rejected.size,
 		total: features.length,
+		unreadable: checked.data === null,
 		rejected: checked.rejected,
 		boxes: featureBoxes(checked.data),
 		properties: propertyNames(checked.data),
 		problems: checked.problems,
 		warnings: checked.warnings,
-		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' })
+		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' }),
+		newSources: checked.newSources,
+		cited: citedKeys(checked.data),
+		changes: checked.changes
 	};
+}
+
+function citedKeys(data: FeatureCollection | null): string[] {
+	const keys = new Set<string>();
+	for (const f of data?.features ?? []) {
+		const cited: unknown = f?.properties?.sources;
+		if (Array.isArray(cited)) for (const key of cited) if (typeof key === 'string') keys.add(key);
+	}
+	return [...keys];
 }
 
 function previewOf(features: FeatureCollection['features']) {
@@ -95,7 +121,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			text = await readWithProgress(message.file, message.id);
 			name = message.name;
 		} else if (text === null) throw new Error('no file read yet');
-		reply({ type: 'result', id: message.id, result: check(message.id, message.layer, message.sources) });
+		reply({ type: 'result', id: message.id, result: check(message.id, message.layer, message.sources, message.forgiving) });
 	} catch (error) {
 		reply({ type: 'error', id: message.id, message: (error as Error).message });
 	}

@@ -1,0 +1,155 @@
+// `npm run editor`: the built atlas with its editor and a save endpoint, for a newsroom machine or
+// an internal server; not the development server. It serves build/ as files, geodata/ live (so
+// the editor sees what a save wrote), and `POST /__atlas/save` (scripts/lib/saveEndpoint.ts, the
+// same endpoint `npm run dev` has). Each start makes a new token and prints the editor's address
+// with it: only a page opened from that address can save.
+//
+//   npm run editor [-- --port 4800] [--host 127.0.0.1] [--root geodata] [--build build] [--commit | --no-commit]
+//                     [--origin http://atlas-editor.newsroom.internal:4800 …] [--base /graphics/atlas]
+//
+// On an internal server (--host 0.0.0.0), name with --origin each address editors open it at: a
+// save from any other origin is refused, token or not.
+//
+// A save is committed when geodata/ is in a git work tree, unless --no-commit; --commit insists
+// (and says so when it cannot).
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SAVE_PATH, saveHandler } from './lib/saveEndpoint';
+import { inGitWorkTree } from './lib/gitCommit';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.geojson': 'application/geo+json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+	'.pbf': 'application/x-protobuf',
+	'.pmtiles': 'application/octet-stream',
+	'.txt': 'text/plain; charset=utf-8',
+	'.webmanifest': 'application/manifest+json'
+};
+
+const { values } = parseArgs({
+	args: process.argv.slice(2),
+	options: {
+		port: { type: 'string', default: process.env.PORT ?? '4800' },
+		host: { type: 'string', default: '127.0.0.1' },
+		root: { type: 'string' },
+		build: { type: 'string' },
+		commit: { type: 'boolean' },
+		'no-commit': { type: 'boolean' },
+		origin: { type: 'string', multiple: true },
+		// the BASE_PATH the site was built with: its pages ask for everything under it
+		base: { type: 'string', default: process.env.BASE_PATH ?? '' }
+	}
+});
+
+const here = process.env.INIT_CWD ?? process.cwd();
+const repo = new URL('..', import.meta.url).pathname;
+const root = resolve(here, values.root ?? process.env.ATLAS_GEODATA ?? join(repo, 'geodata'));
+const site = resolve(here, values.build ?? join(repo, 'build'));
+
+async function main() {
+	if (!existsSync(join(site, 'editor.html'))) {
+		console.error(`${site} holds no built editor: run \`npm run build\` first`);
+		process.exit(1);
+	}
+	if (!existsSync(join(root, 'layers.json'))) {
+		console.error(`${root} holds no layers.json: --root names the geodata folder`);
+		process.exit(1);
+	}
+	const inGit = await inGitWorkTree(root);
+	if (values.commit && !inGit) {
+		console.error(`--commit: ${root} is not in a git work tree`);
+		process.exit(1);
+	}
+	const commit = !values['no-commit'] && (values.commit === true || inGit);
+	const token = randomBytes(24).toString('base64url');
+	let origins: string[] = [];
+	const save = saveHandler({ root, ownOrigins: () => origins, token, commit });
+
+	const base = values.base!.replace(/\/+$/, '');
+	const server = createServer((req, res) => {
+		const full = new URL(req.url ?? '/', 'http://local').pathname;
+		if (base && full !== base && !full.startsWith(`${base}/`)) return void send(res, 404, `the site is at ${base}/`);
+		const path = full.slice(base.length) || '/';
+		if (path === SAVE_PATH) return void save(req, res);
+		if (req.method !== 'GET' && req.method !== 'HEAD') return void send(res, 405, 'GET expected');
+		// geodata/ live, so the editor's lists of layers and sources include what was just saved
+		if (path.startsWith('/geodata/')) return void serveFile(req, res, root, path.slice('/geodata'.length), true);
+		return void serveFile(req, res, site, path, false);
+	});
+	server.listen(Number(values.port), values.host, () => {
+		const { port } = server.address() as AddressInfo;
+		const host = values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host!;
+		const shown = host.includes(':') ? `[${host}]` : host;
+		origins = [`http://${shown}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(values.origin ?? []).map((o) => new URL(o).origin)];
+		console.log(`atlas editor: saving to ${root}${commit ? ', committing each save' : ''}`);
+		console.log(`open http://${shown}:${port}${base}/editor#token=${token}`);
+	});
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+}
+
+function send(res: ServerResponse, status: number, text: string) {
+	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+	res.end(text);
+}
+
+/** A file under `dir`, never outside it (no `..`, no link that leads out); `page` names try `.html` as the static host does. */
+async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string, path: string, live: boolean) {
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(path);
+	} catch {
+		return send(res, 400, 'bad address');
+	}
+	const base = realpathSync(dir);
+	const candidates = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}.html`, `${decoded}/index.html`];
+	for (const candidate of candidates) {
+		const file = resolve(base, `.${candidate}`);
+		if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'outside the site');
+		const info = await stat(file).catch(() => null);
+		if (!info?.isFile()) continue;
+		// a link inside the folder that leads out of it is not served
+		const real = realpathSync(file);
+		if (!real.startsWith(base + sep)) return send(res, 403, 'outside the site');
+		// a byte range (the base map's tiles are read from their archive this way), or the whole file
+		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+		let [start, end] = [0, info.size - 1];
+		if (range && (range[1] || range[2])) {
+			[start, end] = range[1]
+				? [Number(range[1]), range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1]
+				: [Math.max(0, info.size - Number(range[2])), info.size - 1];
+			if (start > end || start >= info.size) {
+				res.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
+				return void res.end();
+			}
+		}
+		const partial = range !== null && (start > 0 || end < info.size - 1 || !!range[1] || !!range[2]);
+		res.writeHead(partial ? 206 : 200, {
+			'Accept-Ranges': 'bytes',
+			'Content-Length': String(end - start + 1),
+			...(partial ? { 'Content-Range': `bytes ${start}-${end}/${info.size}` } : {}),
+			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+			'Cache-Control': live ? 'no-cache' : 'public, max-age=0',
+			'X-Content-Type-Options': 'nosniff',
+			'Referrer-Policy': 'strict-origin-when-cross-origin',
+			// the editor may be framed by no page; this server serves nothing else a site should frame
+			'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
+		});
+		if (req.method === 'HEAD') return void res.end();
+		const bytes = await readFile(file);
+		return void res.end(partial ? bytes.subarray(start, end + 1) : bytes);
+	}
+	send(res, 404, 'not found');
+}
+
+void main();

@@ -1,0 +1,127 @@
+// The base map a reader zooms into: towns, rivers and their names, served from the site itself,
+// in both languages, never written over each other or over the atlas's own points.
+import { expect, test, type Page } from '@playwright/test';
+import { openAtlas } from './atlas';
+
+/** Waits until the base map's detail tiles for the view are in and drawn. */
+async function detailDrawn(page: Page) {
+	await page.waitForFunction(
+		() => {
+			const map = window.__atlas?.map;
+			return !!map?.getSource('detail') && map.isSourceLoaded('detail') && map.areTilesLoaded() && !map.isMoving();
+		},
+		null,
+		{ timeout: 30_000 }
+	);
+	await page.evaluate(() => new Promise<void>((resolve) => (window.__atlas!.map.once('idle', () => resolve()), window.__atlas!.map.triggerRepaint())));
+}
+
+/** The names the map shows now in a layer (maplibre returns only the symbols it placed). */
+const rendered = (page: Page, layer: string) =>
+	page.evaluate((l) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.properties.name)))], layer);
+const renderedUk = (page: Page, layer: string) =>
+	page.evaluate(
+		(l) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.properties.name_uk ?? f.properties.name)))],
+		layer
+	);
+
+const VIEWS = [
+	{ name: 'Pokrovsk', view: '37.18,48.28,8.5', towns: ['Pokrovsk', 'Myrnohrad', 'Kostiantynivka'] },
+	{ name: 'Kherson', view: '33.0,46.75,8.0', towns: ['Kherson', 'Nova Kakhovka', 'Oleshky'] },
+	{ name: 'Rzeszów', view: '22.0,50.1,9.0', towns: ['Rzeszów', 'Łańcut'] }
+];
+
+test.describe('the base map at the front and the hubs', () => {
+	for (const { name, view, towns } of VIEWS)
+		test(`${name}: at least 8 named places and the rivers`, async ({ page }) => {
+			const { errors, foreign } = await openAtlas(page, `/?view=${view}`);
+			await detailDrawn(page);
+			const places = await rendered(page, 'place-labels');
+			expect(places.length, places.join(', ')).toBeGreaterThanOrEqual(8);
+			for (const town of towns) expect(places).toContain(town);
+			expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['water-rivers'] }).length)).toBeGreaterThan(0);
+			expect(errors).toEqual([]);
+			expect(foreign()).toEqual([]);
+		});
+
+	test('the Dnipro is drawn and named along the front, and the drained Kakhovka reservoir is drawn as such', async ({ page }) => {
+		await openAtlas(page, '/?view=33.9,47.1,7.5');
+		await detailDrawn(page);
+		expect(await rendered(page, 'water-labels')).toContain('Dnipro');
+		expect(await rendered(page, 'water-former')).toEqual(['Former Kakhovka Reservoir (drained 2023)']);
+	});
+
+	test('in Ukrainian, towns, rivers and countries are labelled in Ukrainian', async ({ page }) => {
+		await openAtlas(page, '/?view=33.0,46.75,8.0&lang=uk');
+		await detailDrawn(page);
+		const layer = await page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('place-labels', 'text-field')));
+		expect(layer).toContain('name_uk');
+		const towns = await renderedUk(page, 'place-labels');
+		expect(towns).toContain('Херсон');
+		expect(towns).toContain('Нова Каховка');
+		// switching the language rewrites the labels in place
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect
+			.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('country-labels', 'text-field'))))
+			.not.toContain('name_uk');
+	});
+
+	test('no town is written over a hub or an air base, and town labels never overlap', async ({ page }) => {
+		await openAtlas(page, '/?view=22.0,50.1,9.0');
+		await detailDrawn(page);
+		const { clash, overlap, points } = await page.evaluate(() => {
+			const map = window.__atlas!.map;
+			const style = map.getStyle().layers.find((l) => l.id === 'place-labels')!;
+			const layout = (style.layout ?? {}) as Record<string, unknown>;
+			const points = map
+				.queryRenderedFeatures({ layers: ['hubs:circle', 'air-bases:circle'] })
+				.map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
+			const towns = map
+				.queryRenderedFeatures({ layers: ['place-labels'] })
+				.map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
+			return {
+				points: points.length,
+				overlap: layout['text-allow-overlap'] === true || layout['icon-allow-overlap'] === true,
+				clash: towns.filter((t) => points.some((p) => Math.hypot(p.x - t.x, p.y - t.y) < 12)).length
+			};
+		});
+		expect(points).toBeGreaterThanOrEqual(1);
+		expect(overlap).toBe(false);
+		expect(clash).toBe(0);
+		// the hub's own name is on the map beside it
+		expect(await rendered(page, 'hubs:label')).toContain('Rzeszów-Jasionka logistics hub');
+	});
+
+	test('the dark theme recolours the rivers, the towns and the hubs’ names', async ({ page }) => {
+		await openAtlas(page, '/?view=22.0,50.1,9.0');
+		await detailDrawn(page);
+		const paint = () =>
+			page.evaluate(() => {
+				const map = window.__atlas!.map;
+				return [
+					map.getPaintProperty('water-rivers', 'line-color'),
+					map.getPaintProperty('place-labels', 'text-color'),
+					map.getPaintProperty('hubs:label', 'text-color')
+				];
+			});
+		expect(await paint()).toEqual(['#8fb3cf', '#3d4852', '#3d4852']);
+		await page.getByRole('button', { name: 'Dark theme' }).click();
+		await expect.poll(paint).toEqual(['#3d6a8a', '#d8dee4', '#d8dee4']);
+	});
+
+	test('search finds a town by either spelling and language, and flies there', async ({ page }) => {
+		await openAtlas(page);
+		const search = page.getByRole('searchbox');
+		await search.fill('Kupjansk');
+		await expect(page.getByRole('button', { name: /Kupiansk\s*Town/ })).toBeVisible();
+		await search.fill('constanta');
+		await page.getByRole('button', { name: /Constanța\s*Town/ }).click();
+		await expect
+			.poll(() => page.evaluate(() => ({ zoom: Math.round(window.__atlas!.map.getZoom()), lng: Math.round(window.__atlas!.map.getCenter().lng) })), {
+				timeout: 15_000
+			})
+			.toEqual({ zoom: 8, lng: 29 });
+		await search.fill('Покровськ');
+		await expect(page.getByRole('button', { name: /Pokrovsk\s*Town/ })).toBeVisible();
+	});
+});
