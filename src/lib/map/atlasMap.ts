@@ -9,7 +9,6 @@ import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
 import { problemOfMapError } from './mapError';
-import { watchContext } from './contextLoss';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
@@ -148,7 +147,7 @@ export class AtlasMap {
 		);
 		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
 		if (options.onError) atlas.reportErrors(options.onError);
-		atlas.survive(options.onContextGone);
+		void atlas.survive(options.onContextGone);
 		// fetched while the base map draws, so the first data layers do not wait for it
 		void atlas.styleLayers();
 		// data layers can be added once the style is parsed: their sources then load beside the
@@ -363,7 +362,10 @@ export class AtlasMap {
 	 * context, but feature state (the choropleths' colours) and deck.gl's layers are not in a style,
 	 * and whatever the viewer changed meanwhile never reached it. All of it goes back from this record.
 	 */
-	private survive(onGone?: (gone: boolean) => void): void {
+	private async survive(onGone?: (gone: boolean) => void): Promise<void> {
+		// watched from when the data layers' code is in: the JavaScript before the first paint stays as it was
+		await this.styleLayers();
+		const { watchContext } = await import('./contextLoss');
 		watchContext(this.map, {
 			onLost: () => {
 				let resolve = () => {};
