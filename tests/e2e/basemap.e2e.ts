@@ -110,7 +110,12 @@ test.describe('the base map at the front and the hubs', () => {
 	});
 
 	test('search finds a town by either spelling and language, and flies there', async ({ page }) => {
+		const asked: string[] = [];
+		page.on('request', (r) => asked.push(new URL(r.url()).pathname));
 		await openAtlas(page);
+		await detailDrawn(page);
+		// the towns' list (100 KB) comes only when a reader goes to the search
+		expect(asked.filter((p) => p.endsWith('/data/places.json'))).toEqual([]);
 		const search = page.getByRole('searchbox');
 		await search.fill('Kupjansk');
 		await expect(page.getByRole('button', { name: /Kupiansk\s*Town/ })).toBeVisible();

@@ -172,7 +172,9 @@ export class Viewer {
 	// search and keyboard stops: every drawn feature, and the base map's countries
 	loadPlaces(): void {
 		if (!this.placesCode) void import('../geo/places').then((m) => (this.placesCode = m));
-		// the base map's towns (a list the build makes), fetched when a reader first searches
+	}
+	/** The base map's towns (a list the build makes, 100 KB), fetched when a reader first goes to the search. */
+	loadTowns(): void {
 		if (!this.townsAsked) {
 			this.townsAsked = true;
 			void fetch(`${assets}/data/places.json`)
