@@ -36,6 +36,7 @@ export const UK: Record<string, string> = {
 	'Claims checked': 'Перевірка заяв',
 	"Ukraine's security guarantees": 'Гарантії безпеки для України',
 	Sources: 'Джерела',
+	Notes: 'Примітки',
 	'Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine': 'Основа мапи: Natural Earth, GeoNames; Крим показано як частину України',
 	'Data as of': 'Дані станом на',
 	Exported: 'Експортовано',
