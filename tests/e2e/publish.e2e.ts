@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openAtlas } from './atlas';
+import { PNG } from 'pngjs';
+import { distance, hex, openAtlas, project, redrawn } from './atlas';
 
 // What a newsroom's reader sees on a desktop and on a phone (issue 23): cards that fit the screen,
 // a choice where features overlap, opaque panels, the embed as a finished graphic, the PNG export.
@@ -59,4 +60,52 @@ for (const screen of SCREENS)
 				expect(errors).toEqual([]);
 			});
 		}
+	});
+
+const RZESZOW: [number, number] = [22.019, 50.11]; // the hub and the air base share the airport
+const RING = hex('#d53f8c');
+
+/** How many pixels of the highlight ring's colour lie within 24 px of a place. */
+async function ringPixels(page: Page, lngLat: [number, number]) {
+	const at = await project(page, lngLat);
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: at.x - 24, y: at.y - 24, width: 48, height: 48 } }));
+	let n = 0;
+	for (let i = 0; i < png.data.length; i += 4) if (distance([png.data[i], png.data[i + 1], png.data[i + 2]], RING) < 40) n++;
+	return n;
+}
+
+for (const screen of SCREENS)
+	test.describe(`overlapping features, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('a click where two features overlap offers both; the one chosen is ringed while its card is open', async ({ page }) => {
+			const { errors } = await openAtlas(page, '/?layers=hubs,air-bases&view=22.02,50.11,9.0');
+			await redrawn(page);
+			const at = await project(page, RZESZOW);
+			expect(await ringPixels(page, RZESZOW), 'no ring before a choice').toBeLessThan(5);
+			if (screen.name === 'phone') await page.touchscreen.tap(at.x, at.y);
+			else await page.mouse.click(at.x, at.y);
+			const chooser = page.getByRole('region', { name: 'Features here' });
+			await expect(chooser).toBeVisible();
+			await expect(chooser.getByRole('heading')).toHaveText('2 features here');
+			const choices = chooser.getByRole('button', { name: /Rzeszów/ });
+			await expect(choices).toHaveCount(2);
+			await expect(page.getByRole('article')).toHaveCount(0);
+			expect(await inViewport(page, chooser)).toBe(true);
+			// the first choice has the focus: Enter opens it, as a click does
+			const base = chooser.getByRole('button', { name: /Airport/ });
+			await base.click();
+			const card = page.getByRole('article', { name: /Rzeszów/ });
+			await expect(card).toBeVisible();
+			await expect(card).toContainText('Air bases');
+			await expect(chooser).toHaveCount(0);
+			// the card never covers the feature it describes
+			expect(at.y).toBeLessThan((await card.boundingBox())!.y);
+			await redrawn(page);
+			expect(await ringPixels(page, RZESZOW), 'the chosen feature is ringed').toBeGreaterThan(20);
+			await card.getByRole('button', { name: 'Close details' }).click();
+			await redrawn(page);
+			expect(await ringPixels(page, RZESZOW), 'the ring leaves with the card').toBeLessThan(5);
+			expect(errors).toEqual([]);
+		});
 	});

@@ -9,6 +9,7 @@ export { serializeState } from '../state/urlState';
 export { linkOf } from './link';
 export { connect } from './connect.svelte';
 export { default as FeatureCard } from '../ui/FeatureCard.svelte';
+export { default as FeatureChooser } from '../ui/FeatureChooser.svelte';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';
 export { default as TourCard } from '../ui/TourCard.svelte';
 export { default as StaticFallback } from '../ui/StaticFallback.svelte';
