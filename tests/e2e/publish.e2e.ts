@@ -109,3 +109,32 @@ for (const screen of SCREENS)
 			expect(errors).toEqual([]);
 		});
 	});
+
+for (const screen of SCREENS)
+	test.describe(`panels, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('the panel and the masthead are opaque: nothing of the map shows through', async ({ page }) => {
+			await openAtlas(page, '/');
+			for (const panel of [page.locator('aside.sheet'), page.locator('header.masthead')]) {
+				expect(await panel.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+				// the panel's left padding, top to bottom, is the panel's white: no label or land behind it
+				const box = (await panel.boundingBox())!;
+				const strip = PNG.sync.read(await page.screenshot({ clip: { x: box.x + 4, y: box.y + 8, width: 4, height: Math.min(box.height, 844 - box.y) - 16 } }));
+				let other = 0;
+				for (let i = 0; i < strip.data.length; i += 4) if (distance([strip.data[i], strip.data[i + 1], strip.data[i + 2]], [255, 255, 255]) > 3) other++;
+				expect(other, 'pixels in the panel padding that are not its white').toBe(0);
+			}
+		});
+
+		test('a bad address says what was wrong, readably', async ({ page }) => {
+			await openAtlas(page, '/?view=abc');
+			const notice = page.getByRole('status', { name: 'Data problems' });
+			await expect(notice).toContainText('"abc" is not longitude,latitude,zoom');
+			const message = notice.getByRole('listitem').first();
+			await expect(message).toBeVisible();
+			expect((await message.boundingBox())!.height).toBeGreaterThan(12);
+			expect((await notice.boundingBox())!.height).toBeGreaterThan(40);
+			expect(await inViewport(page, message)).toBe(true);
+		});
+	});
