@@ -138,3 +138,54 @@ for (const screen of SCREENS)
 			expect(await inViewport(page, message)).toBe(true);
 		});
 	});
+
+const EMBED_SCREENS = [
+	{ name: '640x480', use: { viewport: { width: 640, height: 480 } } },
+	{ name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } }
+] as const;
+
+for (const screen of EMBED_SCREENS)
+	test.describe(`the embed, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('a finished graphic: title, one-line subtitle, as-of date, a key to what is drawn, a small credit', async ({ page }) => {
+			const { errors } = await openAtlas(page, '/embed');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText("Ukraine's security guarantees");
+			const subtitle = page.locator('.embed-head .caption');
+			await expect(subtitle).toContainText('Who pledged what');
+			expect((await subtitle.boundingBox())!.height, 'the subtitle is one line').toBeLessThan(24);
+			await expect(page.locator('.embed-head .as-of')).toHaveText(/^As of \d{1,2} \w{3} \d{4}$/);
+			// the key: a swatch and a label for each class of each layer drawn
+			const key = page.getByRole('list', { name: 'Key' });
+			await expect(key).toBeVisible();
+			const drawn = await page.evaluate(() =>
+				window
+					.__atlas!.map.getStyle()
+					.layers.filter((l) => l.layout?.visibility !== 'none')
+					.map((l) => l.id)
+			);
+			for (const [layer, label] of [
+				['air-bases', 'Air bases'],
+				['hubs', 'Logistics hubs']
+			] as const)
+				if (drawn.some((id) => id.startsWith(`${layer}:`))) await expect(key.locator(`li[data-layer="${layer}"]`)).toContainText(label);
+			const swatches = await key.locator('.swatch').count();
+			expect(swatches).toBeGreaterThanOrEqual(4);
+			expect(await inViewport(page, page.getByRole('heading', { level: 1 }))).toBe(true);
+			// opening the layers adds a scrolling box, not the explorer's whole panel
+			const before = await page.evaluate(() => document.documentElement.scrollHeight);
+			await page.getByText('Legend and layers').click();
+			await expect(page.getByRole('checkbox', { name: 'Air bases' })).toBeVisible();
+			const added = (await page.evaluate(() => document.documentElement.scrollHeight)) - before;
+			expect(added, 'px the opened layers add').toBeLessThan(400);
+			// the base map's credit on the map is an (i) that opens on a tap
+			const credit = page.locator('.maplibregl-ctrl-attrib');
+			await expect(credit).toHaveClass(/maplibregl-compact(?!-show)/);
+			await expect(credit).not.toHaveClass(/maplibregl-compact-show/);
+			expect((await credit.boundingBox())!.width).toBeLessThan(40);
+			await credit.locator('.maplibregl-ctrl-attrib-button').click();
+			await expect(credit.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Natural Earth');
+			await expect(credit.locator('.maplibregl-ctrl-attrib-inner')).toBeVisible();
+			expect(errors).toEqual([]);
+		});
+	});

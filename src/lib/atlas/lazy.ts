@@ -16,4 +16,5 @@ export { default as StaticFallback } from '../ui/StaticFallback.svelte';
 export { default as Notices } from '../ui/Notices.svelte';
 export { default as BottomSheet } from '../ui/BottomSheet.svelte';
 export { default as LayersTab } from '../ui/LayersTab.svelte';
+export { default as CompactLegend } from '../ui/CompactLegend.svelte';
 export { default as ExplorerPanel } from '../ui/ExplorerPanel.svelte';

@@ -37,6 +37,7 @@ export const UK: Record<string, string> = {
 	"Ukraine's security guarantees": 'Гарантії безпеки для України',
 	Sources: 'Джерела',
 	Notes: 'Примітки',
+	Key: 'Умовні позначення',
 	'Features here': "Об'єкти тут",
 	'feature here|features here': "об'єкт тут|об'єкти тут|об'єктів тут",
 	'Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine': 'Основа мапи: Natural Earth, GeoNames; Крим показано як частину України',

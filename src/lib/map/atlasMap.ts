@@ -346,6 +346,10 @@ export class AtlasMap {
 		if (this.attribution) this.map.removeControl(this.attribution);
 		this.attribution = new this.maplibre.AttributionControl({ compact: true, customAttribution: text });
 		this.map.addControl(this.attribution);
+		// on a narrow map (a phone, an embed) the credit is an (i) that opens on a tap, not a pill over the map:
+		// maplibre opens it at first, and closes it only when the map is dragged
+		if (this.map.getCanvasContainer().offsetWidth <= 640)
+			this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 	}
 
 	/** Resolves once the map has drawn everything it was given. */
