@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { distance, hex, openAtlas, project, redrawn } from './atlas';
 
@@ -189,3 +190,63 @@ for (const screen of EMBED_SCREENS)
 			expect(errors).toEqual([]);
 		});
 	});
+
+/** The key's swatches in an exported image: solid 18 px squares in the white band under the map. */
+function swatchesUnderMap(png: PNG): number {
+	const px = (x: number, y: number) => png.data.readUInt32BE((y * png.width + x) * 4);
+	const white = 0xffffffff;
+	let mapBottom = png.height - 1;
+	while (mapBottom > 0 && px(2, mapBottom) === white) mapBottom--;
+	let n = 0;
+	for (let y = mapBottom + 2; y < png.height - 18; y++)
+		for (let x = 1; x < png.width - 19; x++) {
+			const c = px(x, y);
+			if (c === white || px(x - 1, y) === c || px(x, y - 1) === c || px(x + 18, y) === c) continue;
+			let solid = true;
+			for (let d = 0; d < 18 && solid; d++) solid = px(x + d, y) === c && px(x, y + d) === c && px(x + 17, y + d) === c;
+			if (solid) n++;
+		}
+	return n;
+}
+
+test.describe('PNG export', () => {
+	test.use({ viewport: { width: 1440, height: 900 } });
+
+	test('each size offered comes out at its size, with every class drawn in the key, in English and Ukrainian', async ({ page }) => {
+		const { errors } = await openAtlas(page, '/');
+		// the classes the panel's legend shows for the layers on (a layer of one class is one entry)
+		const classes = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('section.panel li[data-layer]')]
+				.filter((li) => li.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked)
+				.map((li) => {
+					const rows = [...li.querySelectorAll('.legend li')];
+					return rows.length > 1 ? rows.filter((r) => !/\(0\)/.test(r.querySelector('.count')?.textContent ?? '')).length : 1;
+				})
+				.reduce((a, b) => a + b, 0)
+		);
+		expect(classes).toBeGreaterThan(12); // more than the old key's 12 places
+		const sizes: [string, number, number][] = [
+			['wide', 1600, 1000],
+			['social', 1200, 675],
+			['square', 1080, 1080]
+		];
+		for (const [label, width, height] of sizes) {
+			await page.getByRole('combobox', { name: 'Image size' }).selectOption(label);
+			const download = page.waitForEvent('download');
+			await page.getByRole('button', { name: 'Export PNG' }).click();
+			const file = await download;
+			const png = PNG.sync.read(readFileSync((await file.path())!));
+			expect([png.width, png.height], label).toEqual([width, height]);
+			expect(swatchesUnderMap(png), `key entries at ${label}`).toBe(classes);
+		}
+		// in Ukrainian too
+		await page.getByRole('button', { name: 'Українська' }).click();
+		await page.getByRole('combobox', { name: 'Розмір зображення' }).selectOption('social');
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Експорт PNG' }).click();
+		const png = PNG.sync.read(readFileSync((await (await download).path())!));
+		expect([png.width, png.height]).toEqual([1200, 675]);
+		expect(swatchesUnderMap(png)).toBe(classes);
+		expect(errors).toEqual([]);
+	});
+});
