@@ -118,7 +118,6 @@ for (const screen of SCREENS)
 		test('the panel and the masthead are opaque: nothing of the map shows through', async ({ page }) => {
 			await openAtlas(page, '/');
 			for (const panel of [page.locator('aside.sheet'), page.locator('header.masthead')]) {
-				expect(await panel.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
 				// the panel's left padding, top to bottom, is the panel's white: no label or land behind it
 				const box = (await panel.boundingBox())!;
 				const strip = PNG.sync.read(await page.screenshot({ clip: { x: box.x + 4, y: box.y + 8, width: 4, height: Math.min(box.height, 844 - box.y) - 16 } }));
@@ -126,6 +125,11 @@ for (const screen of SCREENS)
 				for (let i = 0; i < strip.data.length; i += 4) if (distance([strip.data[i], strip.data[i + 1], strip.data[i + 2]], [255, 255, 255]) > 3) other++;
 				expect(other, 'pixels in the panel padding that are not its white').toBe(0);
 			}
+			// and the map around Kyiv, above the sheet, is drawn: no hole the colour of the page behind it
+			const page_ = PNG.sync.read(await page.screenshot());
+			const kyiv = await project(page, [30.52, 50.45]);
+			const i = (Math.round(kyiv.y + 30) * page_.width + Math.round(kyiv.x)) * 4;
+			expect(distance([page_.data[i], page_.data[i + 1], page_.data[i + 2]], hex('#d6e4ee'))).toBeGreaterThan(12);
 		});
 
 		test('a bad address says what was wrong, readably', async ({ page }) => {
