@@ -33,6 +33,7 @@ for (const path of ['/', '/embed']) {
 			await page.locator('.map canvas').click({ position: { x: p.x, y: p.y } });
 			const card = page.getByRole('article', { name: /Rzeszów-Jasionka/ });
 			await expect(card).toBeVisible();
+			await card.locator('summary', { hasText: 'Sources' }).click();
 			await expect(card.getByRole('link', { name: /Declarations and Real Commitments|Tusk/ }).first()).toBeVisible();
 		});
 

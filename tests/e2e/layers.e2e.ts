@@ -19,6 +19,8 @@ async function clickAt(page: Page, lngLat: [number, number]) {
 async function expectCard(page: Page, feature: { properties: { name: string; sources: string[] } }) {
 	const card = page.getByRole('article', { name: feature.properties.name });
 	await expect(card).toBeVisible();
+	// the sources are folded under the summary
+	await card.locator('summary', { hasText: 'Sources' }).click();
 	const first = sources[feature.properties.sources[0]];
 	await expect(card.locator('.sources')).toContainText(first.publisher);
 	if (first.url) await expect(card.locator(`.sources a[href="${first.url}"]`)).toBeVisible();

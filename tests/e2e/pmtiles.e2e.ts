@@ -65,6 +65,7 @@ test('a .pmtiles layer is read tile by tile with range requests and drawn, legen
 	const card = page.getByRole('article', { name: 'Odesa <b>port</b>' });
 	await expect(card).toBeVisible();
 	await expect(card.locator('b')).toHaveCount(0); // markup from a tile stays text
+	await card.locator('summary', { hasText: 'Sources' }).click();
 	await expect(card.getByRole('listitem')).toContainText('allies gather'); // its sources, resolved from the bibliography
 	expect(errors).toEqual([]);
 	expect(foreign()).toEqual([]);

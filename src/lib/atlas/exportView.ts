@@ -3,15 +3,21 @@ import type { LayerSpec } from '../manifest/specs';
 import type { Bibliography } from '../manifest/schema';
 import type { Scene } from '../manifest/scenes';
 import type { Month } from '../time/timeline';
-import { composeExport, downloadPng, EXPORT_MAP } from '../render/exportImage';
+import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
 import { snapshot } from '../map/snapshot';
 import { t } from '../i18n/i18n.svelte';
 
-export type ExportState = { layers: LayerSpec[]; visible: Record<string, boolean>; sources: Bibliography; scene?: Scene; until: Month | null };
+export type ExportState = {
+	layers: LayerSpec[];
+	visible: Record<string, boolean>;
+	sources: Bibliography;
+	scene?: Scene;
+	until: Month | null;
+	size?: ExportSize;
+};
 
 /** Downloads the current view as a PNG with its title, legend, sources and dates baked in. */
-export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until }: ExportState): Promise<void> {
-	const shot = await snapshot(atlas, EXPORT_MAP.width, EXPORT_MAP.height);
+export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState): Promise<void> {
 	const on = layers.filter((l) => visible[l.id]);
 	const title = (l: LayerSpec) => t.pick(l.def.title, l.def.i18n?.uk?.title);
 	// a layer coloured by category lists its categories present; any other layer, itself
@@ -29,12 +35,17 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 		.sort()
 		.at(-1);
 	const today = new Date().toISOString().slice(0, 10);
-	const canvas = composeExport(shot, {
+	const text: ExportText = {
 		title: scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees"),
 		subtitle: on.map(title).join(' · ') + (until ? ` · ${t('Up to')} ${until}` : ''),
 		legend,
 		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine')}`,
 		date: `${asOf ? `${t('Data as of')} ${asOf} · ` : ''}${t('Exported')} ${today}`
-	});
-	await downloadPng(canvas, `ukraine-security-guarantees-${today}.png`);
+	};
+	// the key and the credit are laid out first: the map takes the height they leave
+	const layout = exportLayout(text, size);
+	const shot = await snapshot(atlas, layout.map.width, layout.map.height);
+	const canvas = composeExport(shot, text, layout);
+	const suffix = size.id === 'wide' ? '' : `-${size.width}x${size.height}`;
+	await downloadPng(canvas, `ukraine-security-guarantees-${today}${suffix}.png`);
 }

@@ -24,7 +24,8 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 		if (ids) session.map?.show(ids);
 	});
 	$effect(() => session.map?.setTime(session.viewer?.until ?? null));
-	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? null));
+	// a ring around the place the keyboard is on, else around the open card's point
+	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? session.viewer?.pinnedAt ?? null));
 	$effect(() => session.map?.setAttribution(options.attribution()));
 	// the map's own labels (countries, towns, rivers, the hubs' names) in the reader's language
 	$effect(() => session.map?.setLanguage(lang()));

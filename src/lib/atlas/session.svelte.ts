@@ -5,6 +5,7 @@ import type { Problem } from '../manifest/errors';
 import type { AtlasState, ThemeName } from '../state/urlState';
 import type { Coverage } from './coverage.svelte';
 import type { Viewer } from './viewer.svelte';
+import type { ExportSize } from '../render/exportImage';
 import { fill, formatNumber, lang, pluralForm, t } from '../i18n/i18n.svelte';
 
 /**
@@ -71,7 +72,7 @@ export class AtlasSession {
 	}
 
 	/** Downloads the current view as a PNG; a failure becomes a notice. */
-	async exportImage(): Promise<void> {
+	async exportImage(size?: ExportSize): Promise<void> {
 		const { map, viewer } = this;
 		if (!map || !viewer || this.exporting) return;
 		this.exporting = true;
@@ -82,7 +83,8 @@ export class AtlasSession {
 				visible: viewer.visible,
 				sources: viewer.sources,
 				scene: viewer.scenes[viewer.sceneIndex],
-				until: viewer.until
+				until: viewer.until,
+				size
 			});
 		} catch (error) {
 			this.report({ file: '', field: 'export', message: `${t('the image could not be made')} (${(error as Error).message})` });

@@ -62,7 +62,7 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		bottom: full && !wide ? container.clientHeight * 0.4 : 0,
 		left: 0
 	};
-	const onPick: PickHandler = (pick, how) => session.viewer?.onPick(pick, how);
+	const onPick: PickHandler = (picks, how) => session.viewer?.onPick(picks, how);
 	// maplibre takes its own labels when the map is made: it waits for the language's dictionary (small, and loading already)
 	const created = Promise.all([basemap, langReady]).then(([b]) =>
 		AtlasMap.create({

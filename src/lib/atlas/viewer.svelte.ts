@@ -32,6 +32,8 @@ export class Viewer {
 	visible = $state<Record<string, boolean>>({});
 	hovered = $state.raw<FeaturePick | null>(null);
 	pinned = $state.raw<FeaturePick | null>(null);
+	/** the marks a click found on top of one another (a hub and an air base at one airport), for the reader to choose from */
+	choices = $state.raw<FeaturePick[] | null>(null);
 	/** the place the keyboard is on */
 	focused = $state.raw<Place | null>(null);
 	/** dated events are shown up to the end of this month; null shows them all */
@@ -133,10 +135,42 @@ export class Viewer {
 		return pin && typeof id === 'string' ? { layer: pin.layerId, id } : undefined;
 	});
 
-	onPick(pick: FeaturePick | null, how: 'hover' | 'click'): void {
-		if (how === 'click') this.pinned = pick;
-		else this.hovered = pick;
+	// a point or a line is aimed at: several under the pointer are offered; of areas (a zone, a
+	// country, the occupied area) the topmost is shown, as a click inside one means that one
+	private rankOf(pick: FeaturePick): number {
+		const kind = this.layers.find((l) => l.id === pick.layerId)?.def.kind;
+		return kind === 'point' ? 0 : kind === 'line' ? 1 : 2;
 	}
+
+	/** Everything under the pointer (topmost first): a hover previews the first mark; a click opens its card, or offers a choice where marks overlap. */
+	onPick(picks: FeaturePick[], how: 'hover' | 'click'): void {
+		const best = Math.min(...picks.map((p) => this.rankOf(p)));
+		const marks = picks.filter((p) => this.rankOf(p) === best);
+		const offered = best < 2 ? marks : marks.slice(0, 1);
+		if (how === 'hover') return void (this.hovered = offered[0] ?? null);
+		this.choices = offered.length > 1 ? offered : null;
+		this.pinned = offered.length === 1 ? offered[0] : null;
+	}
+
+	/** The reader picked one of the overlapping marks. */
+	choose(pick: FeaturePick): void {
+		this.choices = null;
+		this.pinned = pick;
+	}
+
+	/** A feature's name and layer title, for the choice between overlapping marks. */
+	describe(pick: FeaturePick): { name: string; layer: string } {
+		const spec = this.layers.find((l) => l.id === pick.layerId);
+		const properties = pick.index < 0 ? pick.properties : spec?.display.features[pick.index]?.properties;
+		return { name: String(properties?.name ?? ''), layer: spec ? t.pick(spec.def.title, spec.def.i18n?.uk?.title) : '' };
+	}
+
+	/** Where the open card's point is, ringed on the map while the card is open (a point layer's features only). */
+	readonly pinnedAt = $derived.by((): [number, number] | null => {
+		const pin = this.pinned;
+		const geometry = pin && pin.index >= 0 ? this.layers.find((l) => l.id === pin.layerId)?.display.features[pin.index]?.geometry : null;
+		return geometry?.type === 'Point' ? (geometry.coordinates.slice(0, 2) as [number, number]) : null;
+	});
 
 	/** Opens the card of the feature an address names, if it exists. */
 	pin(feature: { layer: string; id: string }): void {
@@ -153,7 +187,7 @@ export class Viewer {
 		for (const l of this.layers) if (this.visible[l.id] !== scene.layers.includes(l.id)) this.toggle(l.id, scene.layers.includes(l.id));
 		this.until = scene.time ?? null;
 		this.tab = scene.panel ?? 'layers';
-		this.pinned = null;
+		this.pinned = this.choices = null;
 		this.camera = { ...scene.camera, animate };
 	}
 
@@ -213,6 +247,7 @@ export class Viewer {
 		if (place.layerId !== null) {
 			if (!this.visible[place.layerId]) this.toggle(place.layerId, true);
 			this.pinned = { layerId: place.layerId, index: place.index! };
+			this.choices = null;
 		}
 		const animate = !prefersReducedMotion();
 		// a town is shown at the zoom it is labelled from (at least 8, so its neighbours are named too)

@@ -12,7 +12,8 @@ import { problemOfMapError } from './mapError';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
-export type PickHandler = (pick: FeaturePick | null, how: 'hover' | 'click') => void;
+/** Every feature under the pointer, the topmost first (none: an empty list); the viewer decides which to show. */
+export type PickHandler = (picks: FeaturePick[], how: 'hover' | 'click') => void;
 
 export type AtlasMapOptions = {
 	container: HTMLElement;
@@ -103,7 +104,7 @@ export class AtlasMap {
 		map.on('mousemove', (e) => this.pickAt(e, 'hover'));
 		map.on('click', (e) => this.pickAt(e, 'click'));
 		// the hover preview leaves with the pointer
-		map.getCanvasContainer().addEventListener('mouseleave', () => onPick(null, 'hover'));
+		map.getCanvasContainer().addEventListener('mouseleave', () => onPick([], 'hover'));
 	}
 
 	/** Passes maplibre's errors on, once each: a failing tile would otherwise repeat its notice at every frame. */
@@ -342,6 +343,10 @@ export class AtlasMap {
 		if (this.attribution) this.map.removeControl(this.attribution);
 		this.attribution = new this.maplibre.AttributionControl({ compact: true, customAttribution: text });
 		this.map.addControl(this.attribution);
+		// on a narrow map (a phone, an embed) the credit is an (i) that opens on a tap, not a pill over the map:
+		// maplibre opens it at first, and closes it only when the map is dragged
+		if (this.map.getCanvasContainer().offsetWidth <= 640)
+			this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 	}
 
 	/** Resolves once the map has drawn everything it was given. */
@@ -455,17 +460,26 @@ export class AtlasMap {
 		if (onDeck && 'cluster' in onDeck) {
 			this.map.getCanvas().style.cursor = 'pointer';
 			if (how === 'click') this.map.easeTo({ center: onDeck.cluster.center, zoom: onDeck.cluster.zoom });
-			else this.onPick(null, 'hover');
+			else this.onPick([], 'hover');
 			return;
 		}
-		const hit = onDeck || !layers.length ? undefined : this.map.queryRenderedFeatures(e.point, { layers })[0];
-		// a feature from a tile has no index into the layer's data: it brings its properties along
-		const pick =
-			onDeck ??
-			(hit
-				? { layerId: hit.layer.id.split(':')[0], index: hit.properties._i === undefined ? -1 : Number(hit.properties._i), properties: hit.properties }
-				: this.countryAt(e));
-		this.map.getCanvas().style.cursor = pick ? 'pointer' : '';
-		this.onPick(pick, how);
+		// every feature under the pointer, not only the topmost: two at one airport are both offered
+		const hits = onDeck || !layers.length ? [] : this.map.queryRenderedFeatures(e.point, { layers });
+		const picks: FeaturePick[] = onDeck ? [onDeck] : [];
+		const seen = new Set<string>();
+		for (const hit of hits) {
+			const layerId = hit.layer.id.split(':')[0];
+			// a feature from a tile has no index into the layer's data: it brings its properties along
+			const index = hit.properties._i === undefined ? -1 : Number(hit.properties._i);
+			// a feature drawn by two style layers (a zone's fill and edge) is one feature
+			const key = `${layerId}\n${index >= 0 ? index : JSON.stringify(hit.properties)}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			picks.push({ layerId, index, properties: hit.properties });
+		}
+		const country = this.countryAt(e);
+		if (country) picks.push(country);
+		this.map.getCanvas().style.cursor = picks.length ? 'pointer' : '';
+		this.onPick(picks, how);
 	}
 }

@@ -1,58 +1,120 @@
-/** The exported image: a fixed size that suits articles and social cards, whatever the screen. */
-const EXPORT = { width: 1600, height: 1000, header: 100, footer: 170 } as const;
-export const EXPORT_MAP = { width: EXPORT.width, height: EXPORT.height - EXPORT.header - EXPORT.footer } as const;
+/** The sizes offered: a social card, the article's wide picture, a square for feeds. */
+export const EXPORT_SIZES = [
+	{ id: 'wide', width: 1600, height: 1000 },
+	{ id: 'social', width: 1200, height: 675 },
+	{ id: 'square', width: 1080, height: 1080 }
+] as const;
+export type ExportSize = (typeof EXPORT_SIZES)[number];
 
 export type ExportText = {
 	title: string;
 	subtitle: string;
 	legend: { label: string; color: string }[];
-	/** one line naming the sources and the base map */
+	/** the publishers of the sources and the base map's credit */
 	credit: string;
 	/** what the image shows as of, and when it was made */
 	date: string;
 };
 
+/** Where each part of the image goes: the map's band between the title and the key. */
+export type ExportLayout = {
+	width: number;
+	height: number;
+	header: number;
+	map: { width: number; height: number };
+	legend: { x: number; y: number; label: string; color: string }[];
+	creditLines: { text: string; y: number }[];
+};
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const MARGIN = 32;
+const HEADER = 100;
+const SWATCH = 18;
+const LEGEND_ROW = 28;
+const CREDIT_LINE = 22;
+const LEGEND_FONT = `18px ${FONT}`;
+const CREDIT_FONT = `16px ${FONT}`;
+
+/** Words laid into lines no wider than `width`. */
+function wrap(g: CanvasRenderingContext2D, text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line ? `${line} ${word}` : word;
+		if (line && g.measureText(next).width > width) {
+			lines.push(line);
+			line = word;
+		} else line = next;
+	}
+	return line ? [...lines, line] : lines;
+}
 
 /**
- * The map picture with its title, legend, sources line and date baked in, drawn with the
- * canvas 2D API: text is drawn as text, never parsed as HTML.
+ * Lays the image out before the map is drawn: every class of the key, flowing in rows under the
+ * map (none left out), and the credit wrapped to the width; the map takes the height that is left.
  */
-export function composeExport(map: CanvasImageSource, text: ExportText): HTMLCanvasElement {
+export function exportLayout(text: ExportText, size: { width: number; height: number }): ExportLayout {
+	const g = document.createElement('canvas').getContext('2d')!;
+	const inner = size.width - 2 * MARGIN;
+	g.font = LEGEND_FONT;
+	const legend: ExportLayout['legend'] = [];
+	let x = 0;
+	let row = 0;
+	for (const entry of text.legend) {
+		const w = SWATCH + 8 + Math.min(g.measureText(entry.label).width, inner - SWATCH - 8) + 28;
+		if (x > 0 && x + w - 28 > inner) {
+			x = 0;
+			row++;
+		}
+		legend.push({ x: MARGIN + Math.round(x), y: row, label: entry.label, color: entry.color });
+		x += w;
+	}
+	const legendRows = text.legend.length ? row + 1 : 0;
+	g.font = CREDIT_FONT;
+	const credit = wrap(g, `${text.credit} · ${text.date}`, inner);
+	const footer = 18 + legendRows * LEGEND_ROW + 8 + credit.length * CREDIT_LINE + 8;
+	const mapHeight = size.height - HEADER - footer;
+	const top = size.height - footer + 18;
+	return {
+		...size,
+		header: HEADER,
+		map: { width: size.width, height: mapHeight },
+		legend: legend.map((e) => ({ ...e, y: top + e.y * LEGEND_ROW })),
+		creditLines: credit.map((line, i) => ({ text: line, y: top + legendRows * LEGEND_ROW + 8 + (i + 1) * CREDIT_LINE - 6 }))
+	};
+}
+
+/**
+ * The map picture with its title, key, sources and date baked in, drawn with the canvas 2D API:
+ * text is drawn as text, never parsed as HTML.
+ */
+export function composeExport(map: CanvasImageSource, text: ExportText, layout: ExportLayout): HTMLCanvasElement {
 	const canvas = document.createElement('canvas');
-	canvas.width = EXPORT.width;
-	canvas.height = EXPORT.height;
+	canvas.width = layout.width;
+	canvas.height = layout.height;
 	const g = canvas.getContext('2d')!;
+	const inner = layout.width - 2 * MARGIN;
 	g.fillStyle = '#ffffff';
-	g.fillRect(0, 0, EXPORT.width, EXPORT.height);
-	g.drawImage(map, 0, EXPORT.header, EXPORT_MAP.width, EXPORT_MAP.height);
+	g.fillRect(0, 0, layout.width, layout.height);
+	g.drawImage(map, 0, layout.header, layout.map.width, layout.map.height);
 
 	g.fillStyle = '#1a202c';
 	g.font = `bold 40px ${FONT}`;
-	g.fillText(text.title, 32, 52, EXPORT.width - 64);
+	g.fillText(text.title, MARGIN, 52, inner);
 	g.fillStyle = '#4a5568';
 	g.font = `22px ${FONT}`;
-	g.fillText(text.subtitle, 32, 86, EXPORT.width - 64);
+	g.fillText(text.subtitle, MARGIN, 86, inner);
 
-	// the legend: up to four rows in each of three columns; what does not fit is counted
-	const top = EXPORT.height - EXPORT.footer + 18;
-	const columns = 3;
-	const rows = 4;
-	const width = (EXPORT.width - 64) / columns;
-	const fits = text.legend.slice(0, columns * rows);
-	g.font = `18px ${FONT}`;
-	fits.forEach((entry, i) => {
-		const x = 32 + Math.floor(i / rows) * width;
-		const y = top + (i % rows) * 26;
+	g.font = LEGEND_FONT;
+	for (const entry of layout.legend) {
 		g.fillStyle = entry.color;
-		g.fillRect(x, y, 18, 18);
+		g.fillRect(entry.x, entry.y, SWATCH, SWATCH);
 		g.fillStyle = '#1a202c';
-		const more = i === fits.length - 1 && text.legend.length > fits.length ? ` (+${text.legend.length - fits.length} more)` : '';
-		g.fillText(entry.label + more, x + 26, y + 15, width - 36);
-	});
+		g.fillText(entry.label, entry.x + SWATCH + 8, entry.y + 15, inner - SWATCH - 8);
+	}
 	g.fillStyle = '#4a5568';
-	g.font = `16px ${FONT}`;
-	g.fillText(`${text.credit} · ${text.date}`, 32, EXPORT.height - 16, EXPORT.width - 64);
+	g.font = CREDIT_FONT;
+	for (const line of layout.creditLines) g.fillText(line.text, MARGIN, line.y, inner);
 	return canvas;
 }
 

@@ -1,0 +1,256 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { distance, hex, openAtlas, project, redrawn } from './atlas';
+
+// What a newsroom's reader sees on a desktop and on a phone (issue 23): cards that fit the screen,
+// a choice where features overlap, opaque panels, the embed as a finished graphic, the PNG export.
+
+const SCREENS = [
+	{ name: 'desktop', use: { viewport: { width: 1440, height: 900 } } },
+	{ name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } }
+] as const;
+
+/** Whether a box lies wholly inside the window. */
+async function inViewport(page: Page, selector: ReturnType<Page['locator']>) {
+	const box = (await selector.boundingBox())!;
+	const { width, height } = page.viewportSize()!;
+	return box.x >= 0 && box.y >= 0 && box.x + box.width <= width + 0.5 && box.y + box.height <= height + 0.5;
+}
+
+for (const screen of SCREENS)
+	test.describe(`cards, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		for (const feature of ['contact-line:contact-line-2025-autumn', 'occupied:occupied-2026-08-22']) {
+			test(`a long card (${feature.split(':')[0]}) fits the screen, scrolls inside, summary first, sources folded`, async ({ page }) => {
+				const layer = feature.split(':')[0];
+				const { errors } = await openAtlas(page, `/?layers=${layer}&feature=${feature}`);
+				const card = page.getByRole('article');
+				await expect(card).toBeVisible();
+				expect(await inViewport(page, card), 'the card lies inside the window').toBe(true);
+				const title = card.getByRole('heading', { level: 2 });
+				const close = card.getByRole('button', { name: 'Close details' });
+				expect(await inViewport(page, title)).toBe(true);
+				expect(await inViewport(page, close)).toBe(true);
+				// the summary comes first; the sources (and a long note) are folded, one keypress away
+				await expect(card.locator('dt').first()).toBeVisible();
+				const sources = card.locator('summary', { hasText: /^Sources \(\d+\)$/ });
+				await expect(sources).toBeVisible();
+				await expect(card.locator('.sources a').first()).toBeHidden();
+				await sources.focus();
+				await page.keyboard.press('Enter');
+				await expect(card.locator('.sources a').first()).toBeVisible();
+				const notes = card.locator('summary', { hasText: 'Notes' });
+				if (await notes.count()) {
+					await notes.click();
+					await expect(card.locator('.note').first()).toBeVisible();
+				}
+				// opened, the card still fits: its body scrolls, the title and close button stay put
+				const body = card.locator('.body');
+				const scroll = await body.evaluate((el) => ({ overflow: getComputedStyle(el).overflowY, scrollable: el.scrollHeight > el.clientHeight + 10 }));
+				expect(scroll.overflow).toBe('auto');
+				// the contact line's notes and 24 sources are taller than any screen
+				if (layer === 'contact-line') expect(scroll.scrollable).toBe(true);
+				await body.evaluate((el) => (el.scrollTop = el.scrollHeight));
+				expect(await inViewport(page, card)).toBe(true);
+				expect(await inViewport(page, title)).toBe(true);
+				expect(await inViewport(page, close)).toBe(true);
+				await close.click();
+				await expect(card).toHaveCount(0);
+				expect(errors).toEqual([]);
+			});
+		}
+	});
+
+const RZESZOW: [number, number] = [22.019, 50.11]; // the hub and the air base share the airport
+const RING = hex('#d53f8c');
+
+/** How many pixels of the highlight ring's colour lie within 24 px of a place. */
+async function ringPixels(page: Page, lngLat: [number, number]) {
+	const at = await project(page, lngLat);
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: at.x - 24, y: at.y - 24, width: 48, height: 48 } }));
+	let n = 0;
+	for (let i = 0; i < png.data.length; i += 4) if (distance([png.data[i], png.data[i + 1], png.data[i + 2]], RING) < 40) n++;
+	return n;
+}
+
+for (const screen of SCREENS)
+	test.describe(`overlapping features, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('a click where two features overlap offers both; the one chosen is ringed while its card is open', async ({ page }) => {
+			const { errors } = await openAtlas(page, '/?layers=hubs,air-bases&view=22.02,50.11,9.0');
+			await redrawn(page);
+			const at = await project(page, RZESZOW);
+			expect(await ringPixels(page, RZESZOW), 'no ring before a choice').toBeLessThan(5);
+			if (screen.name === 'phone') await page.touchscreen.tap(at.x, at.y);
+			else await page.mouse.click(at.x, at.y);
+			const chooser = page.getByRole('region', { name: 'Features here' });
+			await expect(chooser).toBeVisible();
+			await expect(chooser.getByRole('heading')).toHaveText('2 features here');
+			const choices = chooser.getByRole('button', { name: /Rzeszów/ });
+			await expect(choices).toHaveCount(2);
+			await expect(page.getByRole('article')).toHaveCount(0);
+			expect(await inViewport(page, chooser)).toBe(true);
+			// the first choice has the focus: Enter opens it, as a click does
+			const base = chooser.getByRole('button', { name: /Airport/ });
+			await base.click();
+			const card = page.getByRole('article', { name: /Rzeszów/ });
+			await expect(card).toBeVisible();
+			await expect(card).toContainText('Air bases');
+			await expect(chooser).toHaveCount(0);
+			// the card never covers the feature it describes
+			expect(at.y).toBeLessThan((await card.boundingBox())!.y);
+			await redrawn(page);
+			expect(await ringPixels(page, RZESZOW), 'the chosen feature is ringed').toBeGreaterThan(20);
+			await card.getByRole('button', { name: 'Close details' }).click();
+			await redrawn(page);
+			expect(await ringPixels(page, RZESZOW), 'the ring leaves with the card').toBeLessThan(5);
+			expect(errors).toEqual([]);
+		});
+	});
+
+for (const screen of SCREENS)
+	test.describe(`panels, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('the panel and the masthead are opaque: nothing of the map shows through', async ({ page }) => {
+			await openAtlas(page, '/');
+			for (const panel of [page.locator('aside.sheet'), page.locator('header.masthead')]) {
+				// the panel's left padding, top to bottom, is the panel's white: no label or land behind it
+				const box = (await panel.boundingBox())!;
+				const strip = PNG.sync.read(await page.screenshot({ clip: { x: box.x + 4, y: box.y + 8, width: 4, height: Math.min(box.height, 844 - box.y) - 16 } }));
+				let other = 0;
+				for (let i = 0; i < strip.data.length; i += 4) if (distance([strip.data[i], strip.data[i + 1], strip.data[i + 2]], [255, 255, 255]) > 3) other++;
+				expect(other, 'pixels in the panel padding that are not its white').toBe(0);
+			}
+			// and the map around Kyiv, above the sheet, is drawn: no hole the colour of the page behind it
+			const page_ = PNG.sync.read(await page.screenshot());
+			const kyiv = await project(page, [30.52, 50.45]);
+			const i = (Math.round(kyiv.y + 30) * page_.width + Math.round(kyiv.x)) * 4;
+			expect(distance([page_.data[i], page_.data[i + 1], page_.data[i + 2]], hex('#d6e4ee'))).toBeGreaterThan(12);
+		});
+
+		test('a bad address says what was wrong, readably', async ({ page }) => {
+			await openAtlas(page, '/?view=abc');
+			const notice = page.getByRole('status', { name: 'Data problems' });
+			await expect(notice).toContainText('"abc" is not longitude,latitude,zoom');
+			const message = notice.getByRole('listitem').first();
+			await expect(message).toBeVisible();
+			expect((await message.boundingBox())!.height).toBeGreaterThan(12);
+			expect((await notice.boundingBox())!.height).toBeGreaterThan(40);
+			expect(await inViewport(page, message)).toBe(true);
+		});
+	});
+
+const EMBED_SCREENS = [
+	{ name: '640x480', use: { viewport: { width: 640, height: 480 } } },
+	{ name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } }
+] as const;
+
+for (const screen of EMBED_SCREENS)
+	test.describe(`the embed, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('a finished graphic: title, one-line subtitle, as-of date, a key to what is drawn, a small credit', async ({ page }) => {
+			const { errors } = await openAtlas(page, '/embed');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText("Ukraine's security guarantees");
+			const subtitle = page.locator('.embed-head .caption');
+			await expect(subtitle).toContainText('Who pledged what');
+			expect((await subtitle.boundingBox())!.height, 'the subtitle is one line').toBeLessThan(24);
+			await expect(page.locator('.embed-head .as-of')).toHaveText(/^As of \d{1,2} \w{3} \d{4}$/);
+			// the key: a swatch and a label for each class of each layer drawn
+			const key = page.getByRole('list', { name: 'Key' });
+			await expect(key).toBeVisible();
+			const drawn = await page.evaluate(() =>
+				window
+					.__atlas!.map.getStyle()
+					.layers.filter((l) => l.layout?.visibility !== 'none')
+					.map((l) => l.id)
+			);
+			for (const [layer, label] of [
+				['air-bases', 'Air bases'],
+				['hubs', 'Logistics hubs']
+			] as const)
+				if (drawn.some((id) => id.startsWith(`${layer}:`))) await expect(key.locator(`li[data-layer="${layer}"]`)).toContainText(label);
+			const swatches = await key.locator('.swatch').count();
+			expect(swatches).toBeGreaterThanOrEqual(4);
+			expect(await inViewport(page, page.getByRole('heading', { level: 1 }))).toBe(true);
+			// opening the layers adds a scrolling box, not the explorer's whole panel
+			const before = await page.evaluate(() => document.documentElement.scrollHeight);
+			await page.getByText('Legend and layers').click();
+			await expect(page.getByRole('checkbox', { name: 'Air bases' })).toBeVisible();
+			const added = (await page.evaluate(() => document.documentElement.scrollHeight)) - before;
+			expect(added, 'px the opened layers add').toBeLessThan(400);
+			// the base map's credit on the map is an (i) that opens on a tap
+			const credit = page.locator('.maplibregl-ctrl-attrib');
+			await expect(credit).toHaveClass(/maplibregl-compact(?!-show)/);
+			await expect(credit).not.toHaveClass(/maplibregl-compact-show/);
+			expect((await credit.boundingBox())!.width).toBeLessThan(40);
+			await credit.locator('.maplibregl-ctrl-attrib-button').click();
+			await expect(credit.locator('.maplibregl-ctrl-attrib-inner')).toContainText('Natural Earth');
+			await expect(credit.locator('.maplibregl-ctrl-attrib-inner')).toBeVisible();
+			expect(errors).toEqual([]);
+		});
+	});
+
+/** The key's swatches in an exported image: solid 18 px squares in the white band under the map. */
+function swatchesUnderMap(png: PNG): number {
+	const px = (x: number, y: number) => png.data.readUInt32BE((y * png.width + x) * 4);
+	const white = 0xffffffff;
+	let mapBottom = png.height - 1;
+	while (mapBottom > 0 && px(2, mapBottom) === white) mapBottom--;
+	let n = 0;
+	for (let y = mapBottom + 2; y < png.height - 18; y++)
+		for (let x = 1; x < png.width - 19; x++) {
+			const c = px(x, y);
+			if (c === white || px(x - 1, y) === c || px(x, y - 1) === c || px(x + 18, y) === c) continue;
+			let solid = true;
+			for (let d = 0; d < 18 && solid; d++) solid = px(x + d, y) === c && px(x, y + d) === c && px(x + 17, y + d) === c;
+			if (solid) n++;
+		}
+	return n;
+}
+
+test.describe('PNG export', () => {
+	test.use({ viewport: { width: 1440, height: 900 } });
+
+	test('each size offered comes out at its size, with every class drawn in the key, in English and Ukrainian', async ({ page }) => {
+		const { errors } = await openAtlas(page, '/');
+		// the classes the panel's legend shows for the layers on (a layer of one class is one entry)
+		const classes = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('section.panel li[data-layer]')]
+				.filter((li) => li.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked)
+				.map((li) => {
+					const rows = [...li.querySelectorAll('.legend li')];
+					return rows.length > 1 ? rows.filter((r) => !/\(0\)/.test(r.querySelector('.count')?.textContent ?? '')).length : 1;
+				})
+				.reduce((a, b) => a + b, 0)
+		);
+		expect(classes).toBeGreaterThan(12); // more than the old key's 12 places
+		const sizes: [string, number, number][] = [
+			['wide', 1600, 1000],
+			['social', 1200, 675],
+			['square', 1080, 1080]
+		];
+		for (const [label, width, height] of sizes) {
+			await page.getByRole('combobox', { name: 'Image size' }).selectOption(label);
+			const download = page.waitForEvent('download');
+			await page.getByRole('button', { name: 'Export PNG' }).click();
+			const file = await download;
+			const png = PNG.sync.read(readFileSync((await file.path())!));
+			expect([png.width, png.height], label).toEqual([width, height]);
+			expect(swatchesUnderMap(png), `key entries at ${label}`).toBe(classes);
+		}
+		// in Ukrainian too
+		await page.getByRole('button', { name: 'Українська' }).click();
+		await page.getByRole('combobox', { name: 'Розмір зображення' }).selectOption('social');
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Експорт PNG' }).click();
+		const png = PNG.sync.read(readFileSync((await (await download).path())!));
+		expect([png.width, png.height]).toEqual([1200, 675]);
+		expect(swatchesUnderMap(png)).toBe(classes);
+		expect(errors).toEqual([]);
+	});
+});
