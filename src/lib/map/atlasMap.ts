@@ -8,7 +8,6 @@ import type { DeckLayers } from './deck';
 import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
-import { problemOfMapError } from './mapError';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
@@ -84,6 +83,7 @@ export class AtlasMap {
 	// setLayers, before any data layer exists, so the methods that find a layer always have it
 	private styleCode: Promise<typeof StyleLayers> | null = null;
 	private styles: typeof StyleLayers | null = null;
+	private interact: typeof import('./interact') | null = null;
 	/** while the WebGL context is lost maplibre has no style: calls are recorded, and applied when it is back */
 	private lost: { restored: Promise<void>; resolve: () => void; language: MapLanguage } | null = null;
 	private highlighted: [number, number] | null = null;
@@ -110,13 +110,18 @@ export class AtlasMap {
 	/** Passes maplibre's errors on, once each: a failing tile would otherwise repeat its notice at every frame. */
 	private reportErrors(onError: (problem: Problem) => void): void {
 		const seen = new Set<string>();
-		this.map.on('error', (e) => {
-			const problem = problemOfMapError(e, this.specs, (spec) => this.styles?.sourceId(spec));
-			const key = `${problem.layer}\n${problem.message}`;
-			if (seen.has(key)) return;
-			seen.add(key);
-			onError(problem);
-		});
+		// the reading of an error loads with the first one: none is expected before the first paint
+		this.map.on(
+			'error',
+			(e) =>
+				void import('./mapError').then(({ problemOfMapError }) => {
+					const problem = problemOfMapError(e, this.specs, (spec) => this.styles?.sourceId(spec));
+					const key = `${problem.layer}\n${problem.message}`;
+					if (seen.has(key)) return;
+					seen.add(key);
+					onError(problem);
+				})
+		);
 	}
 
 	static async create(options: AtlasMapOptions): Promise<AtlasMap> {
@@ -265,61 +270,31 @@ export class AtlasMap {
 	async setCoverage(covered: GeoJSON.Feature | null): Promise<void> {
 		this.covered = covered;
 		const { coverageLayers } = await this.styleLayers();
-		if (this.lost) return;
-		const source = this.map.getSource('coverage') as GeoJSONSource | undefined;
-		// nothing to draw and nothing drawn: no source, so no style change and no frame
-		if (!source && !covered) return;
-		const data = covered ?? { type: 'FeatureCollection' as const, features: [] };
-		if (source) return void source.setData(data);
-		this.map.addSource('coverage', { type: 'geojson', data });
-		// under every line and point, so hubs, the front and the hatching stay readable on the wash
-		const firstMark = this.map.getLayersOrder().find((id) => /:(casing|line|circle)$/.test(id) || id.startsWith('deck-layer-group'));
-		for (const layer of coverageLayers()) this.map.addLayer(layer, firstMark ?? LABELS_START);
+		if (!this.lost) this.interact!.drawCoverage(this.map, covered, coverageLayers());
 	}
 
 	/** Calls `onChange` with the view (centre, zoom, bounds) now and after every move; returns the unsubscribe. */
-	onViewChange(onChange: (view: { lng: number; lat: number; zoom: number; bbox: [number, number, number, number] }) => void): () => void {
-		const report = () => {
-			const { lng, lat } = this.map.getCenter();
-			const b = this.map.getBounds();
-			onChange({ lng, lat, zoom: this.map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
-		};
-		this.map.on('moveend', report);
-		report();
-		return () => void this.map.off('moveend', report);
+	onViewChange(onChange: (view: import('./interact').View) => void): () => void {
+		let stop = () => {};
+		let stopped = false;
+		void this.styleLayers().then(() => stopped || (stop = this.interact!.watchView(this.map, onChange)));
+		return () => ((stopped = true), stop());
 	}
 
 	/** Moves the camera; with `animate` false (reduced motion) it jumps. */
 	flyTo(camera: { center: [number, number]; zoom: number }, animate: boolean): void {
-		if (animate) this.map.flyTo({ ...camera, duration: 1800 });
-		else this.map.jumpTo(camera);
+		void this.styleLayers().then(() => this.interact!.flyTo(this.map, camera, animate));
 	}
 
 	/** Frames a feature's bounding box (a point gets a fixed zoom). */
 	frame(bbox: [number, number, number, number], animate: boolean): void {
-		const [w, s, e, n] = bbox;
-		if (w === e && s === n) return this.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 6) }, animate);
-		this.map.fitBounds([w, s, e, n], { padding: 40, maxZoom: 7, duration: animate ? 1500 : 0 });
+		void this.styleLayers().then(() => this.interact!.frame(this.map, bbox, animate));
 	}
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
 	highlight(at: [number, number] | null): void {
 		this.highlighted = at;
-		if (this.lost) return;
-		const data: GeoJSON.FeatureCollection = {
-			type: 'FeatureCollection',
-			features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []
-		};
-		const source = this.map.getSource('highlight') as GeoJSONSource | undefined;
-		if (!source && !at) return;
-		if (source) return void source.setData(data);
-		this.map.addSource('highlight', { type: 'geojson', data });
-		this.map.addLayer({
-			id: 'highlight',
-			type: 'circle',
-			source: 'highlight',
-			paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 }
-		});
+		void this.styleLayers().then(() => this.lost || this.interact!.drawHighlight(this.map, this.highlighted));
 	}
 
 	/** Recolours the base map (land, sea, borders, labels) without touching the data layers. */
@@ -423,7 +398,8 @@ export class AtlasMap {
 	}
 
 	private styleLayers(): Promise<typeof StyleLayers> {
-		this.styleCode ??= import('./styleLayers').then((code) => {
+		this.styleCode ??= Promise.all([import('./styleLayers'), import('./interact')]).then(([code, interact]) => {
+			this.interact = interact;
 			this.map.addImage(code.HATCH_IMAGE, code.hatchImage());
 			this.map.addImage(code.BLOCKER_IMAGE, code.blockerImage());
 			return (this.styles = code);
@@ -443,17 +419,9 @@ export class AtlasMap {
 		if (this.map.getSource(sourceId(spec))) this.map.removeSource(sourceId(spec));
 	}
 
-	/** The choropleth row that colours the country under the pointer, if any: the land under every other layer. */
-	private countryAt(e: MapMouseEvent): FeaturePick | null {
-		if (this.fills.size === 0) return null;
-		const land = this.map.queryRenderedFeatures(e.point, { layers: ['land'] })[0];
-		const fill = land ? this.fills.get(String(land.properties.iso)) : undefined;
-		return fill ? { layerId: fill.layerId, index: fill.index } : null;
-	}
-
 	private pickAt(e: MapMouseEvent, how: 'hover' | 'click'): void {
-		if (this.lost) return;
-		const layers = this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck' && this.isShown(s.id)).flatMap(this.styles.pickableLayerIds) : [];
+		if (this.lost || !this.styles || !this.interact) return;
+		const layers = this.specs.filter((s) => s.def.renderer !== 'deck' && this.isShown(s.id)).flatMap(this.styles.pickableLayerIds);
 		// deck.gl draws its points above every maplibre layer, so it is asked first
 		const onDeck = this.deckReady?.pick(e.point.x, e.point.y) ?? null;
 		// a cluster of a dense layer is no feature to show in a card: a click zooms in until it splits
@@ -464,21 +432,7 @@ export class AtlasMap {
 			return;
 		}
 		// every feature under the pointer, not only the topmost: two at one airport are both offered
-		const hits = onDeck || !layers.length ? [] : this.map.queryRenderedFeatures(e.point, { layers });
-		const picks: FeaturePick[] = onDeck ? [onDeck] : [];
-		const seen = new Set<string>();
-		for (const hit of hits) {
-			const layerId = hit.layer.id.split(':')[0];
-			// a feature from a tile has no index into the layer's data: it brings its properties along
-			const index = hit.properties._i === undefined ? -1 : Number(hit.properties._i);
-			// a feature drawn by two style layers (a zone's fill and edge) is one feature
-			const key = `${layerId}\n${index >= 0 ? index : JSON.stringify(hit.properties)}`;
-			if (seen.has(key)) continue;
-			seen.add(key);
-			picks.push({ layerId, index, properties: hit.properties });
-		}
-		const country = this.countryAt(e);
-		if (country) picks.push(country);
+		const picks = this.interact.picksAt(this.map, e.point, layers, onDeck, this.fills);
 		this.map.getCanvas().style.cursor = picks.length ? 'pointer' : '';
 		this.onPick(picks, how);
 	}
