@@ -34,7 +34,7 @@ describe('generated styles', () => {
 
 	it.each(KINDS)('a %s layer, plain and by category, is valid style', (kind) => {
 		for (const style of [
-			{ color: '#123456', dash: true, hatch: true },
+			{ color: '#123456', dash: true, hatch: true, label: 'name' },
 			{ by: { property: 'role', categories: [{ value: 'a', label: 'A', color: '#ff0000' }] } }
 		]) {
 			const spec = specOf({ id: `l-${kind}`, kind, style });

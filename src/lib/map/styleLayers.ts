@@ -147,8 +147,17 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 }
 
 /** A point's label in a language: `<property>_uk` in Ukrainian where the feature has it. */
-export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification =>
-	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property];
+export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification => [
+	'step',
+	['zoom'],
+	'',
+	// a hub's or base's name is written once a reader has zoomed in to its region: at the opening
+	// view of Europe a dozen long names would bury the capitals (the point itself blocks labels at every zoom)
+	POINT_LABEL_ZOOM,
+	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property]
+];
+/** The zoom from which the points' own names are written. */
+export const POINT_LABEL_ZOOM = 5.5;
 
 /** A point's label layer in the map's language and theme (the style layers are made in English, light). */
 export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk', theme: Theme): LayerSpecification {
