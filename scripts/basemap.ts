@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import simplify from '@turf/simplify';
+import turfBbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
 import { placeProps, type City, type NameRow, type PlaceProps } from './lib/basemapPlaces';
 
@@ -45,8 +46,11 @@ function places(): FeatureCollection<Point, PlaceProps> {
 }
 
 const round = (g: Geometry): Geometry => JSON.parse(JSON.stringify(g, (_, v) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v)));
-const touches = (f: Feature, box: readonly number[]) =>
-	(JSON.stringify(f.geometry).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).some((pair) => within(pair.split(',').map(Number), box));
+/** The feature's bounding box meets `box`: the rule Natural Earth's files here were cut by. */
+const touches = (f: Feature, box: readonly number[]) => {
+	const [w, s, e, n] = turfBbox(f);
+	return w <= box[2] && e >= box[0] && s <= box[3] && n >= box[1];
+};
 const clampZoom = (z: number) => Math.max(3, Math.min(9, Math.floor(z)));
 
 async function water(): Promise<FeatureCollection> {
@@ -58,10 +62,10 @@ async function water(): Promise<FeatureCollection> {
 			const p = f.properties ?? {};
 			// Natural Earth's smaller European rivers only near Ukraine, where a reader zooms in
 			if (file === 'ne_10m_rivers_europe.geojson' && !touches(f, NEAR)) continue;
-			const names = label(names_.rivers, p.name);
+			const named = label(names.rivers, p.name);
 			features.push({
 				type: 'Feature',
-				properties: { kind: 'river', z: clampZoom(Number(p.min_zoom ?? 8)), ...(names ? { name: names.en, name_uk: names.uk } : {}) },
+				properties: { kind: 'river', z: clampZoom(Number(p.min_zoom ?? 8)), ...(named ? { name: named.en, name_uk: named.uk } : {}) },
 				geometry: round(simplify(f as Feature<LineString | MultiLineString>, { tolerance: 0.004 }).geometry)
 			});
 		}
@@ -70,19 +74,18 @@ async function water(): Promise<FeatureCollection> {
 		for (const f of (await read(file)).features) {
 			const p = f.properties ?? {};
 			if (file === 'ne_10m_lakes_europe.geojson' && !touches(f, NEAR)) continue;
-			const names = label(names_.lakes, p.name);
+			const named = label(names.lakes, p.name);
 			// the Kakhovka reservoir drained after its dam was destroyed on 6 June 2023: its bed is drawn as such
 			const drained = p.name === 'Kakhovka Reservoir';
 			features.push({
 				type: 'Feature',
-				properties: { kind: drained ? 'former-lake' : 'lake', z: clampZoom(Number(p.min_zoom ?? 8)), ...(names ? { name: names.en, name_uk: names.uk } : {}) },
+				properties: { kind: drained ? 'former-lake' : 'lake', z: clampZoom(Number(p.min_zoom ?? 8)), ...(named ? { name: named.en, name_uk: named.uk } : {}) },
 				geometry: round(simplify(f, { tolerance: 0.004 }).geometry)
 			});
 		}
 	}
 	return { type: 'FeatureCollection', features };
 }
-const names_ = names;
 
 const placeData = places();
 const waterData = await water();

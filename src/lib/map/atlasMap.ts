@@ -70,10 +70,10 @@ export class AtlasMap {
 	private readonly onPick: PickHandler;
 	private until: Month | null = null;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
-	theme: Theme;
-	language: MapLanguage;
+	private theme: Theme;
+	private language: MapLanguage;
 	/** the detail's style code, once the detail is on the map */
-	detailCode: typeof import('./detail') | null = null;
+	private detailCode: typeof import('./detail') | null = null;
 	/** the countries the choropleths colour, as set on the base map's land */
 	private fills = new Map<string, StyleLayers.CountryFill>();
 
@@ -389,7 +389,7 @@ export class AtlasMap {
 	}
 
 	/** The pmtiles reader, loaded only when a layer is an archive; it fetches byte ranges on the site's origin. */
-	pmtilesProtocol(): Promise<void> {
+	private pmtilesProtocol(): Promise<void> {
 		this.pmtiles ??= import('pmtiles').then(({ Protocol }) => {
 			if (!registeredPmtiles) this.maplibre.addProtocol('pmtiles', new Protocol().tilev4);
 			registeredPmtiles = true;
