@@ -6,16 +6,22 @@ import { monthLabel } from '../time/timeline';
 
 const Figure = v.strictObject({
 	label: v.string(),
+	/** a text's Ukrainian sits beside it as `<field>_uk` */
+	label_uk: v.optional(v.string()),
 	value: v.number(),
 	unit: v.string(),
 	sources: v.pipe(v.array(v.string()), v.minLength(1)),
-	note: v.optional(v.string())
+	note: v.optional(v.string()),
+	note_uk: v.optional(v.string())
 });
 const Check = v.union([v.strictObject({ figure: v.string() }), v.strictObject({ computed: v.string(), lowerBound: v.optional(v.boolean()) })]);
 const Claim = v.strictObject({
 	id: v.string(),
 	claim: v.string(),
+	claim_uk: v.optional(v.string()),
+	/** the article's words as published; `quote_uk` is a translation, shown beside them in Ukrainian */
 	quote: v.string(),
+	quote_uk: v.optional(v.string()),
 	source: v.string(),
 	value: v.number(),
 	unit: v.string(),
@@ -32,7 +38,8 @@ const Claim = v.strictObject({
 	alsoShow: v.optional(v.strictObject({ figures: v.optional(v.array(v.string())), computed: v.optional(v.array(v.string())) })),
 	density: v.optional(v.boolean()),
 	densityOver: v.optional(v.picklist(['ukraine', 'kosovo'])),
-	note: v.optional(v.string())
+	note: v.optional(v.string()),
+	note_uk: v.optional(v.string())
 });
 const ClaimsSchema = v.strictObject({
 	version: v.literal(1),

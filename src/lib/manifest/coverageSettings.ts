@@ -7,11 +7,13 @@ const Aircraft = v.strictObject({
 	combatRadiusKm: v.pipe(v.number(), v.minValue(50), v.maxValue(3000)),
 	combatRadiusKmMax: v.optional(v.pipe(v.number(), v.minValue(50), v.maxValue(3000))),
 	sources: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one source')),
-	note: v.optional(v.string())
+	note: v.optional(v.string()),
+	/** a text's Ukrainian sits beside it as `<field>_uk` */
+	note_uk: v.optional(v.string())
 });
 const Settings = v.strictObject({
 	/** how far patrols would keep from Russia and Belarus, as a source reports it */
-	standOff: v.strictObject({ km: v.pipe(v.number(), v.minValue(0)), label: v.string(), sources: v.pipe(v.array(v.string()), v.minLength(1)) }),
+	standOff: v.strictObject({ km: v.pipe(v.number(), v.minValue(0)), label: v.string(), label_uk: v.optional(v.string()), sources: v.pipe(v.array(v.string()), v.minLength(1)) }),
 	aircraft: v.array(Aircraft)
 });
 export type AircraftRadius = v.InferOutput<typeof Aircraft>;

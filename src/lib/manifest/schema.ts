@@ -77,8 +77,23 @@ export const LayerSchema = v.strictObject({
 	joinProperty: v.optional(nonEmpty),
 	/** zone only: the feature property holding the radius in kilometres */
 	radiusProperty: v.optional(nonEmpty),
-	/** the title and description in other languages of the interface (Ukrainian) */
-	i18n: v.optional(v.strictObject({ uk: v.strictObject({ title: nonEmpty, description: v.optional(v.string()) }) }))
+	/**
+	 * The layer's words in the interface's other language (Ukrainian): its title, description, legend
+	 * note and label, its categories' labels by value and its card's field labels by property. A
+	 * feature's own texts sit beside the English as `<property>_uk` (`name_uk`, `note_uk`).
+	 */
+	i18n: v.optional(
+		v.strictObject({
+			uk: v.strictObject({
+				title: nonEmpty,
+				description: v.optional(v.string()),
+				note: v.optional(v.string()),
+				legendLabel: v.optional(nonEmpty),
+				categories: v.optional(v.record(v.string(), nonEmpty)),
+				fields: v.optional(v.record(v.string(), nonEmpty))
+			})
+		})
+	)
 });
 
 export const ManifestSchema = v.strictObject({
