@@ -83,6 +83,10 @@ type Occupied = Feature<Polygon | MultiPolygon>;
 const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
 const km2 = (g: Geometry | Feature) => area(g) / 1e6;
 const longDate = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+// the features' Ukrainian (`name_uk`, `note_uk`): a day as Ukrainian writes it, the month in the genitive
+const UK_MONTHS_OF = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'];
+const longDateUk = (iso: string) => `${Number(iso.slice(8))} ${UK_MONTHS_OF[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} року`;
+const kmUk = (km: number) => String(km).replace('.', ',');
 
 /** Simplified for the screen and rounded, consecutive repeats removed (rings kept closed). */
 function forScreen<G extends Polygon | MultiPolygon | MultiLineString>(geometry: G): G {
@@ -177,10 +181,12 @@ export async function importFront(
 			properties: {
 				id: `occupied-${asOf}`,
 				name: `Area under Russian occupation, ${longDate(asOf)} (DeepState)`,
+				name_uk: `Територія під російською окупацією, ${longDateUk(asOf)} (DeepState)`,
 				...common(asOf),
 				areaKm2: round(areaKm2, FIGURE_DECIMALS),
 				shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
-				note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`
+				note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`,
+				note_uk: `Окупована територія за DeepStateMap.Live, включно з Кримом; намальована з точністю до ${kmUk(SCREEN_TOLERANCE_KM)} км від полігона, площу обчислено з самого полігона.`
 			},
 			geometry: forScreen(shape.geometry)
 		};
@@ -189,11 +195,13 @@ export async function importFront(
 			properties: {
 				id: `front-${asOf}`,
 				name: `Front line, ${longDate(asOf)} (derived from DeepState)`,
+				name_uk: `Лінія фронту, ${longDateUk(asOf)} (за даними DeepState)`,
 				...common(asOf),
 				frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
 				frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
 				edgeKm: round(edgeKm, FIGURE_DECIMALS),
-				note: `The edge of DeepState's occupied area inside Ukraine: where it runs within ${BORDER_TOLERANCE_KM} km of the Russian or Belarusian border or the coast it is not front, and is left out.`
+				note: `The edge of DeepState's occupied area inside Ukraine: where it runs within ${BORDER_TOLERANCE_KM} km of the Russian or Belarusian border or the coast it is not front, and is left out.`,
+				note_uk: `Край окупованої території за DeepState у межах України: там, де він проходить ближче ніж за ${kmUk(BORDER_TOLERANCE_KM)} км від кордону з Росією чи Білоруссю або від узбережжя, це не фронт, і його не враховано.`
 			},
 			geometry: forScreen(front.geometry)
 		};
@@ -232,6 +240,7 @@ export async function importFront(
 				properties: {
 					id: `change-${asOf}-${f.properties.change}-since-${since}`,
 					name: `${f.properties.change === 'gained' ? 'Newly occupied' : 'No longer occupied'} between ${longDate(from)} and ${longDate(asOf)} (DeepState)`,
+					name_uk: `${f.properties.change === 'gained' ? 'Нові окуповані території' : 'Звільнені території'} між ${longDateUk(from)} і ${longDateUk(asOf)} (DeepState)`,
 					change: f.properties.change,
 					since,
 					from,
