@@ -125,7 +125,9 @@ export const SourceSchema = v.strictObject({
 		)
 	),
 	kind: oneOf(['official', 'news', 'dataset'] as const),
-	note: v.optional(v.string())
+	note: v.optional(v.string()),
+	/** the note in Ukrainian; a source's title stays as published */
+	note_uk: v.optional(v.string())
 });
 
 export type LayerStyle = v.InferOutput<typeof StyleSchema>;
