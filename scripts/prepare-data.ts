@@ -12,7 +12,7 @@ import { formatProblem } from '../src/lib/manifest/errors';
 import { STALE_AFTER_DAYS, staleLayers } from '../src/lib/manifest/staleness';
 import { checkGeodata } from './lib/checkGeodata';
 import { contentOf } from './lib/builtContent';
-import { BUILT_CONTENT, packBuiltContent } from '../src/lib/content/built';
+import { BUILT_CONTENT, BUILT_CONTENT_UK, packBuiltContent, splitUkrainian } from '../src/lib/content/built';
 import { buildBasemapDetail } from './lib/basemapTiles';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
@@ -63,8 +63,12 @@ async function checkAndCopyGeodata() {
 		return name === '_research' || name === 'basemap' ? false : !name.includes('.') || /\.((geo)?json|pmtiles)$/.test(name);
 	};
 	await cp(geodata, join(out, 'geodata'), { recursive: true, filter: served });
-	// the page reads this one file, already checked, instead of the eight above
-	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(await contentOf(geodata)));
+	// the page reads this one file, already checked, instead of the eight above; the features'
+	// Ukrainian comes apart, only to readers who ask for it
+	const content = await contentOf(geodata);
+	const uk = splitUkrainian(content.data.layers.map((l) => ({ id: l.def.id, label: l.def.style.label, features: l.data.features })));
+	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(content));
+	await writeFile(join(out, BUILT_CONTENT_UK), JSON.stringify(uk));
 	return data;
 }
 

@@ -16,7 +16,7 @@ declare global {
 }
 
 const n = Number(new URLSearchParams(location.search).get('n') ?? 100);
-const def = (manifest as { layers: LayerSpec['def'][] }).layers.find((l) => l.id === 'incursions')!;
+const def = (manifest as unknown as { layers: LayerSpec['def'][] }).layers.find((l) => l.id === 'incursions')!;
 const crafts = def.style.by!.categories.map((c) => c.value);
 
 // a fixed sequence (mulberry32), so every run pans over the same points

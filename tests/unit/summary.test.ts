@@ -3,11 +3,14 @@ import type { Feature } from 'geojson';
 import { setLang, wording } from '../../src/lib/i18n/i18n.svelte';
 import type { Wording } from '../../src/lib/i18n/grammar';
 import { summarySentence, viewSentences } from '../../src/lib/content/summary';
+import type { LayerDef } from '../../src/lib/manifest/schema';
 
 // the map in words, as a screen reader hears it, in English and in Ukrainian
 const N = '\u00a0'; // Ukrainian groups thousands with a no-break space
 const named = (n: number): Feature[] =>
 	Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { name: `Base ${i + 1}` }, geometry: { type: 'Point', coordinates: [20 + i, 50] } }));
+/** a layer entry with only a title, as the sentences read it */
+const layer = (title: string) => ({ title, style: {} }) as LayerDef;
 const list = (n: number) => Array.from({ length: Math.min(n, 6) }, (_, i) => `Base ${i + 1}`).join('; ');
 
 /** `n` incidents in view, `inPoland` of them in Poland and the rest in Lithuania, the latest on `latest`. */
@@ -31,21 +34,23 @@ afterEach(() => setLang('en'));
 
 describe('what each layer shows, in English', () => {
 	it('stays as it was written', () => {
-		expect(summarySentence({ title: 'Air bases', features: named(1), legend: [] })).toBe('Air bases: 1 feature (Base 1).');
-		expect(summarySentence({ title: 'Air bases', features: named(2), legend: [] })).toBe('Air bases: 2 features (Base 1; Base 2).');
-		expect(summarySentence({ title: 'Air bases', features: named(21), legend: [] })).toBe(`Air bases: 21 features (${list(21)}, and 15 more).`);
+		expect(summarySentence({ def: layer('Air bases'), features: named(1), legend: [] })).toBe('Air bases: 1 feature (Base 1).');
+		expect(summarySentence({ def: layer('Air bases'), features: named(2), legend: [] })).toBe('Air bases: 2 features (Base 1; Base 2).');
+		expect(summarySentence({ def: layer('Air bases'), features: named(21), legend: [] })).toBe(`Air bases: 21 features (${list(21)}, and 15 more).`);
 		const legend = [
 			{ label: 'Drone', color: '#d53f8c', count: 3 },
 			{ label: 'Balloon', color: '#805ad5', count: 2 },
 			{ label: 'Missile', color: '#c05621', count: 0 }
 		];
-		expect(summarySentence({ title: 'Incursions', features: named(5), legend })).toBe(`Incursions: 5 features (${list(5)}). By class: Drone 3, Balloon 2.`);
-		expect(summarySentence({ title: 'Air bases', features: named(1218), legend: [] })).toBe(`Air bases: 1218 features (${list(1218)}, and 1212 more).`);
+		expect(summarySentence({ def: layer('Incursions'), features: named(5), legend })).toBe(
+			`Incursions: 5 features (${list(5)}). By class: Drone 3, Balloon 2.`
+		);
+		expect(summarySentence({ def: layer('Air bases'), features: named(1218), legend: [] })).toBe(`Air bases: 1218 features (${list(1218)}, and 1212 more).`);
 	});
 
 	it('takes the English wording the interface gives when the language is English', () => {
-		expect(summarySentence({ title: 'Air bases', features: named(21), legend: [] }, wording())).toBe(
-			summarySentence({ title: 'Air bases', features: named(21), legend: [] })
+		expect(summarySentence({ def: layer('Air bases'), features: named(21), legend: [] }, wording())).toBe(
+			summarySentence({ def: layer('Air bases'), features: named(21), legend: [] })
 		);
 		expect(viewSentences(incidents(21, 12), wording())).toEqual(viewSentences(incidents(21, 12)));
 	});
@@ -54,7 +59,7 @@ describe('what each layer shows, in English', () => {
 describe('what each layer shows, in Ukrainian', () => {
 	it('counts the features with the noun each number takes', () => {
 		const uk = ukrainian();
-		const sentence = (n: number) => summarySentence({ title: 'Авіабази', features: named(n), legend: [] }, uk);
+		const sentence = (n: number) => summarySentence({ def: layer('Авіабази'), features: named(n), legend: [] }, uk);
 		expect(sentence(1)).toBe("Авіабази: 1 об'єкт (Base 1).");
 		expect(sentence(2)).toBe("Авіабази: 2 об'єкти (Base 1; Base 2).");
 		expect(sentence(5)).toBe(`Авіабази: 5 об'єктів (${list(5)}).`);
@@ -67,7 +72,7 @@ describe('what each layer shows, in Ukrainian', () => {
 			{ label: 'Drone', color: '#d53f8c', count: 3 },
 			{ label: 'Balloon', color: '#805ad5', count: 2 }
 		];
-		expect(summarySentence({ title: 'Вторгнення', features: named(5), legend }, ukrainian())).toBe(
+		expect(summarySentence({ def: layer('Вторгнення'), features: named(5), legend }, ukrainian())).toBe(
 			`Вторгнення: 5 об'єктів (${list(5)}). За класами: Drone 3, Balloon 2.`
 		);
 	});
@@ -86,5 +91,38 @@ describe('what the view shows', () => {
 		expect(viewSentences(incidents(5, 3, '2025-11-30'), uk)).toEqual(['Incursions в полі зору: 5, з них 3 — Poland, востаннє 30 лис 2025.']);
 		expect(viewSentences(incidents(21, 12), uk)).toEqual(['Incursions в полі зору: 21, з них 12 — Poland, востаннє 10 вер 2025.']);
 		expect(viewSentences([...incidents(1218, 1000)], uk)[0]).toMatch(new RegExp(`^Incursions в полі зору: 1${N}218, з них 1${N}000 — Poland,`));
+	});
+});
+
+describe('the map in words, in the features’ own Ukrainian', () => {
+	it('names features by name_uk, classes by the manifest’s Ukrainian, countries by country_uk', () => {
+		const def = {
+			title: 'Incursions',
+			style: {
+				by: {
+					property: 'craft',
+					categories: [
+						{ value: 'drone', label: 'Drone', color: '#d53f8c' },
+						{ value: 'balloon', label: 'Balloon', color: '#805ad5' }
+					]
+				}
+			},
+			i18n: { uk: { title: 'Вторгнення', categories: { drone: 'Дрон', balloon: 'Повітряна куля' } } }
+		} as unknown as LayerDef;
+		const features: Feature[] = [
+			{
+				type: 'Feature',
+				properties: { name: 'Drone over Rzeszów', name_uk: 'Дрон над Ряшевом', craft: 'drone' },
+				geometry: { type: 'Point', coordinates: [22, 50] }
+			}
+		];
+		const legend = [
+			{ label: 'Drone', color: '#d53f8c', value: 'drone', count: 1 },
+			{ label: 'Balloon', color: '#805ad5', value: 'balloon', count: 0 }
+		];
+		expect(summarySentence({ def, features, legend }, ukrainian())).toBe("Вторгнення: 1 об'єкт (Дрон над Ряшевом). За класами: Дрон 1.");
+		expect(summarySentence({ def, features, legend })).toBe('Incursions: 1 feature (Drone over Rzeszów). By class: Drone 1.');
+		const inView = [{ kind: 'Вторгнення', layerId: 'incursions', properties: { country: 'Poland', country_uk: 'Польща', date: '2025-09-10' } }];
+		expect(viewSentences(inView, ukrainian())[0]).toContain('усі — Польща');
 	});
 });

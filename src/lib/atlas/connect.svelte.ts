@@ -2,6 +2,7 @@ import type { LoadedLayer } from '../manifest/load';
 import { syncMap } from './mapSync.svelte';
 import type { AtlasSession } from './session.svelte';
 import { syncVersions } from './versions.svelte';
+import { syncDataLang } from './dataLang.svelte';
 
 /**
  * Connects the session's state to its map: the one path from state to AtlasMap, and the dated
@@ -12,5 +13,6 @@ export function connect(session: AtlasSession, options: { extraLayers: () => Loa
 	return $effect.root(() => {
 		syncMap(session, options);
 		syncVersions(session);
+		syncDataLang(session);
 	});
 }

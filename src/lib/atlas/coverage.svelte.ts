@@ -34,7 +34,8 @@ export class Coverage {
 			id: String(f.properties?.id),
 			name: String(f.properties?.name),
 			country: String(f.properties?.country ?? ''),
-			position: (f.geometry as GeoJSON.Point).coordinates as [number, number]
+			position: (f.geometry as GeoJSON.Point).coordinates as [number, number],
+			properties: f.properties ?? {}
 		}));
 		// by default the bases nearest Ukraine: Poland's and Romania's
 		this.selected = this.bases.filter((b) => b.country === 'Poland' || b.country === 'Romania').map((b) => b.id);

@@ -5,7 +5,8 @@ import type { Scene } from '../manifest/scenes';
 import type { Month } from '../time/timeline';
 import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
 import { snapshot } from '../map/snapshot';
-import { t } from '../i18n/i18n.svelte';
+import { lang, t } from '../i18n/i18n.svelte';
+import { entryLabel, layerTitle } from '../manifest/localise';
 
 export type ExportState = {
 	layers: LayerSpec[];
@@ -19,9 +20,13 @@ export type ExportState = {
 /** Downloads the current view as a PNG with its title, legend, sources and dates baked in. */
 export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState): Promise<void> {
 	const on = layers.filter((l) => visible[l.id]);
-	const title = (l: LayerSpec) => t.pick(l.def.title, l.def.i18n?.uk?.title);
+	const title = (l: LayerSpec) => layerTitle(l.def, lang());
 	// a layer coloured by category lists its categories present; any other layer, itself
-	const legend = on.flatMap((l) => (l.legend.length > 1 ? l.legend.filter((e) => e.count > 0) : [{ label: title(l), color: l.color }]));
+	const legend = on.flatMap((l) =>
+		l.legend.length > 1
+			? l.legend.filter((e) => e.count > 0).map((e) => ({ label: entryLabel(l.def, e, lang(), t), color: e.color }))
+			: [{ label: title(l), color: l.color }]
+	);
 	const publishers = [
 		...new Set(
 			on

@@ -13,7 +13,9 @@ import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import type { BBox, Place, TownRow } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
-import { lang, t } from '../i18n/i18n.svelte';
+import { lang } from '../i18n/i18n.svelte';
+import { featureText, layerTitle } from '../manifest/localise';
+import { dataLang } from '../content/dataUk.svelte';
 import { assets } from '$app/paths';
 
 export type Tab = 'layers' | 'coverage' | 'claims';
@@ -162,7 +164,7 @@ export class Viewer {
 	describe(pick: FeaturePick): { name: string; layer: string } {
 		const spec = this.layers.find((l) => l.id === pick.layerId);
 		const properties = pick.index < 0 ? pick.properties : spec?.display.features[pick.index]?.properties;
-		return { name: String(properties?.name ?? ''), layer: spec ? t.pick(spec.def.title, spec.def.i18n?.uk?.title) : '' };
+		return { name: featureText(properties, 'name', dataLang()), layer: spec ? layerTitle(spec.def, lang()) : '' };
 	}
 
 	/** Where the open card's point is, ringed on the map while the card is open (a point layer's features only). */
@@ -220,9 +222,9 @@ export class Viewer {
 	private townsAsked = false;
 	private towns = $state.raw<TownRow[]>([]);
 	readonly places = $derived(
-		this.placesCode && this.labels
+		this.placesCode && this.labels && dataLang()
 			? this.placesCode.placesFrom(
-					this.layers.map((l) => ({ id: l.id, title: t.pick(l.def.title, l.def.i18n?.uk?.title), display: l.display })),
+					this.layers.map((l) => ({ id: l.id, title: layerTitle(l.def, lang()), display: l.display })),
 					this.labels,
 					this.towns,
 					lang()

@@ -7,9 +7,9 @@ import type { LayerDef } from '../manifest/schema';
 /**
  * One column of a layer's table or CSV: the feature property `key`, or with `axis` the longitude (0)
  * or latitude (1) of a Point feature. `key` heads the CSV (stable, like the GeoJSON); `label` heads
- * the table.
+ * the table, `labelUk` in Ukrainian where the manifest has it.
  */
-export type Column = { key: string; label: string; axis?: 0 | 1 };
+export type Column = { key: string; label: string; axis?: 0 | 1; labelUk?: string };
 
 // kinds whose features are points, so a row can carry its place as two numbers
 const POINT_KINDS: LayerDef['kind'][] = ['point', 'zone'];
@@ -27,7 +27,10 @@ export function layerColumns(def: LayerDef, features: AnyFeature[] = []): Column
 	const columns: Column[] = [
 		{ key: 'id', label: 'ID' },
 		{ key: 'name', label: 'Name' },
-		...(def.tooltip ?? []).map((t) => ({ key: t.property, label: t.label }))
+		...(def.tooltip ?? []).map((t) => {
+			const labelUk = def.i18n?.uk?.fields?.[t.property];
+			return { key: t.property, label: t.label, ...(labelUk ? { labelUk } : {}) };
+		})
 	];
 	const has = (key: string) => features.some((f) => f.properties?.[key] !== undefined && f.properties?.[key] !== null);
 	if (has('date')) columns.push({ key: 'date', label: 'Date' });

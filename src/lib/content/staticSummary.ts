@@ -6,15 +6,10 @@ import { ENGLISH, summarySentence } from './summary';
 /**
  * The map in words for pages rendered at build time (no JavaScript): default-visible layers only.
  * English there, since a prerendered page cannot read `?lang`; a Ukrainian wording takes the
- * layers' Ukrainian titles.
+ * layers' and features' Ukrainian.
  */
 export function staticSummary(data: Geodata, words: Wording = ENGLISH): string[] {
 	return data.layers
 		.filter((l) => l.def.visible !== false)
-		.map((l) =>
-			summarySentence(
-				{ title: (words.lang === 'uk' && l.def.i18n?.uk.title) || l.def.title, features: l.data.features, legend: legendFor(l.def, l.data.features) },
-				words
-			)
-		);
+		.map((l) => summarySentence({ def: l.def, features: l.data.features, legend: legendFor(l.def, l.data.features) }, words));
 }

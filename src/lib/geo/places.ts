@@ -46,7 +46,9 @@ export function placesFrom(
 			.filter((f) => f.geometry)
 			.map((f, i): Place => {
 				const p = f.properties ?? {};
-				const label = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
+				const english = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
+				// the reader's language names it; either language finds it
+				const label = language === 'uk' && typeof p.name_uk === 'string' && p.name_uk ? p.name_uk : english;
 				return {
 					label,
 					kind: layer.title,
@@ -55,7 +57,7 @@ export function placesFrom(
 					bbox: bbox(f) as BBox,
 					anchor: anchorOf(f),
 					properties: p,
-					text: fold([label, p.place, p.country].filter((s) => typeof s === 'string').join(' '))
+					text: fold([english, p.name_uk, p.place, p.place_uk, p.country, p.country_uk].filter((s) => typeof s === 'string').join(' '))
 				};
 			})
 	);

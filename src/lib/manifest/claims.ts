@@ -103,6 +103,8 @@ export type Verdict = 'holds' | 'roughly' | 'differs' | 'unverified';
  */
 export type Comparison = {
 	label: string;
+	/** the figure's Ukrainian label, where claims.json has one (`label_uk`) */
+	labelUk?: string;
 	value: number;
 	unit: string;
 	sources: string[];
@@ -136,7 +138,7 @@ export function checkClaims(
 ): CheckedClaim[] {
 	const figure = (key: string): Comparison => {
 		const f = file.figures[key];
-		return { label: f.label, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
+		return { label: f.label, labelUk: f.label_uk, value: f.value, unit: f.unit, sources: f.sources, computed: false, note: f.note };
 	};
 	const density = { frontKm: figure(file.densityFront), kosovoKm2: metrics.kosovoKm2, ukraineKm2: metrics.ukraineKm2 };
 	return file.claims.map((claim) => {
@@ -201,7 +203,7 @@ export function coalitionCounts(features: { properties: Record<string, unknown> 
 	};
 }
 
-export type ForceRow = { label: string; troops: number; sources: string[]; perKm: number; perKm2OfStrip: number };
+export type ForceRow = { label: string; labelUk?: string; troops: number; sources: string[]; perKm: number; perKm2OfStrip: number };
 
 /**
  * Every reported force size in claims.json (figures counted in troops or personnel, KFOR
@@ -213,6 +215,7 @@ export function forceDensities(file: ClaimsFile, stripKm2: number): ForceRow[] {
 		.filter(([key, f]) => key.startsWith('force-size-') && (f.unit === 'troops' || f.unit === 'personnel'))
 		.map(([, f]) => ({
 			label: f.label,
+			labelUk: f.label_uk,
 			troops: f.value,
 			sources: f.sources,
 			perKm: troopsPerKm(f.value, front),

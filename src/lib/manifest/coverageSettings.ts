@@ -13,7 +13,12 @@ const Aircraft = v.strictObject({
 });
 const Settings = v.strictObject({
 	/** how far patrols would keep from Russia and Belarus, as a source reports it */
-	standOff: v.strictObject({ km: v.pipe(v.number(), v.minValue(0)), label: v.string(), label_uk: v.optional(v.string()), sources: v.pipe(v.array(v.string()), v.minLength(1)) }),
+	standOff: v.strictObject({
+		km: v.pipe(v.number(), v.minValue(0)),
+		label: v.string(),
+		label_uk: v.optional(v.string()),
+		sources: v.pipe(v.array(v.string()), v.minLength(1))
+	}),
 	aircraft: v.array(Aircraft)
 });
 export type AircraftRadius = v.InferOutput<typeof Aircraft>;

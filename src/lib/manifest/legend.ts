@@ -3,7 +3,8 @@
 import type { Feature } from 'geojson';
 import type { LayerDef } from './schema';
 
-export type LegendEntry = { label: string; color: string; count: number; value?: string };
+/** A legend row; `label` is English (manifest/localise.ts gives the reader's language). */
+export type LegendEntry = { label: string; color: string; count: number; value?: string; unclassified?: true };
 
 export const DEFAULT_COLOR = '#2b6cb0';
 export const UNCLASSIFIED = '#9aa5b1';
@@ -20,14 +21,8 @@ export function legendFor(def: LayerDef, features: Feature[]): LegendEntry[] {
 	const entries: LegendEntry[] = by.categories.map((c) => ({ label: c.label, color: c.color, value: c.value, count: counts.get(c.value) ?? 0 }));
 	const known = new Set(by.categories.map((c) => c.value));
 	const other = [...counts].filter(([value]) => !known.has(value)).reduce((sum, [, n]) => sum + n, 0);
-	if (other > 0) entries.push({ label: 'Unclassified', color: UNCLASSIFIED, count: other });
+	if (other > 0) entries.push({ label: 'Unclassified', color: UNCLASSIFIED, count: other, unclassified: true });
 	return entries;
-}
-
-/** A category's legend label for a value of the layer's `by` property ("Drone", not "drone"), or null. */
-export function categoryLabel(def: LayerDef, property: string, value: unknown): string | null {
-	const by = def.style.by;
-	return by && property === by.property ? (by.categories.find((c) => c.value === String(value))?.label ?? null) : null;
 }
 
 /** The colour a feature is drawn in, the same rule the map's style expression applies. */

@@ -9,7 +9,7 @@ const t = translator(UK_ANALYSIS);
 /**
  * What a figure beside a claim is, in the reader's language: the atlas's own measurements are
  * named here (in English as claims.ts names them; a unit test holds the two together), a figure
- * from claims.json keeps the label its editor wrote.
+ * from claims.json has the label its editor wrote, and its `label_uk`.
  */
 export function comparisonLabel(c: Comparison): string {
 	const month = c.month ? monthLabel(c.month, t.months()) : t('the latest snapshot');
@@ -27,5 +27,5 @@ export function comparisonLabel(c: Comparison): string {
 		troopsPer100Km2OfUkraine: t('Troops per 100 km2 of Ukraine (area on this map)'),
 		troopsPerKmOfFront: fill(t('Troops per km of front ({front})'), { front: formatValue(c.frontKm ?? 0, 'km') })
 	};
-	return (c.metric && labels[c.metric]) || c.label;
+	return (c.metric && labels[c.metric]) || t.pick(c.label, c.labelUk);
 }

@@ -2,10 +2,10 @@ import type { Feature } from 'geojson';
 import { bundledFrontFigures, loadBundledGeodata } from '$lib/content/bundled';
 import { columnValue, layerColumns, plainText, type Column } from '$lib/content/csv';
 import type { Bibliography, LayerDef } from '$lib/manifest/schema';
-import { categoryLabel } from '$lib/manifest/legend';
+import { categoryLabel, featureText } from '$lib/manifest/localise';
 
 /** One table cell: the text a reader sees, and the number it sorts by when the value is one. */
-export type Cell = { text: string; number?: number };
+export type Cell = { text: string; number?: number; textUk?: string };
 export type SourceLink = { key: string; text: string; url?: string };
 export type Row = { id: string; cells: Cell[]; sources: SourceLink[] };
 export type LayerTable = {
@@ -45,17 +45,17 @@ export async function load() {
 /** The occupied area and the front at every DeepState snapshot, from the figures the import computed. */
 function frontTable(): LayerTable {
 	const figures = bundledFrontFigures();
-	const number = (n: number | null): Cell => (n === null ? { text: '' } : { text: n.toLocaleString('en-GB'), number: n });
+	const number = (n: number | null): Cell => (n === null ? { text: '' } : { text: n.toLocaleString('en-GB'), textUk: n.toLocaleString('uk-UA'), number: n });
 	const columns: Column[] = [
-		{ key: 'asOf', label: 'Date' },
-		{ key: 'areaKm2', label: 'Occupied (km², computed)' },
-		{ key: 'shareOfUkraine', label: 'Share of Ukraine (%, computed)' },
-		{ key: 'gainedKm2', label: 'Newly occupied since the snapshot before (km²)' },
-		{ key: 'lostKm2', label: 'No longer occupied since the snapshot before (km²)' },
-		{ key: 'gainedSinceSummitKm2', label: 'Newly occupied since 4 Sep 2025 (km²)' },
-		{ key: 'lostSinceSummitKm2', label: 'No longer occupied since 4 Sep 2025 (km²)' },
-		{ key: 'frontKm', label: "Front line at DeepState's resolution (km)" },
-		{ key: 'frontSmoothedKm', label: 'Front line smoothed to 3 km (km)' }
+		{ key: 'asOf', label: 'Date', labelUk: 'Дата' },
+		{ key: 'areaKm2', label: 'Occupied (km², computed)', labelUk: 'Окуповано (км², обчислено)' },
+		{ key: 'shareOfUkraine', label: 'Share of Ukraine (%, computed)', labelUk: 'Частка території України (%, обчислено)' },
+		{ key: 'gainedKm2', label: 'Newly occupied since the snapshot before (km²)', labelUk: 'Нових окупованих від попереднього знімка (км²)' },
+		{ key: 'lostKm2', label: 'No longer occupied since the snapshot before (km²)', labelUk: 'Звільнених від попереднього знімка (км²)' },
+		{ key: 'gainedSinceSummitKm2', label: 'Newly occupied since 4 Sep 2025 (km²)', labelUk: 'Нових окупованих від 4 вересня 2025 року (км²)' },
+		{ key: 'lostSinceSummitKm2', label: 'No longer occupied since 4 Sep 2025 (km²)', labelUk: 'Звільнених від 4 вересня 2025 року (км²)' },
+		{ key: 'frontKm', label: "Front line at DeepState's resolution (km)", labelUk: 'Лінія фронту з точністю карти DeepState (км)' },
+		{ key: 'frontSmoothedKm', label: 'Front line smoothed to 3 km (km)', labelUk: 'Лінія фронту, згладжена до 3 км (км)' }
 	];
 	return {
 		id: 'front-by-snapshot',
@@ -88,8 +88,12 @@ function cell(def: LayerDef, feature: Feature, column: Column, sources: Bibliogr
 		};
 	// category values read as the legend does ("Troops in Ukraine…", not "ground-troops")
 	const label = column.axis === undefined ? categoryLabel(def, column.key, value) : null;
-	if (label) return { text: label };
-	return typeof value === 'number' ? { text: plainText(value), number: value } : { text: plainText(value) };
+	const labelUk = column.axis === undefined ? categoryLabel(def, column.key, value, 'uk') : null;
+	if (label) return { text: label, ...(labelUk !== label ? { textUk: labelUk! } : {}) };
+	if (typeof value === 'number') return { text: plainText(value), number: value };
+	// a feature's Ukrainian text (`name_uk`) beside the English, for a reader of the Ukrainian page
+	const textUk = column.axis === undefined && feature.properties?.[`${column.key}_uk`] !== undefined ? featureText(feature.properties, column.key, 'uk') : '';
+	return { text: plainText(value), ...(textUk ? { textUk } : {}) };
 }
 
 function sourceLinks(feature: Feature, sources: Bibliography): SourceLink[] {

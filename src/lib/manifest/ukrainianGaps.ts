@@ -1,0 +1,33 @@
+// What a reader of the Ukrainian atlas would still read in English: the texts of a layer (its
+// manifest entry and its features' displayed properties) that have no Ukrainian beside them. Not a
+// problem for the build (an editor's new layer shows in English until it is translated): the check
+// command warns, and a unit test keeps the atlas's own layers complete.
+import type { Feature, Geometry } from 'geojson';
+import type { LayerDef } from './schema';
+
+const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+// a date (2025-09-04) is shown in the reader's own words, and needs no translation
+const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
+const hasText = (value: unknown) => (filled(value) && !isDate(value)) || (Array.isArray(value) && value.some(filled));
+
+/** Where the layer's texts lack Ukrainian, each as "geodata/<file>: <where>: <what>". */
+export function ukrainianGaps(def: LayerDef, features: Feature<Geometry | null>[], file = `geodata/${def.file}`): string[] {
+	const gaps: string[] = [];
+	const uk = def.i18n?.uk;
+	const at = `geodata/layers.json: layer "${def.id}"`;
+	if (!uk) return [`${at}: no i18n.uk (the layer's title and texts in Ukrainian)`];
+	if (def.description && !filled(uk.description)) gaps.push(`${at}: no i18n.uk.description`);
+	if (def.legend?.note && !filled(uk.note)) gaps.push(`${at}: no i18n.uk.note (the legend's note)`);
+	if (def.legend?.label && !filled(uk.legendLabel)) gaps.push(`${at}: no i18n.uk.legendLabel`);
+	for (const c of def.style.by?.categories ?? []) if (!filled(uk.categories?.[c.value])) gaps.push(`${at}: no i18n.uk.categories["${c.value}"] (${c.label})`);
+	for (const t of def.tooltip ?? []) if (!filled(uk.fields?.[t.property])) gaps.push(`${at}: no i18n.uk.fields["${t.property}"] (${t.label})`);
+
+	// the feature texts a reader sees: its name and the card's rows that are text, not categories
+	const shown = ['name', ...(def.tooltip ?? []).map((t) => t.property).filter((p) => p !== def.style.by?.property)];
+	features.forEach((f, i) => {
+		const p = f.properties ?? {};
+		const missing = shown.filter((key) => hasText(p[key]) && !filled(p[`${key}_uk`]) && !(Array.isArray(p[`${key}_uk`]) && hasText(p[`${key}_uk`])));
+		if (missing.length) gaps.push(`${file}: features[${i}]${p.id ? ` (${p.id})` : ''}: no ${missing.map((k) => `${k}_uk`).join(', ')}`);
+	});
+	return gaps;
+}
