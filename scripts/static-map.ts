@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { decodeBasemap } from '../src/lib/map/basemap';
 import { loadGeodata } from '../src/lib/manifest/load';
-import { escapeXml, staticMapSvg } from '../src/lib/render/staticMap';
+import { escapeXml, staticMapSvg, type MapLabel } from '../src/lib/render/staticMap';
+import type { LoadedLayer } from '../src/lib/manifest/load';
 import { DEFAULT_VIEW } from '../src/lib/map/view';
 import { validateScenes } from '../src/lib/manifest/scenes';
 import { shownAt } from '../src/lib/time/timeline';
@@ -36,9 +37,33 @@ const data = await loadGeodata(async (name) => {
 	const path = join(root, 'geodata', name);
 	return existsSync(path) ? readFile(path, 'utf8') : null;
 });
+
+// the names a card writes, most important first: the data points' own (hubs, bases), then the
+// countries by size, then the towns the live map labels at the card's zoom (capitals first)
+type Named = { type: 'FeatureCollection'; features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[] };
+const readNamed = async (path: string): Promise<Named> => JSON.parse(await readFile(join(root, path), 'utf8'));
+const countryNames = (await readNamed('static/data/labels.geojson')).features.toSorted((a, b) => Number(b.properties.area) - Number(a.properties.area));
+const towns = (await readNamed('geodata/basemap/places.geojson')).features;
+function labelsFor(layers: LoadedLayer[], zoom: number): MapLabel[] {
+	const points = layers
+		.filter((l) => l.def.visible !== false && l.def.kind === 'point' && l.def.style.label)
+		.flatMap((l) =>
+			l.data.features
+				.filter((f) => f.geometry?.type === 'Point' && typeof f.properties?.[l.def.style.label!] === 'string')
+				.map((f): MapLabel => ({ text: String(f.properties![l.def.style.label!]), at: (f.geometry as { coordinates: number[] }).coordinates, kind: 'point' }))
+		);
+	const countries = countryNames
+		.filter((c) => Number(c.properties.area) > 20000)
+		.map((c): MapLabel => ({ text: String(c.properties.name), at: c.geometry.coordinates, kind: 'country' }));
+	const places = towns
+		.filter((t) => Number(t.properties.z) <= zoom)
+		.map((t): MapLabel => ({ text: String(t.properties.name), at: t.geometry.coordinates, kind: 'place' }));
+	return [...points, ...countries, ...places];
+}
+
 // prepare-data.ts has already failed the build on any problem; a broken layer is simply left out here
 const svg = staticMapSvg(
-	{ countries: basemap.countries, borders: basemap.borders, layers: data.layers },
+	{ countries: basemap.countries, borders: basemap.borders, layers: data.layers, labels: labelsFor(data.layers, DEFAULT_VIEW.zoom) },
 	{ view: { ...DEFAULT_VIEW, ...PREVIEW_SIZE }, title: TITLE }
 );
 await writeFile(join(root, 'static/data/static-map.svg'), svg);
@@ -90,12 +115,15 @@ for (const scene of scenes) {
 		data: { ...l.data, features: l.data.features.filter((f) => shownAt(f, scene.time ?? null)) }
 	}));
 	const view = { center: scene.camera.center, zoom: scene.camera.zoom - ZOOM_FOR_PREVIEW, ...PREVIEW_SIZE };
-	const sceneSvg = staticMapSvg({ countries: basemap.countries, borders: basemap.borders, layers }, { view, title: scene.title });
+	const sceneSvg = staticMapSvg(
+		{ countries: basemap.countries, borders: basemap.borders, layers, labels: labelsFor(layers, view.zoom) },
+		{ view, title: scene.title }
+	);
 	await writeFile(join(root, `static/data/scenes/${scene.id}.svg`), sceneSvg);
 	await writeFile(join(root, `static/data/scenes/${scene.id}.png`), toPng(sceneSvg));
 	await writeFile(join(root, `static/oembed/${scene.id}.json`), json(oembedFor(scene.title, `/embed?scene=${scene.id}`, `/data/scenes/${scene.id}.png`)));
 }
 console.log(
 	`static map: static-map.svg ${svg.length} bytes, preview.png ${png.length} bytes, ${scenes.length} scenes` +
-		`${fontFiles.length ? '' : ' (no DejaVu font found: text depends on system fonts)'}; oembed.json (${site ? site : 'root-relative URLs, set SITE_URL'})`
+		`${fontFiles.length ? '' : ' (no DejaVu font found: text depends on system fonts)'}; oembed.json (${process.env.SITE_URL ? site : 'relative addresses: a local build; publish with npm run build:site'})`
 );

@@ -184,3 +184,65 @@ describe('staticMapSvg', () => {
 		expect(groupOf(svg, 'hubs')).toContain(`<circle cx="${x}" cy="${y}" r="${hubStyle.radius}" fill="${hubStyle.color}"/>`);
 	});
 });
+
+describe('the names on a static map (the social cards)', () => {
+	const labelled = (labels: StaticMapInput['labels'], layers: LoadedLayer[] = []) =>
+		staticMapSvg({ countries: noCountries, borders: noBorders, layers, labels }, { view: VIEW, title: 'Atlas' });
+	/** Each written name's box, from its text's position, anchor and size (the halo copy skipped). */
+	const boxes = (svg: string) =>
+		[...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)" font-size="(\d+)"( font-weight="bold")? fill="#[0-9a-f]+">([^<]*)<\/text>/g)].map(
+			([, x, y, anchor, size, bold, text]) => {
+				const w = text.length * Number(size) * (bold ? 0.64 : 0.6);
+				const left = anchor === 'start' ? Number(x) : anchor === 'end' ? Number(x) - w : Number(x) - w / 2;
+				return { text, box: [left, Number(y) - Number(size), left + w, Number(y) + 0.3 * Number(size)] };
+			}
+		);
+	const overlap = (a: number[], b: number[]) => !(a[2] < b[0] || a[0] > b[2] || a[3] < b[1] || a[1] > b[3]);
+
+	it('writes a point’s name beside it, a town with its dot, a country centred, in that order of importance', () => {
+		const hubs = layer({ id: 'hubs', style: { color: '#c05621', radius: 8, label: 'name' } }, [point(LVIV, { name: 'Lviv hub' })]);
+		const svg = labelled(
+			[
+				{ text: 'Lviv hub', at: LVIV, kind: 'point' },
+				{ text: 'Kyiv', at: KYIV, kind: 'place' },
+				{ text: 'Ukraine', at: [31.2, 48.9], kind: 'country' }
+			],
+			[hubs]
+		);
+		expect(boxes(svg).map((b) => b.text)).toEqual(['Lviv hub', 'Kyiv', 'Ukraine']);
+		expect(svg).toContain('r="2.5" fill="#4a5568"');
+	});
+
+	it('writes no name over another, over a data point, over the title or outside the image; the less important give way', () => {
+		const hubs = layer({ id: 'hubs', style: { color: '#c05621', radius: 8, label: 'name' } }, [point(LVIV, { name: 'Lviv hub' })]);
+		const crowd = Array.from({ length: 40 }, (_, i) => ({
+			text: `Town ${i}`,
+			at: [24 + (i % 8) * 0.4, 49.2 + Math.floor(i / 8) * 0.3],
+			kind: 'place' as const
+		}));
+		const svg = labelled(
+			[
+				{ text: 'Lviv hub', at: LVIV, kind: 'point' },
+				...crowd,
+				{ text: 'Off the map', at: [80, 10], kind: 'place' },
+				{ text: 'Under the title', at: [30.5, 57.5], kind: 'place' }
+			],
+			[hubs]
+		);
+		expect(projectView(VIEW)([30.5, 57.5])[1]).toBeLessThan(52);
+		const written = boxes(svg);
+		expect(written[0].text).toBe('Lviv hub');
+		expect(written.length).toBeGreaterThan(3);
+		expect(written.length).toBeLessThan(40);
+		for (const [i, a] of written.entries()) {
+			for (const b of written.slice(i + 1)) expect(overlap(a.box, b.box), `${a.text} / ${b.text}`).toBe(false);
+			expect(a.box[1], `${a.text} below the title`).toBeGreaterThan(52);
+		}
+		expect(svg).not.toContain('Off the map');
+		expect(svg).not.toContain('Under the title');
+	});
+
+	it('escapes a name from data', () => {
+		expect(labelled([{ text: '<b>Kyiv</b> & co', at: KYIV, kind: 'place' }])).toContain('&lt;b&gt;Kyiv&lt;/b&gt; &amp; co');
+	});
+});

@@ -14,7 +14,11 @@ export type StaticMapInput = {
 	borders: MultiLineString;
 	/** every loaded manifest layer; only those visible by default are drawn */
 	layers: LoadedLayer[];
+	/** names to write on the map, most important first: each is written where it fits (see labelsMarkup) */
+	labels?: MapLabel[];
 };
+/** A name on the map: a data point's (written beside its circle), a town's (with a dot) or a country's (centred). */
+export type MapLabel = { text: string; at: Position; kind: 'point' | 'place' | 'country' };
 export type StaticMapOptions = { view: StaticView; title: string; theme?: Theme; tolerance?: number };
 
 export const CREDIT = 'Natural Earth; Crimea shown as part of Ukraine';
@@ -96,6 +100,7 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 		.filter(([d]) => d)
 		.map(([d, fill]) => `<path d="${d}"${fill}/>`);
 	const borders = linePath(input.borders);
+	const legend = legendMarkup(specs, height);
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${FONT}">`,
 		`<title id="map-title">${escapeXml(options.title)}</title>`,
@@ -107,8 +112,15 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 			? `<path d="${borders}" fill="none" stroke="${escapeXml(theme.border)}" stroke-width="${round(borderWidth(view.zoom), 100)}" stroke-linejoin="round"/>`
 			: '',
 		...specs.map((spec) => layerMarkup(spec, { project, areaPath, linePath, view })),
+		labelsMarkup(input.labels ?? [], project, view, [
+			// the title band, the key and the credit line, and every data point's circle
+			[0, 0, width, 52],
+			legend.box,
+			[width - 12 - textWidth(`${CREDIT} · ${SOURCES_NOTE}`, 12), height - 28, width, height],
+			...pointBoxes(specs, project)
+		]),
 		`<rect width="${width}" height="52" fill="#ffffff" fill-opacity="0.88"/><text x="20" y="35" font-size="24" font-weight="bold" fill="#1a202c">${escapeXml(options.title)}</text>`,
-		legendMarkup(specs, height),
+		legend.markup,
 		creditMarkup(width, height),
 		'</svg>'
 	].join('\n');
@@ -161,8 +173,8 @@ function creditMarkup(width: number, height: number): string {
 	return `<g text-anchor="end" font-size="12">${text('fill="none" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"')}${text('fill="#4a5568"')}</g>`;
 }
 
-/** One row a layer: a swatch for each category drawn, then the layer's title. */
-function legendMarkup(specs: LayerSpec[], height: number): string {
+/** One row a layer: a swatch for each category drawn, then the layer's title; and the box it takes. */
+function legendMarkup(specs: LayerSpec[], height: number): { markup: string; box: Box } {
 	const [row, size, font, pad] = [20, 12, 13, 10];
 	const rows = specs.map((spec) => ({ spec, entries: spec.legend.filter((e) => e.count > 0 || spec.legend.length === 1) }));
 	const textWidth = (s: string) => s.length * font * 0.6;
@@ -174,7 +186,69 @@ function legendMarkup(specs: LayerSpec[], height: number): string {
 		const x = pad + entries.length * (size + 2) + 4;
 		return `${swatches.join('')}<text x="${x}" y="${y + row / 2 + font * 0.35}" font-size="${font}" fill="#2d3748">${escapeXml(spec.def.title)}</text>`;
 	});
-	return `<g transform="translate(12 0)"><rect y="${top}" width="${Math.ceil(boxWidth)}" height="${rows.length * row + 2 * pad}" rx="4" fill="#ffffff" fill-opacity="0.9"/>${body.join('')}</g>`;
+	return {
+		markup: `<g transform="translate(12 0)"><rect y="${top}" width="${Math.ceil(boxWidth)}" height="${rows.length * row + 2 * pad}" rx="4" fill="#ffffff" fill-opacity="0.9"/>${body.join('')}</g>`,
+		box: [12, top, 12 + boxWidth, top + rows.length * row + 2 * pad]
+	};
+}
+
+/** A text's width at a font size, by DejaVu Sans's average advance (a label's box need not be exact, only not too small). */
+const textWidth = (text: string, size: number, bold = false) => text.length * size * (bold ? 0.64 : 0.6);
+
+/** The circles the point layers draw, as boxes no label may cover. */
+function pointBoxes(specs: LayerSpec[], project: (p: Position) => Px): Box[] {
+	return specs
+		.filter((s) => s.def.kind === 'point')
+		.flatMap((s) => {
+			const r = (s.def.style.radius ?? 6) + 2;
+			return s.display.features.flatMap((f) => (f.geometry ? pointsOf(f.geometry) : []).map(project).map(([x, y]): Box => [x - r, y - r, x + r, y + r]));
+		});
+}
+
+const LABEL_STYLE = {
+	point: { size: 13, bold: true, fill: '#1a202c' },
+	place: { size: 12, bold: false, fill: '#2d3748' },
+	country: { size: 11, bold: false, fill: '#718096' }
+} as const;
+
+/**
+ * The names that fit, in the order given: a name is written only where its box lies inside the
+ * image and clear of every box already taken (the title, the key, the credit, the data points and
+ * the names written before it). A point's or a town's name goes right of it, else left; a
+ * country's is centred. Each has a white halo, drawn as a stroked copy under the text.
+ */
+function labelsMarkup(labels: MapLabel[], project: (p: Position) => Px, view: StaticView, taken: Box[]): string {
+	const clear = (b: Box) =>
+		b[0] >= 4 && b[1] >= 4 && b[2] <= view.width - 4 && b[3] <= view.height - 4 && taken.every((t) => b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]);
+	const out: string[] = [];
+	for (const label of labels) {
+		const style = LABEL_STYLE[label.kind];
+		const [x, y] = project(label.at);
+		const w = textWidth(label.text, style.size, style.bold);
+		const h = style.size * 1.2;
+		const gap = label.kind === 'point' ? 12 : label.kind === 'place' ? 5 : 0;
+		const tries: [Box, number, 'start' | 'end' | 'middle'][] =
+			label.kind === 'country'
+				? [[[x - w / 2, y - h / 2, x + w / 2, y + h / 2], x, 'middle']]
+				: [
+						[[x + gap, y - h / 2, x + gap + w, y + h / 2], x + gap, 'start'],
+						[[x - gap - w, y - h / 2, x - gap, y + h / 2], x - gap, 'end']
+					];
+		const fit = tries.find(([box]) => clear(box));
+		if (!fit) continue;
+		const [box, tx, anchor] = fit;
+		// a town's dot must be clear too
+		if (label.kind === 'place' && !clear([x - 3, y - 3, x + 3, y + 3])) continue;
+		taken.push(box, ...(label.kind === 'place' ? [[x - 3, y - 3, x + 3, y + 3] as Box] : []));
+		const attributes = `x="${round(tx, 10)}" y="${round(y + style.size * 0.35, 10)}" text-anchor="${anchor}" font-size="${style.size}"${style.bold ? ' font-weight="bold"' : ''}`;
+		const text = escapeXml(label.text);
+		out.push(
+			(label.kind === 'place' ? `<circle cx="${round(x, 10)}" cy="${round(y, 10)}" r="2.5" fill="#4a5568" stroke="#ffffff"/>` : '') +
+				`<text ${attributes} fill="none" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${text}</text>` +
+				`<text ${attributes} fill="${style.fill}">${text}</text>`
+		);
+	}
+	return out.length ? `<g data-labels="">${out.join('')}</g>` : '';
 }
 
 function swatch(spec: LayerSpec, colour: string, x: number, y: number, size: number): string {
