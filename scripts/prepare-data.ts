@@ -12,7 +12,8 @@ import { formatProblem } from '../src/lib/manifest/errors';
 import { STALE_AFTER_DAYS, staleLayers } from '../src/lib/manifest/staleness';
 import { checkGeodata } from './lib/checkGeodata';
 import { contentOf } from './lib/builtContent';
-import { BUILT_CONTENT, BUILT_CONTENT_UK, packBuiltContent, splitUkrainian } from '../src/lib/content/built';
+import { BUILT_CONTENT, BUILT_CONTENT_UK, packBuiltContent } from '../src/lib/content/built';
+import { splitUkrainian } from '../src/lib/content/splitUk';
 import { buildBasemapDetail } from './lib/basemapTiles';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */

@@ -131,7 +131,7 @@ test('renders data as text only and stays on its own origin', async ({ page }) =
 	await expect(page.locator('table script, table img, table iframe, table svg, table object')).toHaveCount(0);
 	// the only elements inside a cell are the source lists and their links
 	const tags = await page.locator('td *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))].sort());
-	expect(tags).toEqual(['A', 'LI', 'UL']);
+	expect(tags).toEqual(['A', 'CITE', 'LI', 'UL']);
 	expect(foreign()).toEqual([]);
 	expect(errors).toEqual([]);
 });

@@ -61,7 +61,7 @@ test('the explorer in Ukrainian: the claims checked, with verdicts, units and fi
 	await expect(claims.getByRole('heading', { level: 2 })).toHaveText('Цифри зі статей: перевірка');
 	await expect(claims.locator('[data-claim="front-length"] .verdict')).toHaveText('Приблизно');
 	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Для перевірки — Лінія фронту, бер 2025, з точністю карти DeepState: 1${N}125 км`);
-	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Gen. Syrskyi, active front (Dec 2025): 1${N}218 км`);
+	await expect(claims.locator('[data-claim="front-length"]')).toContainText(`Генерал Сирський, активний фронт (грудень 2025 року): 1${N}218 км`);
 	await expect(claims.locator('[data-claim="coalition-26"] .verdict')).toHaveText('Неможливо перевірити');
 	await expect(claims.locator('[data-claim="coalition-35"]')).toContainText('Заявлено: 35 держав');
 	const kosovo = claims.locator('[data-claim="ukraine-50x-kosovo"]');
@@ -73,7 +73,7 @@ test('the explorer in Ukrainian: the claims checked, with verdicts, units and fi
 	await expect(line.getByRole('heading', { level: 2 })).toHaveText('Лінія в цифрах');
 	await expect(line.locator('caption')).toHaveText(`Заявлена чисельність сил уздовж фронту (1${N}218 км) і в смузі`);
 	await expect(line.getByRole('columnheader')).toHaveText(['Сили', 'Військових', 'на км', 'на км² смуги']);
-	const zelensky = line.locator('tbody tr', { hasText: 'Zelensky (Feb 2025)' });
+	const zelensky = line.locator('tbody tr', { hasText: 'Зеленський (лютий 2025 року)' });
 	await expect(zelensky.locator('td')).toHaveText([`100${N}000`, '82,1', /^\d+(,\d)?$/]);
 });
 
@@ -195,9 +195,9 @@ test('the explorer in Ukrainian: the map in words, the search results counted an
 	// the live sentence a screen reader hears about the view: Ukrainian words, layer titles, months and
 	// numbers, the country names as the base map has them
 	const live = page.getByRole('navigation', { name: "Об'єкти в полі зору" }).locator('[aria-live]');
-	await expect(live).toContainText(/Логістичні хаби в полі зору: 2, з них 1 — (Poland|Romania)\./);
+	await expect(live).toContainText(/Логістичні хаби в полі зору: 2, з них 1 — (Польща|Румунія)\./);
 	await expect(live).toContainText(
-		new RegExp(`Вторгнення в повітряний простір в полі зору: \\d+, (з них \\d+|усі) — [A-Z][a-z]+, востаннє \\d{1,2} ${MONTH} 20\\d\\d\\.`)
+		new RegExp(`Вторгнення в повітряний простір в полі зору: \\d+, (з них \\d+|усі) — [А-ЯІЇЄҐ][а-яіїєґ'’]+, востаннє \\d{1,2} ${MONTH} 20\\d\\d\\.`)
 	);
 	await expect(live).not.toContainText(/ in view|latest| in [A-Z]/);
 	// maplibre's own controls speak the reader's language too
@@ -206,7 +206,7 @@ test('the explorer in Ukrainian: the map in words, the search results counted an
 	// and the panel's list of what each layer shows
 	const summary = page.getByRole('region', { name: 'Що показує мапа' }).getByRole('listitem');
 	await expect(summary.filter({ hasText: 'Логістичні хаби:' })).toHaveText(
-		/^Логістичні хаби: 2 об'єкти \(Rzeszów-Jasionka logistics hub; .*Câmpia Turzii\)\)\.$/
+		/^Логістичні хаби: 2 об'єкти \(Логістичний хаб Ряшів-Ясьонка; .*Кимпія-Турзій\)\)\.$/
 	);
 	const n = incursions.length;
 	await expect(summary.filter({ hasText: 'Вторгнення в повітряний простір:' })).toContainText(

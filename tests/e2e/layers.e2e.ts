@@ -117,7 +117,9 @@ test('incursions: an isolated event is drawn in its craft colour, and its card g
 	expectColour(await pixelAtLngLat(page, event.geometry.coordinates), categoryColour('incursions', event.properties.craft), 30);
 	await clickAt(page, event.geometry.coordinates);
 	const card = await expectCard(page, event);
-	await expect(card).toContainText(event.properties.date);
+	// the date as a reader writes it: 2022-03-10 reads "10 Mar 2022"
+	const [y, m, d] = event.properties.date.split('-').map(Number);
+	await expect(card).toContainText(`${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`);
 	const craftLabel = layerDef('incursions').style.by.categories.find((c: { value: string }) => c.value === event.properties.craft).label;
 	await expect(card).toContainText(craftLabel);
 });

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { openAtlas, project } from './atlas';
+import { cameraBounds } from '../../src/lib/geo/frame';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -14,4 +16,56 @@ test('at 360 px: no sideways scroll, and Ukraine sits above the bottom panel', a
 	// controls big enough for thumbs
 	const tab = (await page.getByRole('button', { name: 'Coverage' }).boundingBox())!;
 	expect(tab.height).toBeGreaterThanOrEqual(32);
+});
+
+test.describe('the tour on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+
+	// the scenes whose subject is points: each point the scene shows on a desktop must be on the phone's screen too,
+	// above the sheet, below the caption and clear of the zoom buttons
+	const scenes: { id: string; camera: { center: [number, number]; zoom: number }; layers: string[] }[] = JSON.parse(
+		readFileSync('geodata/scenes.json', 'utf8')
+	).scenes;
+	const pointLayers: Record<string, string> = { hubs: 'hubs.geojson', incursions: 'incursions.geojson', 'air-bases': 'air-bases.geojson' };
+
+	/** The points a scene shows in the 1280 x 800 window it was written for. */
+	function subjectPoints(scene: (typeof scenes)[number]): [number, number][] {
+		const [w, s, e, n] = cameraBounds(scene.camera.center, scene.camera.zoom, 1280, 800);
+		return scene.layers
+			.filter((l) => pointLayers[l])
+			.flatMap((l) => JSON.parse(readFileSync(`geodata/${pointLayers[l]}`, 'utf8')).features)
+			.filter((f: { geometry: { type: string } | null }) => f.geometry?.type === 'Point')
+			.map((f: { geometry: { coordinates: [number, number] } }) => f.geometry.coordinates)
+			.filter(([x, y]: [number, number]) => x >= w && x <= e && y >= s && y <= n);
+	}
+
+	for (const start of ['the tour', 'a scene’s address'] as const)
+		test(`each scene frames its subject in the map left uncovered (${start})`, async ({ page }) => {
+			const withPoints = scenes.filter((s) => subjectPoints(s).length > 0);
+			expect(withPoints.map((s) => s.id)).toEqual(expect.arrayContaining(['hubs', 'incursions', 'air']));
+			let errors: string[] = [];
+			if (start === 'the tour') {
+				({ errors } = await openAtlas(page, '/'));
+				await page.getByRole('button', { name: /Take the tour/ }).click();
+			}
+			for (const [i, scene] of scenes.entries()) {
+				if (start === 'a scene’s address') ({ errors } = await openAtlas(page, `/?scene=${scene.id}`));
+				else if (i > 0) await page.getByRole('button', { name: /Next/ }).click();
+				if (!withPoints.includes(scene)) continue;
+				// the camera has settled
+				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+				await page.waitForTimeout(300);
+				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+				const sheet = (await page.locator('aside.sheet').boundingBox())!;
+				const caption = (await page.locator('header.masthead').boundingBox())!;
+				for (const point of subjectPoints(scene)) {
+					const at = await project(page, point);
+					expect(at.y, `${scene.id}: ${point} below the caption`).toBeGreaterThan(caption.y + caption.height);
+					expect(at.y, `${scene.id}: ${point} above the sheet`).toBeLessThan(sheet.y);
+					expect(at.x, `${scene.id}: ${point} on screen`).toBeGreaterThan(0);
+					expect(at.x, `${scene.id}: ${point} clear of the zoom buttons`).toBeLessThan(390 - 40);
+				}
+			}
+			expect(errors).toEqual([]);
+		});
 });

@@ -99,7 +99,7 @@ test('a shared address restores time, scene, open feature, theme and language', 
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await expect(page.getByRole('region', { name: 'Екскурсія' }).getByRole('heading', { level: 2 })).toHaveText('Логістичні хаби');
 	await expect(page.getByRole('region', { name: 'Час' })).toContainText('До чер 2024');
-	await expect(page.getByRole('article', { name: 'Rzeszów-Jasionka logistics hub' })).toBeVisible();
+	await expect(page.getByRole('article', { name: 'Логістичний хаб Ряшів-Ясьонка' })).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: 'Вторгнення в повітряний простір' })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: 'Коаліція охочих' })).not.toBeChecked();
 	// the dark base map: the sea in the corner is the dark theme's

@@ -55,3 +55,22 @@ describe('the content the build writes for the page', () => {
 		expect(linked.problems.map(formatProblem)).toEqual([expect.stringContaining('no-such-layer')]);
 	});
 });
+
+describe("the features' Ukrainian, apart from the content", () => {
+	it('takes every <property>_uk out by layer and id, keeping what the map labels read and features without an id', async () => {
+		const { splitUkrainian } = await import('../../src/lib/content/splitUk');
+		const point = (properties: Record<string, unknown>) => ({
+			type: 'Feature' as const,
+			properties,
+			geometry: { type: 'Point' as const, coordinates: [22, 50] }
+		});
+		const hubs = [
+			point({ id: 'rzeszow', name: 'Rzeszów hub', name_uk: 'Хаб у Ряшеві', role: 'Transit', role_uk: 'Транзит' }),
+			point({ name: 'No id', name_uk: 'Без id' })
+		];
+		const out = splitUkrainian([{ id: 'hubs', label: 'name', features: hubs }]);
+		expect(out).toEqual({ hubs: { rzeszow: { role_uk: 'Транзит' } } });
+		expect(hubs[0].properties).toEqual({ id: 'rzeszow', name: 'Rzeszów hub', name_uk: 'Хаб у Ряшеві', role: 'Transit' });
+		expect(hubs[1].properties).toEqual({ name: 'No id', name_uk: 'Без id' });
+	});
+});

@@ -5,6 +5,8 @@ import type { Scene } from '../manifest/scenes';
 import type { Month } from '../time/timeline';
 import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
 import { snapshot } from '../map/snapshot';
+import { dataFrame } from '../geo/frame';
+import { shownAt } from '../time/timeline';
 import { lang, t } from '../i18n/i18n.svelte';
 import { entryLabel, layerTitle } from '../manifest/localise';
 
@@ -17,7 +19,7 @@ export type ExportState = {
 	size?: ExportSize;
 };
 
-/** Downloads the current view as a PNG with its title, legend, sources and dates baked in. */
+/** Downloads the map as a PNG, framed on the data in view, with its title, legend, sources and dates baked in. */
 export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState): Promise<void> {
 	const on = layers.filter((l) => visible[l.id]);
 	const title = (l: LayerSpec) => layerTitle(l.def, lang());
@@ -49,7 +51,13 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 	};
 	// the key and the credit are laid out first: the map takes the height they leave
 	const layout = exportLayout(text, size);
-	const shot = await snapshot(atlas, layout.map.width, layout.map.height);
+	// the image frames the data on the map in the reader's view, not the land and sea around it
+	const view = atlas.map.getBounds();
+	const frame = dataFrame(
+		on.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, until)) })),
+		[view.getWest(), view.getSouth(), view.getEast(), view.getNorth()]
+	);
+	const shot = await snapshot(atlas, layout.map.width, layout.map.height, frame);
 	const canvas = composeExport(shot, text, layout);
 	const suffix = size.id === 'wide' ? '' : `-${size.width}x${size.height}`;
 	await downloadPng(canvas, `ukraine-security-guarantees-${today}${suffix}.png`);

@@ -8,6 +8,8 @@ export { Viewer } from './viewer.svelte';
 export { serializeState } from '../state/urlState';
 export { linkOf } from './link';
 export { connect } from './connect.svelte';
+export { placeCard } from './placeCard';
+export { watchHeight } from '../embed/reportHeight';
 export { default as FeatureCard } from '../ui/FeatureCard.svelte';
 export { default as FeatureChooser } from '../ui/FeatureChooser.svelte';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';

@@ -122,7 +122,9 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		const scene = v.camera && 'center' in v.camera ? v.camera : null;
 		const camera = link.view ? { center: [link.view.lng, link.view.lat] as [number, number], zoom: link.view.zoom } : scene;
 		if (camera) map.flyTo({ center: camera.center, zoom: camera.zoom }, false);
-		v.camera = null; // the first frame is there already
+		// the first frame is there already; a scene's request stays, and the map's sync frames it
+		// again once the panels lie over the map (a phone's sheet)
+		if (camera !== scene) v.camera = null;
 		if (link.feature) v.pin(link.feature);
 		// what the scene and the link chose is what the first frame draws; maplibre's workers
 		// get the data layers before the panels render, so the two share the wait

@@ -14,14 +14,19 @@ import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import type { BBox, Place, TownRow } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
 import { lang } from '../i18n/i18n.svelte';
+import { cameraBounds, dataFrame } from '../geo/frame';
 import { featureText, layerTitle } from '../manifest/localise';
 import { dataLang } from '../content/dataUk.svelte';
 import { assets } from '$app/paths';
 
 export type Tab = 'layers' | 'coverage' | 'claims';
 
-/** Where the reader asked the camera to go: a place and zoom, or a box to frame. A new object each time, so asking twice moves twice. */
-export type CameraRequest = ({ center: [number, number]; zoom: number } | { bbox: BBox }) & { animate: boolean };
+/**
+ * Where the reader asked the camera to go: a place and zoom (with a scene, its `subject`: the box
+ * of what it shows, which a map partly covered by a panel frames instead), or a box to frame. A
+ * new object each time, so asking twice moves twice.
+ */
+export type CameraRequest = ({ center: [number, number]; zoom: number; subject?: BBox } | { bbox: BBox }) & { animate: boolean };
 
 /**
  * What a reader is looking at, once the data has come: the layers and which are on, the month,
@@ -174,6 +179,14 @@ export class Viewer {
 		return geometry?.type === 'Point' ? (geometry.coordinates.slice(0, 2) as [number, number]) : null;
 	});
 
+	/** Where the card's feature is, if it is a point (a hub, a base, an incursion), so the card can keep clear of it. */
+	readonly shownAt = $derived.by((): [number, number] | null => {
+		const focus = this.focused;
+		const pick = this.pinned ?? this.hovered ?? (focus?.layerId ? { layerId: focus.layerId, index: focus.index! } : null);
+		const geometry = pick && pick.index >= 0 ? this.layers.find((l) => l.id === pick.layerId)?.display.features[pick.index]?.geometry : null;
+		return geometry?.type === 'Point' ? (geometry.coordinates.slice(0, 2) as [number, number]) : null;
+	});
+
 	/** Opens the card of the feature an address names, if it exists. */
 	pin(feature: { layer: string; id: string }): void {
 		const layer = this.layers.find((l) => l.id === feature.layer);
@@ -190,7 +203,20 @@ export class Viewer {
 		this.until = scene.time ?? null;
 		this.tab = scene.panel ?? 'layers';
 		this.pinned = this.choices = null;
-		this.camera = { ...scene.camera, animate };
+		this.camera = { ...scene.camera, subject: this.subjectOf(scene), animate };
+	}
+
+	/**
+	 * What a scene shows: its data inside the view it was written for (a 1280 x 800 window), or that
+	 * view where its data frames nothing (the coalition's countries).
+	 */
+	private subjectOf(scene: Scene): BBox {
+		const { center, zoom } = scene.camera;
+		const view = cameraBounds(center, zoom, 1280, 800);
+		const shown = this.layers
+			.filter((l) => scene.layers.includes(l.id))
+			.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, scene.time ?? null)) }));
+		return dataFrame(shown, view) ?? view;
 	}
 
 	// the "line in numbers" block: the traced line, and the area of a strip of bufferKm either side

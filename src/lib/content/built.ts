@@ -1,8 +1,6 @@
 // The build's checked copy of the content (data/content.json): written by the build, preloaded by
 // the page, revived as the checks left it. Where it is missing, a worker reads and checks the files.
-import type { Feature } from 'geojson';
 import type { Content } from './content';
-import { readContentOffThread } from '../workers/contentClient';
 
 /** Where the build writes the checked content, beside the base map; the page preloads it. */
 export const BUILT_CONTENT = 'data/content.json';
@@ -20,6 +18,8 @@ export async function readContentFast(assetsUrl: string, geodataUrl: string): Pr
 	try {
 		return await readBuiltContent(`${assetsUrl}/${BUILT_CONTENT}`);
 	} catch {
+		// only where the build's copy is missing: its code stays out of every first paint
+		const { readContentOffThread } = await import('../workers/contentClient');
 		return readContentOffThread(geodataUrl);
 	}
 }
@@ -47,25 +47,4 @@ export function reviveBuiltContent(json: Content): Content {
 	json.data.sources = Object.assign(Object.create(null), json.data.sources);
 	json.data.citable = json.data.citable ? Object.assign(Object.create(null), json.data.citable) : json.data.sources;
 	return json;
-}
-
-/**
- * The build's side of it: takes every `<property>_uk` out of the features that have an id, except
- * those a layer's map labels read (`style.label`'s `<property>_uk`), and returns them by layer and id.
- */
-export function splitUkrainian(layers: { id: string; label?: string; features: Feature[] }[]): DataUk {
-	const out: DataUk = {};
-	for (const layer of layers) {
-		const keep = layer.label ? `${layer.label}_uk` : null;
-		for (const f of layer.features) {
-			const p = f.properties;
-			if (!p || typeof p.id !== 'string') continue;
-			for (const key of Object.keys(p)) {
-				if (!key.endsWith('_uk') || key === keep) continue;
-				((out[layer.id] ??= {})[p.id] ??= {})[key] = p[key];
-				delete p[key];
-			}
-		}
-	}
-	return out;
 }

@@ -25,3 +25,15 @@ export async function reportHeight(root: HTMLElement): Promise<() => void> {
 		pymChild.remove(); // pym's own message listener goes with it
 	};
 }
+
+/** `reportHeight` from an effect: returns its stop at once, however late the reporter gets ready. */
+export function watchHeight(root: HTMLElement): () => void {
+	// a stop that comes before the reporter is ready stops it as soon as it is
+	let stop: (() => void) | null = null;
+	let gone = false;
+	void reportHeight(root).then((s) => (gone ? s() : (stop = s)));
+	return () => {
+		gone = true;
+		stop?.();
+	};
+}

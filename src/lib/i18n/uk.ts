@@ -35,6 +35,7 @@ export const UK: Record<string, string> = {
 	Coverage: 'Охоплення',
 	'Claims checked': 'Перевірка заяв',
 	"Ukraine's security guarantees": 'Гарантії безпеки для України',
+	'Who pledged what, the supply hubs, the front and the skies': 'Хто що пообіцяв, хаби постачання, фронт і небо',
 	Sources: 'Джерела',
 	Notes: 'Примітки',
 	Key: 'Умовні позначення',

@@ -8,6 +8,8 @@ const Scene = v.strictObject({
 	id: slug,
 	title: text,
 	caption: text,
+	/** one short line for the embed's subtitle (the caption is read in full on the full map) */
+	subtitle: v.optional(text),
 	camera: v.strictObject({
 		center: v.tuple([
 			v.pipe(v.number(), v.minValue(-180, 'a longitude from -180 to 180 expected'), v.maxValue(180, 'a longitude from -180 to 180 expected')),
@@ -27,7 +29,7 @@ const Scene = v.strictObject({
 	/** the panel the scene opens */
 	panel: v.optional(v.picklist(['layers', 'coverage', 'claims'] as const)),
 	sources: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one source')),
-	i18n: v.optional(v.strictObject({ uk: v.strictObject({ title: text, caption: text }) }))
+	i18n: v.optional(v.strictObject({ uk: v.strictObject({ title: text, caption: text, subtitle: v.optional(text) }) }))
 });
 const Scenes = v.strictObject({ version: v.literal(1), scenes: v.pipe(v.array(Scene), v.minLength(1, 'needs at least one scene')) });
 

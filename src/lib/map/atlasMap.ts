@@ -5,6 +5,7 @@ import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABELS_START, type B
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
+import type { Camera, Insets } from './interact';
 import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
@@ -281,14 +282,14 @@ export class AtlasMap {
 		return () => ((stopped = true), stop());
 	}
 
-	/** Moves the camera; with `animate` false (reduced motion) it jumps. */
-	flyTo(camera: { center: [number, number]; zoom: number }, animate: boolean): void {
-		void this.styleLayers().then(() => this.interact!.flyTo(this.map, camera, animate));
+	/** Moves the camera; with `animate` false (reduced motion) it jumps. `covered`: what of the map a panel hides (see interact). */
+	flyTo(camera: Camera, animate: boolean, covered?: Insets): void {
+		void this.styleLayers().then(() => this.interact!.flyTo(this.map, camera, animate, covered));
 	}
 
-	/** Frames a feature's bounding box (a point gets a fixed zoom). */
-	frame(bbox: [number, number, number, number], animate: boolean): void {
-		void this.styleLayers().then(() => this.interact!.frame(this.map, bbox, animate));
+	/** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
+	frame(bbox: [number, number, number, number], animate: boolean, covered?: Insets): void {
+		void this.styleLayers().then(() => this.interact!.frame(this.map, bbox, animate, covered));
 	}
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
@@ -304,10 +305,7 @@ export class AtlasMap {
 		for (const [layer, paint] of [...Object.entries(basemapPaint(theme)), ...Object.entries(this.detailCode?.detailPaint(theme) ?? {})])
 			if (this.map.getLayer(layer)) for (const [property, value] of Object.entries(paint)) this.map.setPaintProperty(layer, property, value);
 		// the points' own names
-		if (this.styles)
-			for (const spec of this.specs)
-				if (spec.def.style.label && this.map.getLayer(`${spec.id}:label`))
-					for (const [property, value] of Object.entries(this.styles.pointLabelPaint(theme))) this.map.setPaintProperty(`${spec.id}:label`, property, value);
+		this.styles?.paintPointLabels(this.map, this.specs, theme);
 		// the choropleths' colours are blended with the land's
 		this.paintCountries();
 	}
@@ -345,31 +343,7 @@ export class AtlasMap {
 	private async survive(onGone?: (gone: boolean) => void): Promise<void> {
 		// watched from when the data layers' code is in: the JavaScript before the first paint stays as it was
 		await this.styleLayers();
-		const { watchContext } = await import('./contextLoss');
-		watchContext(this.map, {
-			onLost: () => {
-				let resolve = () => {};
-				const restored = new Promise<void>((r) => (resolve = r));
-				this.lost ??= { restored, resolve, language: this.language };
-				void this.dropDeck();
-			},
-			onRestored: () => {
-				const waiting = this.lost;
-				this.lost = null;
-				this.fills = new Map(); // the rebuilt style has no feature state
-				for (const spec of this.styles ? this.specs.filter((s) => s.def.renderer !== 'deck') : [])
-					for (const layer of this.styles!.styleLayersFor(spec))
-						if (this.map.getLayer(layer.id)) this.map.setLayoutProperty(layer.id, 'visibility', this.isShown(spec.id) ? 'visible' : 'none');
-				this.setTheme(this.theme);
-				if (waiting && waiting.language !== this.language) this.writeLanguage();
-				this.applyTime();
-				this.highlight(this.highlighted);
-				void this.setCoverage(this.covered);
-				void this.redrawDeck();
-				waiting?.resolve();
-			},
-			onGone
-		});
+		(await import('./contextLoss')).survive(this as unknown as import('./contextLoss').Survivor, onGone);
 	}
 
 	/**

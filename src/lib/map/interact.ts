@@ -63,17 +63,44 @@ export function drawHighlight(map: MaplibreMap, at: [number, number] | null): vo
 	});
 }
 
-/** Moves the camera; with `animate` false (reduced motion) it jumps. */
-export function flyTo(map: MaplibreMap, camera: { center: [number, number]; zoom: number }, animate: boolean): void {
-	if (animate) map.flyTo({ ...camera, duration: 1800 });
-	else map.jumpTo(camera);
+/** A place and zoom; a scene's also names its `subject`, the box of what it shows. */
+export type Camera = { center: [number, number]; zoom: number; subject?: [number, number, number, number] };
+/** How much of the map, in CSS pixels from each edge, panels hide (a phone's sheet and the tour's caption). */
+export type Insets = { top: number; bottom: number; left: number; right: number };
+
+const hides = (covered?: Insets): covered is Insets => !!covered && covered.top + covered.bottom + covered.left + covered.right > 0;
+// room kept around a framed box: the map's edge, and on the right its zoom buttons
+const padding = (covered: Insets = { top: 0, bottom: 0, left: 0, right: 0 }, margin = 40) => ({
+	top: covered.top + margin,
+	bottom: covered.bottom + margin,
+	left: covered.left + margin,
+	right: covered.right + margin
+});
+
+/**
+ * Moves the camera; with `animate` false (reduced motion) it jumps. Where panels hide part of the
+ * map, a scene's subject is framed in the part left (never closer than the scene's own zoom), so a
+ * phone shows above its sheet what a desktop shows.
+ */
+export function flyTo(map: MaplibreMap, camera: Camera, animate: boolean, covered?: Insets): void {
+	const { subject, ...to } = camera;
+	if (subject && hides(covered)) return void map.fitBounds(subject, { padding: padding(covered, 24), maxZoom: to.zoom, duration: animate ? 1800 : 0 });
+	if (animate) map.flyTo({ ...to, duration: 1800 });
+	else map.jumpTo(to);
 }
 
-/** Frames a feature's bounding box (a point gets a fixed zoom). */
-export function frame(map: MaplibreMap, bbox: [number, number, number, number], animate: boolean): void {
+/** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
+export function frame(map: MaplibreMap, bbox: [number, number, number, number], animate: boolean, covered?: Insets): void {
 	const [w, s, e, n] = bbox;
-	if (w === e && s === n) return flyTo(map, { center: [w, s], zoom: Math.max(map.getZoom(), 6) }, animate);
-	map.fitBounds([w, s, e, n], { padding: 40, maxZoom: 7, duration: animate ? 1500 : 0 });
+	if (w === e && s === n) {
+		const zoom = Math.max(map.getZoom(), 6);
+		if (!hides(covered)) return flyTo(map, { center: [w, s], zoom }, animate);
+		// the point in the middle of what is left of the map
+		// (an offset, not maplibre's padding, which would stay on the map after the move)
+		const offset: [number, number] = [(covered.left - covered.right) / 2, (covered.top - covered.bottom) / 2];
+		return void map.easeTo({ center: [w, s], zoom, offset, duration: animate ? 1500 : 0 });
+	}
+	map.fitBounds([w, s, e, n], { padding: padding(covered), maxZoom: 7, duration: animate ? 1500 : 0 });
 }
 
 export type View = { lng: number; lat: number; zoom: number; bbox: [number, number, number, number] };

@@ -173,6 +173,13 @@ export function localised(layer: LayerSpecification, spec: LayerSpec, language: 
 /** A point's name in a theme: the base map's label colours, a little stronger. */
 export const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
 
+/** Recolours the points' names on a map for a theme. */
+export function paintPointLabels(map: import('maplibre-gl').Map, specs: LayerSpec[], theme: Theme): void {
+	for (const spec of specs)
+		if (spec.def.style.label && map.getLayer(`${spec.id}:label`))
+			for (const [property, value] of Object.entries(pointLabelPaint(theme))) map.setPaintProperty(`${spec.id}:label`, property, value);
+}
+
 /** A 2x2 transparent image, scaled by `icon-size` to a point's size. */
 export const blockerImage = () => ({ width: 2, height: 2, data: new Uint8Array(16) });
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature } from 'geojson';
+import { cameraBounds, dataFrame, type Bounds } from '../../src/lib/geo/frame';
+
+const point = (lng: number, lat: number): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lng, lat] } });
+const country = (w: number, s: number, e: number, n: number): Feature => ({
+	type: 'Feature',
+	properties: {},
+	geometry: {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[w, s],
+				[e, s],
+				[e, n],
+				[w, n],
+				[w, s]
+			]
+		]
+	}
+});
+// the atlas's opening view: the Atlantic to the Caspian
+const EUROPE: Bounds = [-25, 33, 60, 70];
+
+describe('what an exported image frames', () => {
+	it('is the data drawn, not the empty land and sea of the view', () => {
+		const hubs = { kind: 'point', features: [point(22.02, 50.11), point(23.88, 46.5)] };
+		expect(dataFrame([hubs], EUROPE)).toEqual([22.02, 46.5, 23.88, 50.11]);
+	});
+
+	it('leaves out the countries a choropleth colours, which reach past the map', () => {
+		const coalition = { kind: 'choropleth', features: [country(-141, 41, -52, 83), country(-5, 42, 8, 51)] };
+		const zone = { kind: 'zone', features: [country(20, 44, 30, 48)] };
+		expect(dataFrame([coalition, zone], EUROPE)).toEqual([20, 44, 30, 48]);
+		expect(dataFrame([coalition], EUROPE)).toBeNull();
+	});
+
+	it('is cut to the view, so a reader zoomed in on the front exports the front', () => {
+		const occupied = { kind: 'fill', features: [country(32, 44, 40, 50)] };
+		const incursions = { kind: 'point', features: [point(22, 50), point(37.2, 48.3)] };
+		const pokrovsk: Bounds = [36.5, 47.9, 37.8, 48.6];
+		expect(dataFrame([occupied, incursions], pokrovsk)).toEqual([36.5, 47.9, 37.8, 48.6]);
+		expect(dataFrame([incursions], pokrovsk)).toEqual([37.2, 48.3, 37.2, 48.3]);
+		expect(dataFrame([incursions], [0, 0, 10, 10])).toBeNull();
+	});
+});
+
+describe('the box a camera shows', () => {
+	it('is what maplibre shows at that centre, zoom and window', () => {
+		// at zoom 0 a 512 px window shows the whole world's width, and the equator sits in the middle
+		const [w, s, e, n] = cameraBounds([0, 0], 0, 512, 512);
+		expect([w, e]).toEqual([-180, 180]);
+		expect(s).toBeCloseTo(-85.0511, 3);
+		expect(n).toBeCloseTo(85.0511, 3);
+		// the hubs scene (zoom 5 at 24°E 48.5°N) on a 1280 x 800 desktop: about 28° of longitude
+		const hubs = cameraBounds([24, 48.5], 5, 1280, 800);
+		expect(hubs[2] - hubs[0]).toBeCloseTo(28.125, 3);
+		expect(hubs[1]).toBeLessThan(48.5);
+		expect(hubs[3]).toBeGreaterThan(48.5);
+	});
+});
