@@ -52,12 +52,8 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 	// the key and the credit are laid out first: the map takes the height they leave
 	const layout = exportLayout(text, size);
 	// the image frames the data on the map in the reader's view, not the land and sea around it
-	const view = atlas.map.getBounds();
-	const frame = dataFrame(
-		on.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, until)) })),
-		[view.getWest(), view.getSouth(), view.getEast(), view.getNorth()]
-	);
-	const shot = await snapshot(atlas, layout.map.width, layout.map.height, frame);
+	const drawn = on.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, until)) }));
+	const shot = await snapshot(atlas, layout.map.width, layout.map.height, (view) => dataFrame(drawn, view));
 	const canvas = composeExport(shot, text, layout);
 	const suffix = size.id === 'wide' ? '' : `-${size.width}x${size.height}`;
 	await downloadPng(canvas, `ukraine-security-guarantees-${today}${suffix}.png`);

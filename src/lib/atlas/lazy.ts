@@ -8,7 +8,7 @@ export { Viewer } from './viewer.svelte';
 export { serializeState } from '../state/urlState';
 export { linkOf } from './link';
 export { connect } from './connect.svelte';
-export { placeCard } from './placeCard';
+export { placeCard } from '../map/placeCard';
 export { watchHeight } from '../embed/reportHeight';
 export { default as FeatureCard } from '../ui/FeatureCard.svelte';
 export { default as FeatureChooser } from '../ui/FeatureChooser.svelte';

@@ -6,7 +6,6 @@ import type { LoadedLayer } from '../manifest/load';
 import { PALETTES } from '../map/theme';
 import { lang } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
-import type { Insets } from '../map/interact';
 
 /** Registers the effects: inside a component's initialisation or an effect root (they end with it). */
 export function syncMap(session: AtlasSession, options: { extraLayers: () => LoadedLayer[]; attribution: () => string }): void {
@@ -51,12 +50,8 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 		const map = session.map;
 		if (!camera || !map) return;
 		const { animate, ...to } = camera;
-		// measured at the next frame, once the panels have their new size (the next scene's caption)
-		requestAnimationFrame(() => {
-			const covered = coveredInsets(map.map.getContainer());
-			if ('bbox' in to) map.frame(to.bbox, animate, covered);
-			else map.flyTo(to, animate, covered);
-		});
+		// at the next frame, once the panels over the map have their new size (the next scene's caption)
+		requestAnimationFrame(() => ('bbox' in to ? map.frame(to.bbox, animate) : map.flyTo(to, animate)));
 	});
 	// an editor's draft joins the map (and the search and keyboard stops) as soon as it changes
 	let drawnExtra: LoadedLayer[] = [];
@@ -72,27 +67,4 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 			viewer.layers = [...viewer.manifestLayers, ...extra];
 		});
 	});
-}
-
-/**
- * How much of the map the panels marked `data-covers-map` hide, from the top and the bottom: only
- * those across most of its width, a phone's sheet and the tour's caption. A side panel
- * leaves the framing as the scene was written. A sheet on its way to a new height (its
- * `--sheet-share` of the page) counts at the height it is going to.
- */
-function coveredInsets(container: HTMLElement): Insets {
-	const box = container.getBoundingClientRect();
-	const insets = { top: 0, bottom: 0, left: 0, right: 0 };
-	for (const el of document.querySelectorAll<HTMLElement>('[data-covers-map]')) {
-		const r = el.getBoundingClientRect();
-		if (r.height === 0 || r.width < box.width * 0.6) continue;
-		if (el.dataset.coversMap === 'bottom') {
-			const share = parseFloat(getComputedStyle(el).getPropertyValue('--sheet-share'));
-			const height = share > 0 && el.offsetParent ? share * el.offsetParent.clientHeight : r.height;
-			insets.bottom = Math.max(insets.bottom, Math.min(box.height, height));
-		} else insets.top = Math.max(insets.top, Math.max(0, r.bottom - box.top));
-	}
-	// a phone's zoom buttons sit on the map's right edge
-	if (insets.top + insets.bottom > 0) insets.right = 44;
-	return insets;
 }

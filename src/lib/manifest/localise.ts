@@ -36,6 +36,9 @@ export function categoryLabel(def: LayerDef, property: string, value: unknown, l
 /** A card field's label: the manifest's Ukrainian for the property, or its English label. */
 export const fieldLabel = (def: LayerDef, property: string, english: string, lang: DataLang): string => ukOf(def, lang)?.fields?.[property] || english;
 
+/** A text that is a date (2025-09-04, or a month, 2025-09): shown in the reader's own words, never translated. */
+export const isDateText = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
+
 const asText = (value: unknown): string => (value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value));
 
 /** A feature's (or a claim's, a preset's) text in the reader's language: `<key>_uk` in Ukrainian where it has one. */

@@ -4,11 +4,10 @@
 // command warns, and a unit test keeps the atlas's own layers complete.
 import type { Feature, Geometry } from 'geojson';
 import type { LayerDef } from './schema';
+import { isDateText } from './localise';
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-// a date (2025-09-04) is shown in the reader's own words, and needs no translation
-const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
-const hasText = (value: unknown) => (filled(value) && !isDate(value)) || (Array.isArray(value) && value.some(filled));
+const hasText = (value: unknown) => (filled(value) && !isDateText(value)) || (Array.isArray(value) && value.some(filled));
 
 /** Where the layer's texts lack Ukrainian, each as "geodata/<file>: <where>: <what>". */
 export function ukrainianGaps(def: LayerDef, features: Feature<Geometry | null>[], file = `geodata/${def.file}`): string[] {

@@ -5,7 +5,7 @@ import { basemapPaint, basemapStyle, COUNTRIES, FILL_STATE, LABELS_START, type B
 import type * as StyleLayers from './styleLayers';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
-import type { Camera, Insets } from './interact';
+import type { Camera } from './interact';
 import { DEFAULT_VIEW } from './view';
 import { isTimed, monthEnd, type Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
@@ -282,14 +282,14 @@ export class AtlasMap {
 		return () => ((stopped = true), stop());
 	}
 
-	/** Moves the camera; with `animate` false (reduced motion) it jumps. `covered`: what of the map a panel hides (see interact). */
-	flyTo(camera: Camera, animate: boolean, covered?: Insets): void {
-		void this.styleLayers().then(() => this.interact!.flyTo(this.map, camera, animate, covered));
+	/** Moves the camera, in the part of the map no panel hides; with `animate` false (reduced motion) it jumps. */
+	flyTo(camera: Camera, animate: boolean): void {
+		void this.styleLayers().then(() => this.interact!.flyTo(this.map, camera, animate));
 	}
 
 	/** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
-	frame(bbox: [number, number, number, number], animate: boolean, covered?: Insets): void {
-		void this.styleLayers().then(() => this.interact!.frame(this.map, bbox, animate, covered));
+	frame(bbox: [number, number, number, number], animate: boolean): void {
+		void this.styleLayers().then(() => this.interact!.frame(this.map, bbox, animate));
 	}
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */

@@ -82,7 +82,7 @@ const padding = (covered: Insets = { top: 0, bottom: 0, left: 0, right: 0 }, mar
  * map, a scene's subject is framed in the part left (never closer than the scene's own zoom), so a
  * phone shows above its sheet what a desktop shows.
  */
-export function flyTo(map: MaplibreMap, camera: Camera, animate: boolean, covered?: Insets): void {
+export function flyTo(map: MaplibreMap, camera: Camera, animate: boolean, covered = coveredInsets(map.getContainer())): void {
 	const { subject, ...to } = camera;
 	if (subject && hides(covered)) return void map.fitBounds(subject, { padding: padding(covered, 24), maxZoom: to.zoom, duration: animate ? 1800 : 0 });
 	if (animate) map.flyTo({ ...to, duration: 1800 });
@@ -90,11 +90,11 @@ export function flyTo(map: MaplibreMap, camera: Camera, animate: boolean, covere
 }
 
 /** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
-export function frame(map: MaplibreMap, bbox: [number, number, number, number], animate: boolean, covered?: Insets): void {
+export function frame(map: MaplibreMap, bbox: [number, number, number, number], animate: boolean, covered = coveredInsets(map.getContainer())): void {
 	const [w, s, e, n] = bbox;
 	if (w === e && s === n) {
 		const zoom = Math.max(map.getZoom(), 6);
-		if (!hides(covered)) return flyTo(map, { center: [w, s], zoom }, animate);
+		if (!hides(covered)) return flyTo(map, { center: [w, s], zoom }, animate, covered);
 		// the point in the middle of what is left of the map
 		// (an offset, not maplibre's padding, which would stay on the map after the move)
 		const offset: [number, number] = [(covered.left - covered.right) / 2, (covered.top - covered.bottom) / 2];
@@ -115,4 +115,27 @@ export function watchView(map: MaplibreMap, onChange: (view: View) => void): () 
 	map.on('moveend', report);
 	report();
 	return () => void map.off('moveend', report);
+}
+
+/**
+ * How much of the map the panels marked `data-covers-map` hide, from the top and the bottom: only
+ * those across most of its width, a phone's sheet and the tour's caption. A side panel
+ * leaves the framing as the scene was written. A sheet on its way to a new height (its
+ * `--sheet-share` of the page) counts at the height it is going to.
+ */
+export function coveredInsets(container: HTMLElement): Insets {
+	const box = container.getBoundingClientRect();
+	const insets = { top: 0, bottom: 0, left: 0, right: 0 };
+	for (const el of document.querySelectorAll<HTMLElement>('[data-covers-map]')) {
+		const r = el.getBoundingClientRect();
+		if (r.height === 0 || r.width < box.width * 0.6) continue;
+		if (el.dataset.coversMap === 'bottom') {
+			const share = parseFloat(getComputedStyle(el).getPropertyValue('--sheet-share'));
+			const height = share > 0 && el.offsetParent ? share * el.offsetParent.clientHeight : r.height;
+			insets.bottom = Math.max(insets.bottom, Math.min(box.height, height));
+		} else insets.top = Math.max(insets.top, Math.max(0, r.bottom - box.top));
+	}
+	// a phone's zoom buttons sit on the map's right edge
+	if (insets.top + insets.bottom > 0) insets.right = 44;
+	return insets;
 }

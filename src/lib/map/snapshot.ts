@@ -7,8 +7,10 @@ import type { Bounds } from '../geo/frame';
  * is still in the drawing buffer; then the reader's map is as it was. Only the PNG
  * export needs it, so it loads with the export rather than with the map.
  */
-export async function snapshot(atlas: AtlasMap, width: number, height: number, frame?: Bounds | null): Promise<HTMLCanvasElement> {
+export async function snapshot(atlas: AtlasMap, width: number, height: number, frameOf?: (view: Bounds) => Bounds | null): Promise<HTMLCanvasElement> {
 	const { map } = atlas;
+	const b = map.getBounds();
+	const frame = frameOf?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
 	const container = map.getContainer();
 	const before = container.getAttribute('style') ?? '';
 	const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
