@@ -1,7 +1,7 @@
 // Serves the built site the way a CDN would: files from build/, the benchmark's own pages from
 // node_modules/.cache/bench-pages (see bench/vite.config.ts) under /bench/, and the precompressed .br or .gz beside a file when the request
 // accepts it (never compressing on the fly, so a file the build forgot to compress shows up as
-// such in the byte figures and in Lighthouse). Loopback only, on a port in 4500-4599.
+// such in the byte figures and in Lighthouse), and byte ranges. Loopback only, on a port in 4500-4599.
 // Run alone: node bench/serve.mjs [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -64,6 +64,17 @@ export async function serve(port = 4500) {
 			'cache-control': url.pathname.includes('/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
 			vary: 'accept-encoding'
 		};
+		// a byte range, as a CDN serves one: the base map's detail is read from its archive this way
+		const range = /^bytes=(\d+)-(\d*)$/.exec(String(request.headers.range ?? ''));
+		if (range) {
+			const whole = await readFile(path);
+			const start = Number(range[1]);
+			const end = Math.min(range[2] ? Number(range[2]) : whole.length - 1, whole.length - 1);
+			if (start > end) return response.writeHead(416, { 'content-range': `bytes */${whole.length}` }).end();
+			const part = whole.subarray(start, end + 1);
+			response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${whole.length}`, 'content-length': part.length });
+			return response.end(request.method === 'HEAD' ? undefined : part);
+		}
 		let body;
 		for (const [encoding, suffix] of [
 			['br', '.br'],
