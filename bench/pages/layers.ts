@@ -6,7 +6,7 @@ import { bareMap, json } from './base';
 import { COUNTRIES, FILL_STATE, LABEL_LAYER } from '../../src/lib/map/basemap';
 import { LIGHT } from '../../src/lib/map/theme';
 import { layerSpec } from '../../src/lib/manifest/specs';
-import { countryFills, HATCH_IMAGE, hatchImage, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
+import { countryFills, HATCH_IMAGE, hatchImage, isTopLayer, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
 // requested beside the base map, as the atlas requests its content
@@ -22,7 +22,8 @@ void bareMap(async (map, basemap) => {
 	map.addImage(HATCH_IMAGE, hatchImage());
 	const specs = defs.map((def, i) => layerSpec({ def, data: data[i] } as never, basemap.countries));
 	for (const spec of specs) {
-		const layers = styleLayersFor(spec);
+		// the points' names (and their place in the label collision) come after the first view, as in the atlas
+		const layers = styleLayersFor(spec).filter((l) => !isTopLayer(l.id));
 		if (layers.length === 0) continue; // a choropleth: the land draws it, below
 		map.addSource(sourceId(spec), { type: 'geojson', data: spec.display });
 		for (const layer of layers) map.addLayer(layer, LABEL_LAYER);

@@ -108,11 +108,13 @@ test('a broken manifest entry shows a notice naming it while the rest of the map
 });
 
 // The build refuses such a property now; a content file from before that rule, or any other error
-// maplibre's worker raises, must still say which layer is missing instead of leaving a gap
+// maplibre's worker raises, must still say which layer is missing instead of leaving a gap. maplibre
+// is given only the properties the style reads, so the layer's label reads this one
 test('a layer maplibre cannot draw shows a notice naming it, and the others still draw', async ({ page }) => {
 	await page.route('**/data/content.json', async (route) => {
 		const content = await (await route.fetch()).json();
 		const hubs = content.data.layers.find((l: { def: { id: string } }) => l.def.id === 'hubs');
+		hubs.def.style.label = 'hasOwnProperty';
 		hubs.data.features[0].properties.hasOwnProperty = 'x';
 		await route.fulfill({ json: content });
 	});

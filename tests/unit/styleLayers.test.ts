@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { basemapStyle, type Basemap } from '../../src/lib/map/basemap';
-import { blend, countryFills, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
+import { blend, countryFills, drawnData, sourceId, styleLayersFor } from '../../src/lib/map/styleLayers';
 import { DARK, LIGHT } from '../../src/lib/map/theme';
 import { KINDS, type LayerDef } from '../../src/lib/manifest/schema';
 import type { LayerSpec } from '../../src/lib/manifest/specs';
@@ -46,6 +46,22 @@ describe('generated styles', () => {
 			expect(styleLayersFor(spec, false).every((l) => l.layout?.visibility === 'none')).toBe(true);
 			expect(styleLayersFor(spec).every((l) => l.layout?.visibility === 'visible')).toBe(true);
 		}
+	});
+});
+
+describe('the data maplibre is given', () => {
+	it('keeps what the style reads (colour, name in both languages, date), the id and the index; the card reads the rest', () => {
+		const spec = specOf({ style: { label: 'name', by: { property: 'what', categories: [{ value: 'drone', label: 'Drone', color: '#ff0000' }] } } }, [
+			{ id: 'a', name: 'Rzeszów', name_uk: 'Жешув', what: 'drone', date: '2025-09-10', note: 'a long note', note_uk: 'довга примітка', sources: ['s'] },
+			{ id: 'b', name: 'Constanța', what: 'drone' }
+		]);
+		expect(drawnData(spec).features.map((f) => f.properties)).toEqual([
+			{ id: 'a', _i: 0, date: '2025-09-10', what: 'drone', name: 'Rzeszów', name_uk: 'Жешув' },
+			{ id: 'b', _i: 1, what: 'drone', name: 'Constanța' }
+		]);
+		expect(drawnData(spec).features[0].geometry).toBe(spec.display.features[0].geometry);
+		// the layer's own data keeps everything
+		expect(spec.display.features[0].properties!.note).toBe('a long note');
 	});
 });
 

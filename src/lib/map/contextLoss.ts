@@ -1,8 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { MapLanguage } from './basemap';
-import type { Theme } from './theme';
-import type * as StyleLayers from './styleLayers';
-import type { LayerSpec } from '../manifest/specs';
+import type { MapLayers } from './mapLayers';
 
 export type ContextHandlers = {
 	/** the context is gone, and maplibre's style with it: nothing may touch the style until `onRestored` */
@@ -39,34 +36,13 @@ export function watchContext(map: MaplibreMap, handlers: ContextHandlers, graceM
 	});
 }
 
-/** What `survive` reads and calls of the atlas's map (AtlasMap's own members, private to the rest of the page). */
-export type Survivor = {
-	map: MaplibreMap;
-	lost: { restored: Promise<void>; resolve: () => void; language: MapLanguage } | null;
-	language: MapLanguage;
-	theme: Theme;
-	fills: Map<string, unknown>;
-	styles: typeof StyleLayers | null;
-	specs: LayerSpec[];
-	highlighted: [number, number] | null;
-	covered: GeoJSON.Feature | null;
-	isShown(id: string): boolean;
-	dropDeck(): Promise<void>;
-	setTheme(theme: Theme): void;
-	writeLanguage(): void;
-	applyTime(): void;
-	highlight(at: [number, number] | null): void;
-	setCoverage(covered: GeoJSON.Feature | null): Promise<void>;
-	redrawDeck(): Promise<void>;
-};
-
 /**
  * Through a lost WebGL context: maplibre saves its style and sets it again on the restored
  * context, but feature state (the choropleths' colours) and deck.gl's layers are not in a style,
  * and whatever the viewer changed meanwhile never reached it. All of it goes back from the atlas's
  * record: while the context is lost, its calls are recorded, not applied (`lost`).
  */
-export function survive(atlas: Survivor, onGone?: (gone: boolean) => void): void {
+export function survive(atlas: MapLayers, onGone?: (gone: boolean) => void): void {
 	watchContext(atlas.map, {
 		onLost: () => {
 			let resolve = () => {};
@@ -78,8 +54,8 @@ export function survive(atlas: Survivor, onGone?: (gone: boolean) => void): void
 			const waiting = atlas.lost;
 			atlas.lost = null;
 			atlas.fills = new Map(); // the rebuilt style has no feature state
-			for (const spec of atlas.styles ? atlas.specs.filter((s) => s.def.renderer !== 'deck') : [])
-				for (const layer of atlas.styles!.styleLayersFor(spec))
+			for (const spec of atlas.specs.filter((s) => s.def.renderer !== 'deck'))
+				for (const layer of atlas.styles.styleLayersFor(spec))
 					if (atlas.map.getLayer(layer.id)) atlas.map.setLayoutProperty(layer.id, 'visibility', atlas.isShown(spec.id) ? 'visible' : 'none');
 			atlas.setTheme(atlas.theme);
 			if (waiting && waiting.language !== atlas.language) atlas.writeLanguage();

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../manifest/specs';
 import { colorOf, UNCLASSIFIED } from '../manifest/legend';
@@ -144,6 +145,23 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 			];
 		}
 	}
+}
+
+/**
+ * The data maplibre is given for a layer: each feature with only what its style layers read, its
+ * id and its index. maplibre copies every property to its worker and into each tile it cuts; a
+ * card reads the rest from the layer's own data, by the index.
+ */
+export function drawnData(spec: LayerSpec): FeatureCollection {
+	const keys = ['id', '_i', 'date'];
+	for (const [, key] of JSON.stringify(styleLayersFor(spec)).matchAll(/\["get","([^"]+)"\]/g)) keys.push(key, `${key}_uk`);
+	return {
+		type: 'FeatureCollection',
+		features: spec.display.features.map((f) => ({
+			...f,
+			properties: Object.fromEntries(keys.filter((k) => f.properties?.[k] !== undefined).map((k) => [k, f.properties![k]]))
+		}))
+	};
 }
 
 /** A point's label in a language: `<property>_uk` in Ukrainian where the feature has it. */
