@@ -1,5 +1,6 @@
 // The base map a reader zooms into: towns, rivers and their names, served from the site itself,
 // in both languages, never written over each other or over the atlas's own points.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openAtlas } from './atlas';
 
@@ -128,5 +129,22 @@ test.describe('the base map at the front and the hubs', () => {
 			.toEqual({ zoom: 8, lng: 29 });
 		await search.fill('Покровськ');
 		await expect(page.getByRole('button', { name: /Pokrovsk\s*Town/ })).toBeVisible();
+	});
+
+	test('a host that sends the whole archive where a part was asked for: the notice names the file and what the host must do; the map is drawn', async ({
+		page
+	}) => {
+		const archive = readFileSync('build/data/basemap.pmtiles');
+		await page.route('**/data/basemap.pmtiles', (route) =>
+			route.fulfill({ status: 200, body: archive, headers: { 'content-type': 'application/octet-stream' } })
+		);
+		const { errors } = await openAtlas(page, '/?view=22.0,50.1,9.0');
+		const notices = page.getByRole('status', { name: 'Data problems' });
+		await expect(notices).toContainText("data/basemap.pmtiles: the base map's rivers, lakes and towns were not drawn");
+		await expect(notices).toContainText('it must answer HTTP byte-range requests');
+		await expect(notices).not.toContainText('was not drawn:');
+		// the atlas's own layers are all there
+		expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['hubs:circle'] }).length)).toBeGreaterThan(0);
+		expect(errors).toEqual([]);
 	});
 });

@@ -84,6 +84,20 @@ describe('an error maplibre reports', () => {
 			});
 	});
 
+	it("from the base map's detail names its file and says the rest of the map is drawn", () => {
+		const noRanges = new Error(
+			'Server returned no content-length header or content-length exceeding request. Check that your storage backend supports HTTP Byte Serving.'
+		);
+		const served = problemOfMapError({ error: noRanges, sourceId: 'detail' }, specs, sourceId);
+		expect(served.fatal).toBe(false);
+		expect(formatProblem(served)).toBe(
+			"data/basemap.pmtiles: the base map's rivers, lakes and towns were not drawn: the site's server sent the whole file where a part was asked for (it must answer HTTP byte-range requests, as most hosts and CDNs do)"
+		);
+		expect(formatProblem(problemOfMapError({ error: new Error('Failed to fetch'), sourceId: 'detail' }, specs, sourceId))).toBe(
+			"data/basemap.pmtiles: the base map's rivers, lakes and towns were not drawn (Failed to fetch)"
+		);
+	});
+
 	it('that belongs to no layer is still a notice', () => {
 		expect(formatProblem(problemOfMapError({ error: new Error('WebGL context lost') }, specs, sourceId))).toBe(
 			'map: the map reported an error (WebGL context lost)'
