@@ -32,7 +32,7 @@ export type FrontFigures = v.InferOutput<typeof Version>;
 export function validateFrontFigures(json: unknown): { figures: FrontFigures[]; problems: Problem[] } {
 	const parsed = v.safeParse(v.array(Version), json);
 	if (!parsed.success) return { figures: [], problems: problemsFrom(`geodata/${FRONT_FIGURES}`, '', parsed.issues) };
-	return { figures: [...parsed.output].sort((a, b) => a.asOf.localeCompare(b.asOf)), problems: [] };
+	return { figures: [...parsed.output].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0)), problems: [] };
 }
 
 /** The row in force at the end of a month (the latest not after it), or the latest with no month. */

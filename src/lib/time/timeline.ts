@@ -83,7 +83,9 @@ export function dayLabel(iso: string, names: string[] = MONTHS): string {
  * Null time: the latest.
  */
 export function versionInForce<T extends { asOf: string }>(versions: T[], until: Month | null): T | undefined {
-	const dated = [...versions].sort((a, b) => a.asOf.localeCompare(b.asOf));
-	if (until === null) return dated.at(-1);
-	return dated.filter((v) => v.asOf <= monthEnd(until)).at(-1);
+	const end = until === null ? null : monthEnd(until);
+	let inForce: T | undefined;
+	// ISO dates order as strings: no localeCompare, whose ICU collator cost ~15 ms of the first load
+	for (const v of versions) if ((end === null || v.asOf <= end) && (inForce === undefined || v.asOf >= inForce.asOf)) inForce = v;
+	return inForce;
 }
