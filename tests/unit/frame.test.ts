@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { cameraBounds, dataFrame, type Bounds } from '../../src/lib/geo/frame';
+import { cameraBounds, dataFrame } from '../../src/lib/geo/frame';
+import type { BBox } from '../../src/lib/geo/types';
+import { boxFeature as country } from './boxes';
+import { latitudeAt, MAX_LATITUDE, mercator } from '../../src/lib/geo/mercator';
 
 const point = (lng: number, lat: number): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lng, lat] } });
-const country = (w: number, s: number, e: number, n: number): Feature => ({
-	type: 'Feature',
-	properties: {},
-	geometry: {
-		type: 'Polygon',
-		coordinates: [
-			[
-				[w, s],
-				[e, s],
-				[e, n],
-				[w, n],
-				[w, s]
-			]
-		]
-	}
-});
 // the atlas's opening view: the Atlantic to the Caspian
-const EUROPE: Bounds = [-25, 33, 60, 70];
+const EUROPE: BBox = [-25, 33, 60, 70];
 
 describe('what an exported image frames', () => {
 	it('is the data drawn, not the empty land and sea of the view', () => {
@@ -38,7 +25,7 @@ describe('what an exported image frames', () => {
 	it('is cut to the view, so a reader zoomed in on the front exports the front', () => {
 		const occupied = { kind: 'fill', features: [country(32, 44, 40, 50)] };
 		const incursions = { kind: 'point', features: [point(22, 50), point(37.2, 48.3)] };
-		const pokrovsk: Bounds = [36.5, 47.9, 37.8, 48.6];
+		const pokrovsk: BBox = [36.5, 47.9, 37.8, 48.6];
 		expect(dataFrame([occupied, incursions], pokrovsk)).toEqual([36.5, 47.9, 37.8, 48.6]);
 		expect(dataFrame([incursions], pokrovsk)).toEqual([37.2, 48.3, 37.2, 48.3]);
 		expect(dataFrame([incursions], [0, 0, 10, 10])).toBeNull();
@@ -57,5 +44,14 @@ describe('the box a camera shows', () => {
 		expect(hubs[2] - hubs[0]).toBeCloseTo(28.125, 3);
 		expect(hubs[1]).toBeLessThan(48.5);
 		expect(hubs[3]).toBeGreaterThan(48.5);
+	});
+});
+
+describe('Web Mercator', () => {
+	it('puts the equator and the meridian in the middle of the world, and latitudeAt undoes it', () => {
+		expect(mercator([0, 0])).toEqual([0.5, 0.5]);
+		for (const lat of [-60, -12.5, 0, 48.28, 70]) expect(latitudeAt(mercator([37, lat])[1])).toBeCloseTo(lat, 9);
+		// the world is square: its last latitude lies on the top edge
+		expect(mercator([180, MAX_LATITUDE])).toEqual([1, expect.closeTo(0, 6)]);
 	});
 });

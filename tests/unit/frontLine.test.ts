@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { BORDER_TOLERANCE_KM, frontLine } from '../../src/lib/geo/frontLine';
 import { frontLengths } from '../../src/lib/geo/frontLengths';
 import { areaChange } from '../../src/lib/geo/areaChange';
+import { boxPolygon as box } from './boxes';
 import { importFront, SOURCES, SUMMIT } from '../../scripts/lib/importFront';
 
 // Golden cases, turf style: in/<case>.geojson (a feature with role "ukraine", the outline, and one
@@ -97,19 +98,6 @@ describe('frontLengths', () => {
 		expect(z.smoothedKm).toBeLessThan(76);
 		expect(frontLengths(zigzag, { smoothingKm: 0.5 }).smoothedKm).toBeCloseTo(z.rawKm, 6);
 	});
-});
-
-const box = (w: number, s: number, e: number, n: number): Polygon => ({
-	type: 'Polygon',
-	coordinates: [
-		[
-			[w, s],
-			[e, s],
-			[e, n],
-			[w, n],
-			[w, s]
-		]
-	]
 });
 
 describe('areaChange', () => {

@@ -1,4 +1,5 @@
 import type { BBox } from './pruneTopology';
+import { MAX_LATITUDE } from './mercator';
 
 /**
  * Past this many points a layer is drawn as clusters. A dot of the atlas's default style (6 px
@@ -31,9 +32,6 @@ export function clusterRadius(count: number, options: { min?: number; max?: numb
 	return Math.min(max, Math.max(min, min + perSqrt * (Math.sqrt(count) - Math.SQRT2)));
 }
 
-// web mercator stops here: a latitude past it has no place on the map
-const MAX_LAT = 85.051129;
-
 /**
  * `bbox` widened by `pad` times its own width and height on every side (latitudes kept on the
  * map), so a pan by up to that much stays inside what was already clustered.
@@ -45,11 +43,11 @@ export function widenBounds(bbox: BBox, pad = 1): BBox {
 	const [w, s, e, n] = bbox;
 	const dx = (e - w) * pad;
 	const dy = (n - s) * pad;
-	return [w - dx, Math.max(-MAX_LAT, s - dy), e + dx, Math.min(MAX_LAT, n + dy)];
+	return [w - dx, Math.max(-MAX_LATITUDE, s - dy), e + dx, Math.min(MAX_LATITUDE, n + dy)];
 }
 
 /** Whether `inner` lies wholly inside `outer` (a view inside what was clustered for it). */
 export const containsBounds = (outer: BBox, inner: BBox): boolean =>
 	(outer[2] - outer[0] >= 360 || (inner[0] >= outer[0] && inner[2] <= outer[2])) &&
-	(inner[1] >= outer[1] || outer[1] <= -MAX_LAT) &&
-	(inner[3] <= outer[3] || outer[3] >= MAX_LAT);
+	(inner[1] >= outer[1] || outer[1] <= -MAX_LATITUDE) &&
+	(inner[3] <= outer[3] || outer[3] >= MAX_LATITUDE);

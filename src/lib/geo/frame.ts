@@ -4,21 +4,21 @@
 // who zoomed in on the front exports the front.
 import bbox from '@turf/bbox';
 import type { Feature } from 'geojson';
-
-export type Bounds = [west: number, south: number, east: number, north: number];
+import { latitudeAt, mercator, WORLD_PX } from './mercator';
+import type { BBox } from './types';
 
 type FramedLayer = { kind: string; features: Feature[] };
 
 /** The box of what the layers draw inside the view, or null where they draw nothing there (the image then frames the view). */
-export function dataFrame(layers: FramedLayer[], view: Bounds): Bounds | null {
-	let box: Bounds | null = null;
+export function dataFrame(layers: FramedLayer[], view: BBox): BBox | null {
+	let box: BBox | null = null;
 	for (const layer of layers) {
 		if (layer.kind === 'choropleth') continue;
 		for (const f of layer.features) {
 			if (!f.geometry) continue;
-			const [w, s, e, n] = bbox(f) as Bounds;
+			const [w, s, e, n] = bbox(f) as BBox;
 			// the part of it inside the view
-			const cut: Bounds = [Math.max(w, view[0]), Math.max(s, view[1]), Math.min(e, view[2]), Math.min(n, view[3])];
+			const cut: BBox = [Math.max(w, view[0]), Math.max(s, view[1]), Math.min(e, view[2]), Math.min(n, view[3])];
 			if (cut[0] > cut[2] || cut[1] > cut[3]) continue;
 			box = box ? [Math.min(box[0], cut[0]), Math.min(box[1], cut[1]), Math.max(box[2], cut[2]), Math.max(box[3], cut[3])] : cut;
 		}
@@ -26,15 +26,10 @@ export function dataFrame(layers: FramedLayer[], view: Bounds): Bounds | null {
 	return box;
 }
 
-// maplibre's world is 512 px wide at zoom 0
-const WORLD = 512;
-const mercatorY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const latitudeOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
 /** The box a camera shows in a window of `width` × `height` CSS pixels (no bearing or pitch). */
-export function cameraBounds(center: [number, number], zoom: number, width: number, height: number): Bounds {
-	const size = WORLD * 2 ** zoom;
+export function cameraBounds(center: [number, number], zoom: number, width: number, height: number): BBox {
+	const size = WORLD_PX * 2 ** zoom;
 	const halfLng = (width / 2 / size) * 360;
-	const y = mercatorY(center[1]);
-	return [center[0] - halfLng, latitudeOf(y + height / 2 / size), center[0] + halfLng, latitudeOf(y - height / 2 / size)];
+	const [, y] = mercator(center);
+	return [center[0] - halfLng, latitudeAt(y + height / 2 / size), center[0] + halfLng, latitudeAt(y - height / 2 / size)];
 }

@@ -1,5 +1,5 @@
 import type { AtlasMap } from './atlasMap';
-import type { Bounds } from '../geo/frame';
+import type { BBox } from '../geo/types';
 
 /**
  * The map drawn at `width` × `height` device pixels, as a canvas: the container is resized for
@@ -7,7 +7,7 @@ import type { Bounds } from '../geo/frame';
  * is still in the drawing buffer; then the reader's map is as it was. Only the PNG
  * export needs it, so it loads with the export rather than with the map.
  */
-export async function snapshot(atlas: AtlasMap, width: number, height: number, frameOf?: (view: Bounds) => Bounds | null): Promise<HTMLCanvasElement> {
+export async function snapshot(atlas: AtlasMap, width: number, height: number, frameOf?: (view: BBox) => BBox | null): Promise<HTMLCanvasElement> {
 	const { map } = atlas;
 	const b = map.getBounds();
 	const frame = frameOf?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);

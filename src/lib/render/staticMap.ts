@@ -5,6 +5,7 @@ import { colorOf } from '../manifest/legend';
 import type { LoadedLayer } from '../manifest/load';
 import { LIGHT, type Theme } from '../map/theme';
 import { UKRAINE_ID } from '../geo/recognisedBorders';
+import { mercator, WORLD_PX } from '../geo/mercator';
 
 /** A map view in maplibre's convention: 512 px tiles, so the world is 512 * 2^zoom px wide. */
 export type StaticView = { center: [lng: number, lat: number]; zoom: number; width: number; height: number };
@@ -27,8 +28,6 @@ export const SOURCES_NOTE = 'Sources: see /sources';
 type Px = [number, number];
 type Box = [x0: number, y0: number, x1: number, y1: number];
 
-const TILE_SIZE = 512;
-const MAX_LATITUDE = 85.051129;
 /** how far past the edges geometry is kept, so clipped outlines and strokes fall outside the view */
 const CLIP_MARGIN = 16;
 const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
@@ -55,15 +54,11 @@ export function escapeXml(text: unknown): string {
  * projectView({ center: [30.5, 49], zoom: 3.9, width: 1200, height: 630 })([30.5, 49]) // [600, 315]
  */
 export function projectView(view: StaticView): (lngLat: Position) => Px {
-	const world = TILE_SIZE * 2 ** view.zoom;
-	const mercator = ([lng, lat]: Position): Px => {
-		const phi = (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180;
-		return [((lng + 180) / 360) * world, (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * world];
-	};
+	const world = WORLD_PX * 2 ** view.zoom;
 	const [cx, cy] = mercator(view.center);
 	return (lngLat) => {
 		const [x, y] = mercator(lngLat);
-		return [x - cx + view.width / 2, y - cy + view.height / 2];
+		return [(x - cx) * world + view.width / 2, (y - cy) * world + view.height / 2];
 	};
 }
 
@@ -177,8 +172,7 @@ function creditMarkup(width: number, height: number): string {
 function legendMarkup(specs: LayerSpec[], height: number): { markup: string; box: Box } {
 	const [row, size, font, pad] = [20, 12, 13, 10];
 	const rows = specs.map((spec) => ({ spec, entries: spec.legend.filter((e) => e.count > 0 || spec.legend.length === 1) }));
-	const textWidth = (s: string) => s.length * font * 0.6;
-	const boxWidth = Math.max(0, ...rows.map(({ spec, entries }) => entries.length * (size + 2) + 6 + textWidth(spec.def.title))) + 2 * pad;
+	const boxWidth = Math.max(0, ...rows.map(({ spec, entries }) => entries.length * (size + 2) + 6 + textWidth(spec.def.title, font))) + 2 * pad;
 	const top = height - 34 - rows.length * row - 2 * pad;
 	const body = rows.map(({ spec, entries }, i) => {
 		const y = top + pad + i * row;
