@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { pmtilesLayers } from './pmtilesArchive';
 import type { PlaceProps } from './basemapPlaces';
+import { DETAIL_FILE } from '../../src/lib/map/basemap';
 
 /** The detail starts at the opening view's zoom (rounded down) and is cut down to this zoom; maplibre overzooms past it. */
 export const DETAIL_ZOOMS = { min: 3, max: 8 } as const;
-export const DETAIL_FILE = 'data/basemap.pmtiles';
 export const PLACES_FILE = 'data/places.json';
 
 /** A town in the search index: English name, Ukrainian name, GeoNames' spelling if other, longitude, latitude, label zoom. */

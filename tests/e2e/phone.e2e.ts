@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { openAtlas, project } from './atlas';
 import { cameraBounds } from '../../src/lib/geo/frame';
+import { SCENE_WINDOW } from '../../src/lib/map/view';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -26,11 +27,16 @@ test.describe('the tour on a phone', () => {
 	const scenes: { id: string; camera: { center: [number, number]; zoom: number }; layers: string[] }[] = JSON.parse(
 		readFileSync('geodata/scenes.json', 'utf8')
 	).scenes;
-	const pointLayers: Record<string, string> = { hubs: 'hubs.geojson', incursions: 'incursions.geojson', 'air-bases': 'air-bases.geojson' };
+	// the point layers' files, by layer id, as the manifest names them
+	const pointLayers: Record<string, string> = Object.fromEntries(
+		JSON.parse(readFileSync('geodata/layers.json', 'utf8'))
+			.layers.filter((l: { kind: string }) => l.kind === 'point')
+			.map((l: { id: string; file: string }) => [l.id, l.file])
+	);
 
-	/** The points a scene shows in the 1280 x 800 window it was written for. */
+	/** The points a scene shows in the window it was written for. */
 	function subjectPoints(scene: (typeof scenes)[number]): [number, number][] {
-		const [w, s, e, n] = cameraBounds(scene.camera.center, scene.camera.zoom, 1280, 800);
+		const [w, s, e, n] = cameraBounds(scene.camera.center, scene.camera.zoom, SCENE_WINDOW.width, SCENE_WINDOW.height);
 		return scene.layers
 			.filter((l) => pointLayers[l])
 			.flatMap((l) => JSON.parse(readFileSync(`geodata/${pointLayers[l]}`, 'utf8')).features)
@@ -63,7 +69,7 @@ test.describe('the tour on a phone', () => {
 					expect(at.y, `${scene.id}: ${point} below the caption`).toBeGreaterThan(caption.y + caption.height);
 					expect(at.y, `${scene.id}: ${point} above the sheet`).toBeLessThan(sheet.y);
 					expect(at.x, `${scene.id}: ${point} on screen`).toBeGreaterThan(0);
-					expect(at.x, `${scene.id}: ${point} clear of the zoom buttons`).toBeLessThan(390 - 40);
+					expect(at.x, `${scene.id}: ${point} clear of the zoom buttons`).toBeLessThan(page.viewportSize()!.width - 40);
 				}
 			}
 			expect(errors).toEqual([]);

@@ -3,7 +3,7 @@
 // reader's language are in; the data layers go to maplibre's workers before any panel renders.
 import { assets } from '$app/paths';
 import { AtlasMap, type PickHandler } from '../map/atlasMap';
-import { decodeBasemap } from '../map/basemap';
+import { decodeBasemap, DETAIL_FILE } from '../map/basemap';
 import { PALETTES } from '../map/theme';
 import { readContentFast } from '../content/built';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
@@ -77,7 +77,7 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			attribution: attribution(),
 			locale: mapLocale(),
 			language: lang(),
-			detailUrl: new URL(`${assets}/data/basemap.pmtiles`, location.href).href,
+			detailUrl: new URL(`${assets}/${DETAIL_FILE}`, location.href).href,
 			geodataUrl,
 			cooperativeGestures: !full,
 			theme: PALETTES[session.theme]

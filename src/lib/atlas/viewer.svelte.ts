@@ -15,6 +15,7 @@ import type { BBox, Place, TownRow } from '../geo/places';
 import { prefersReducedMotion } from '../ui/motion';
 import { lang } from '../i18n/i18n.svelte';
 import { cameraBounds, dataFrame } from '../geo/frame';
+import { SCENE_WINDOW } from '../map/view';
 import { featureText, layerTitle } from '../manifest/localise';
 import { dataLang } from '../content/dataUk.svelte';
 import { assets } from '$app/paths';
@@ -172,19 +173,19 @@ export class Viewer {
 		return { name: featureText(properties, 'name', dataLang()), layer: spec ? layerTitle(spec.def, lang()) : '' };
 	}
 
-	/** Where the open card's point is, ringed on the map while the card is open (a point layer's features only). */
-	readonly pinnedAt = $derived.by((): [number, number] | null => {
-		const pin = this.pinned;
-		const geometry = pin && pin.index >= 0 ? this.layers.find((l) => l.id === pin.layerId)?.display.features[pin.index]?.geometry : null;
-		return geometry?.type === 'Point' ? (geometry.coordinates.slice(0, 2) as [number, number]) : null;
-	});
-
-	/** Where the card's feature is, if it is a point (a hub, a base, an incursion), so the card can keep clear of it. */
-	readonly shownAt = $derived.by((): [number, number] | null => {
-		const focus = this.focused;
-		const pick = this.pinned ?? this.hovered ?? (focus?.layerId ? { layerId: focus.layerId, index: focus.index! } : null);
+	/** Where a picked feature is, if it is a point (a hub, a base, an incursion). */
+	private pointOf(pick: { layerId: string; index: number } | null): [number, number] | null {
 		const geometry = pick && pick.index >= 0 ? this.layers.find((l) => l.id === pick.layerId)?.display.features[pick.index]?.geometry : null;
 		return geometry?.type === 'Point' ? (geometry.coordinates.slice(0, 2) as [number, number]) : null;
+	}
+
+	/** Where the open card's point is, ringed on the map while the card is open (a point layer's features only). */
+	readonly pinnedAt = $derived(this.pointOf(this.pinned));
+
+	/** Where the card's feature is, if it is a point, so the card can keep clear of it. */
+	readonly shownAt = $derived.by(() => {
+		const focus = this.focused;
+		return this.pointOf(this.pinned ?? this.hovered ?? (focus?.layerId ? { layerId: focus.layerId, index: focus.index! } : null));
 	});
 
 	/** Opens the card of the feature an address names, if it exists. */
@@ -207,12 +208,12 @@ export class Viewer {
 	}
 
 	/**
-	 * What a scene shows: its data inside the view it was written for (a 1280 x 800 window), or that
+	 * What a scene shows: its data inside the view it was written for (`SCENE_WINDOW`), or that
 	 * view where its data frames nothing (the coalition's countries).
 	 */
 	private subjectOf(scene: Scene): BBox {
 		const { center, zoom } = scene.camera;
-		const view = cameraBounds(center, zoom, 1280, 800);
+		const view = cameraBounds(center, zoom, SCENE_WINDOW.width, SCENE_WINDOW.height);
 		const shown = this.layers
 			.filter((l) => scene.layers.includes(l.id))
 			.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, scene.time ?? null)) }));

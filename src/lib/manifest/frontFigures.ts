@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { problemsFrom, type Problem } from './errors';
+import { byAsOf, versionInForce, type Month } from '../time/timeline';
 
 /** Written by `npm run layer -- import-front` beside the series it measures. */
 export const FRONT_FIGURES = 'front/versions.json';
@@ -32,10 +33,8 @@ export type FrontFigures = v.InferOutput<typeof Version>;
 export function validateFrontFigures(json: unknown): { figures: FrontFigures[]; problems: Problem[] } {
 	const parsed = v.safeParse(v.array(Version), json);
 	if (!parsed.success) return { figures: [], problems: problemsFrom(`geodata/${FRONT_FIGURES}`, '', parsed.issues) };
-	return { figures: [...parsed.output].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0)), problems: [] };
+	return { figures: [...parsed.output].sort(byAsOf), problems: [] };
 }
 
 /** The row in force at the end of a month (the latest not after it), or the latest with no month. */
-export function figuresAt(figures: FrontFigures[], until: string | null): FrontFigures | undefined {
-	return until === null ? figures.at(-1) : figures.filter((f) => f.asOf <= `${until}-31`).at(-1);
-}
+export const figuresAt = (figures: FrontFigures[], until: Month | null): FrontFigures | undefined => versionInForce(figures, until);

@@ -20,6 +20,8 @@ export const LABEL_LAYER = 'country-labels';
 export const LABELS_START = 'labels-start';
 /** The base map's detail (rivers, lakes, towns), read tile by tile from the site's own archive once the first view has drawn. */
 export const DETAIL = 'detail';
+/** Where the build writes the detail (a PMTiles archive), under the site's assets. */
+export const DETAIL_FILE = 'data/basemap.pmtiles';
 /** A town's dot, drawn as a signed-distance image so each theme colours it. */
 export const TOWN_DOT = 'town-dot';
 /** The labels each language changes. */

@@ -1,9 +1,6 @@
 import type { LayerSpec } from '../manifest/specs';
 import type { Problem } from '../manifest/errors';
-import { DETAIL } from './basemap';
-
-/** Where the base map's detail is served from, as an editor finds it in the built site. */
-export const DETAIL_FILE = 'data/basemap.pmtiles';
+import { DETAIL, DETAIL_FILE } from './basemap';
 
 /** What maplibre's `error` event carries: a source's errors come with its id, a style layer's with the layer. */
 export type MapErrorEvent = { error?: unknown; sourceId?: string; layer?: { id?: string } };

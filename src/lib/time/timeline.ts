@@ -77,6 +77,9 @@ export function dayLabel(iso: string, names: string[] = MONTHS): string {
 	return `${Number(iso.slice(8, 10))} ${monthLabel(iso.slice(0, 7), names)}`;
 }
 
+/** Oldest first, by `asOf`: ISO dates order as strings (no localeCompare, whose ICU collator cost ~15 ms of the first load). */
+export const byAsOf = (a: { asOf: string }, b: { asOf: string }): number => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0);
+
 /**
  * Of several dated versions of one layer, the one in force at the end of `until`: the latest that
  * is not after it; none before the first (the map then draws nothing rather than a later state).
@@ -85,7 +88,7 @@ export function dayLabel(iso: string, names: string[] = MONTHS): string {
 export function versionInForce<T extends { asOf: string }>(versions: T[], until: Month | null): T | undefined {
 	const end = until === null ? null : monthEnd(until);
 	let inForce: T | undefined;
-	// ISO dates order as strings: no localeCompare, whose ICU collator cost ~15 ms of the first load
+	// one pass, ISO dates compared as strings; of equal dates the last wins
 	for (const v of versions) if ((end === null || v.asOf <= end) && (inForce === undefined || v.asOf >= inForce.asOf)) inForce = v;
 	return inForce;
 }
