@@ -29,22 +29,35 @@ async function depotsInBoth(a: Page, b: Page) {
 }
 
 /**
- * Holds the drafts' store in a transaction of this page for `ms`, as a slow write would: the
- * writes both tabs make meanwhile wait, and each is based on what its tab saw before.
+ * Holds the drafts' store in a transaction of this page, as a slow write would, until the returned
+ * `release` is called: the writes both tabs make meanwhile wait, and each is based on what its tab
+ * saw before. (A hold of fixed length let a slow machine's second edit land after it.)
  */
-const holdDrafts = (page: Page, ms: number) =>
-	page.evaluate(async (ms) => {
+async function holdDrafts(page: Page): Promise<() => Promise<void>> {
+	await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve) => {
 			const request = indexedDB.open('atlas-editor');
 			request.onsuccess = () => resolve(request.result);
 		});
 		const store = db.transaction(['drafts'], 'readwrite').objectStore('drafts');
-		const until = Date.now() + ms;
+		const w = window as { draftsHeld?: boolean };
+		w.draftsHeld = true;
 		const spin = () => {
-			if (Date.now() < until) store.get('none').onsuccess = spin;
+			if (w.draftsHeld) store.get('none').onsuccess = spin;
 		};
 		spin();
-	}, ms);
+	});
+	return () =>
+		page.evaluate(() => {
+			(window as { draftsHeld?: boolean }).draftsHeld = false;
+		});
+}
+
+/** Both tabs' edits waiting on the hold, then released: the first tab's write lands first. */
+async function bothWaiting(a: Page, b: Page, release: () => Promise<void>) {
+	for (const tab of [a, b]) await expect(tab.getByTestId('kept')).toHaveText('Keeping…');
+	await release();
+}
 
 const reopen = async (page: Page) => {
 	await page.reload();
@@ -77,9 +90,10 @@ test('tabs see each other’s drafts and edits, and a draft discarded in one doe
 test('one draft changed in two tabs at once: changes to different fields both stay', async ({ page }) => {
 	const [a, b] = await editorTabs(page);
 	await depotsInBoth(a, b);
-	await holdDrafts(a, 1500);
+	const release = await holdDrafts(a);
 	await a.getByLabel('Title').fill('Fuel depots');
 	await b.getByLabel('Description').fill('Where the fuel is kept.');
+	await bothWaiting(a, b, release);
 	for (const tab of [a, b]) await expect(tab.getByTestId('kept')).toHaveText('Kept in this browser');
 	await expect(a.getByLabel('Description')).toHaveValue('Where the fuel is kept.');
 	await expect(b.getByLabel('Title')).toHaveValue('Fuel depots');
@@ -93,9 +107,10 @@ test('one draft changed in two tabs at once: changes to different fields both st
 test('one field changed in two tabs at once: both versions are kept, and the tab that lost the race says so', async ({ page }) => {
 	const [a, b] = await editorTabs(page);
 	await depotsInBoth(a, b);
-	await holdDrafts(a, 1500);
+	const release = await holdDrafts(a);
 	await a.getByLabel('Title').fill('Depots seen from A');
 	await b.getByLabel('Title').fill('Depots seen from B');
+	await bothWaiting(a, b, release);
 	for (const tab of [a, b]) await expect(tab.getByTestId('kept')).toHaveText('Kept in this browser');
 	await expect(b.getByTestId('notice')).toContainText(
 		'“Depots seen from A” was changed in another tab while you changed it here (title): both versions are kept'
