@@ -305,12 +305,16 @@ test.describe('the card and its feature, desktop', () => {
 			const { errors } = await openAtlas(page, `/?layers=hubs&view=${view}&feature=hubs:hub-rzeszow-jasionka`);
 			const card = page.getByRole('article');
 			await expect(card).toBeVisible();
-			await page.waitForTimeout(300);
-			const hub = await project(page, RZESZOW);
-			const box = (await card.boundingBox())!;
-			const under = hub.x > box.x - 8 && hub.x < box.x + box.width + 8 && hub.y > box.y - 8 && hub.y < box.y + box.height + 8;
-			expect(under, `the hub at ${Math.round(hub.x)},${Math.round(hub.y)} is not under the card`).toBe(false);
+			// the card is moved once its placement has loaded: waited for, not given a fixed time
+			const whereHub = async () => {
+				const hub = await project(page, RZESZOW);
+				const box = (await card.boundingBox())!;
+				const under = hub.x > box.x - 8 && hub.x < box.x + box.width + 8 && hub.y > box.y - 8 && hub.y < box.y + box.height + 8;
+				return `the hub at ${Math.round(hub.x)},${Math.round(hub.y)} is ${under ? 'under' : 'clear of'} the card`;
+			};
+			await expect.poll(whereHub).toContain('clear of the card');
 			// clear of the panel on the right too
+			const box = (await card.boundingBox())!;
 			const panel = (await page.locator('#atlas-panel').boundingBox())!;
 			expect(box.x + box.width <= panel.x || box.y >= panel.y + panel.height).toBe(true);
 			expect(errors).toEqual([]);
