@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CLUSTER_RADIUS_PX, CLUSTER_THRESHOLD, clusterRadius, containsBounds, shouldCluster, widenBounds } from '../../src/lib/geo/clusters';
 import { clusterIndex, clustersIn } from '../../src/lib/geo/clusterIndex';
-import type { BBox } from '../../src/lib/geo/pruneTopology';
+import type { BBox } from '../../src/lib/geo/types';
 
 // Fixtures in the turf way: tests/fixtures/clusters/in/<case>.geojson holds points and, as the
 // collection's `properties`, the view (`bbox`, `zoom`) and the index's `maxZoom`; out/<case>.geojson

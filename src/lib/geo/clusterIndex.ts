@@ -1,7 +1,7 @@
 // The cluster index itself, apart from ./clusters so that the map's main thread, which needs only
 // the threshold and the sizes, never loads supercluster: the cluster worker does.
 import Supercluster from 'supercluster';
-import type { BBox } from './pruneTopology';
+import type { BBox } from './types';
 import { CLUSTER_RADIUS_PX } from './clusters';
 
 export type ClusterOptions = {

@@ -1,4 +1,4 @@
-import type { BBox } from './pruneTopology';
+import type { BBox } from './types';
 import { MAX_LATITUDE } from './mercator';
 
 /**

@@ -19,11 +19,11 @@ import {
 	polygonsOf,
 	signedArea,
 	unionOf,
-	type BBox,
 	type Edges,
 	type Geometry,
 	type Ring
 } from './edgeOverlay';
+import type { BBox } from './types';
 
 export type Base = { id: string; position: [number, number]; radiusKm: number };
 export type Regions = {

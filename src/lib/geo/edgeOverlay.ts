@@ -9,7 +9,6 @@ import { earthRadius } from '@turf/helpers';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 import type { BBox } from './types';
-export type { BBox };
 export type Geometry = Polygon | MultiPolygon;
 export type Ring = Position[];
 type Piece = { a: Position; b: Position; used?: boolean };

@@ -4,7 +4,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bboxClip from '@turf/bbox-clip';
 import area from '@turf/area';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { BBox } from './pruneTopology';
+import type { BBox } from './types';
 
 export type CountryProps = { name: string; id: string | null };
 

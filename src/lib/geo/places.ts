@@ -3,7 +3,6 @@ import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 
 import type { BBox } from './types';
-export type { BBox };
 
 /** A thing a reader can search for or tab to: a feature of a layer, or a country of the base map. */
 export type Place = {

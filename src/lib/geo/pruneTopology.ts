@@ -2,7 +2,6 @@ import { bbox as topoBbox } from './topologyBbox';
 import type { CountriesTopology } from './recognisedBorders';
 
 import type { BBox } from './types';
-export type { BBox };
 
 /**
  * Keeps only the countries whose bounding box meets `region`, and only the arcs they use,

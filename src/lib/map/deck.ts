@@ -8,7 +8,7 @@ import { colorOf } from '../manifest/legend';
 import type { FeaturePick } from './atlasMap';
 import { shownAt, type Month } from '../time/timeline';
 import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../geo/clusters';
-import type { BBox } from '../geo/pruneTopology';
+import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
 import { rgb, type Rgb } from './theme';
 

@@ -1,7 +1,7 @@
 // Clusters dense deck.gl point layers off the main thread: building the index for 100,000 points
 // takes a few hundred milliseconds, which on the main thread would freeze the map mid-gesture.
 import { clusterIndex, clustersIn, type ClusterIndex, type ClusterOptions, type ClustersInView } from '../geo/clusterIndex';
-import type { BBox } from '../geo/pruneTopology';
+import type { BBox } from '../geo/types';
 
 export type ClusterRequest = {
 	id: number;
