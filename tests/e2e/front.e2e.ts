@@ -118,6 +118,6 @@ test('each layer says how current it is, and the legend marks one not updated fo
 		if (stale(layer.asOf)) await expect(asOf, layer.id).toContainText('not updated for over 90 days');
 		else await expect(asOf, layer.id).not.toContainText('not updated');
 	}
-	// DeepState's last snapshot (22 Aug 2026) is more than 90 days before December 2026
-	if (today >= '2026-11-21') await expect(page.locator('[data-layer="occupied"] .asof')).toContainText('not updated for over 90 days');
+	// DeepState's last snapshot (10 Oct 2026) is more than 90 days before January 2027
+	if (today >= '2027-01-09') await expect(page.locator('[data-layer="occupied"] .asof')).toContainText('not updated for over 90 days');
 });

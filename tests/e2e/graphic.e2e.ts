@@ -11,6 +11,9 @@ const SCREENS = [
 	{ name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } }
 ] as const;
 
+// the occupied area's latest version, the one drawn by default
+const latestOccupied = (JSON.parse(readFileSync('geodata/front/versions.json', 'utf8')) as { asOf: string }[]).at(-1)!.asOf;
+
 /** Whether a box lies wholly inside the window. */
 async function inViewport(page: Page, selector: ReturnType<Page['locator']>) {
 	const box = (await selector.boundingBox())!;
@@ -22,7 +25,7 @@ for (const screen of SCREENS)
 	test.describe(`cards, ${screen.name}`, () => {
 		test.use(screen.use);
 
-		for (const feature of ['contact-line:contact-line-2025-autumn', 'occupied:occupied-2026-08-22']) {
+		for (const feature of ['contact-line:contact-line-2025-autumn', `occupied:occupied-${latestOccupied}`]) {
 			test(`a long card (${feature.split(':')[0]}) fits the screen, scrolls inside, summary first, sources folded`, async ({ page }) => {
 				const layer = feature.split(':')[0];
 				const { errors } = await openAtlas(page, `/?layers=${layer}&feature=${feature}`);
