@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { cameraBounds, dataFrame } from '../../src/lib/geo/frame';
+import { cameraBounds, dataFrame, fitCamera } from '../../src/lib/geo/frame';
 import type { BBox } from '../../src/lib/geo/types';
 import { boxFeature as country } from './boxes';
 import { latitudeAt, MAX_LATITUDE, mercator } from '../../src/lib/geo/mercator';
@@ -53,5 +53,45 @@ describe('Web Mercator', () => {
 		for (const lat of [-60, -12.5, 0, 48.28, 70]) expect(latitudeAt(mercator([37, lat])[1])).toBeCloseTo(lat, 9);
 		// the world is square: its last latitude lies on the top edge
 		expect(mercator([180, MAX_LATITUDE])).toEqual([1, expect.closeTo(0, 6)]);
+	});
+});
+
+describe('the camera that fits a box in a window (a scene on a phone)', () => {
+	// the hubs scene's points, Rzeszów to Câmpia Turzii
+	const HUBS: BBox = [21.91, 46.5, 23.88, 50.11];
+
+	it('centres the box as the map draws it and fits it, zoomed out only as far as it must', () => {
+		const { center, zoom } = fitCamera(HUBS, 300, 380, { maxZoom: 8 });
+		const [w, s, e, n] = cameraBounds(center, zoom, 300, 380);
+		// the whole box is in the window, and one side of it fills the window's side (no wider than needed)
+		expect(w).toBeLessThanOrEqual(HUBS[0] + 1e-9);
+		expect(e).toBeGreaterThanOrEqual(HUBS[2] - 1e-9);
+		expect(s).toBeLessThanOrEqual(HUBS[1] + 1e-9);
+		expect(n).toBeGreaterThanOrEqual(HUBS[3] - 1e-9);
+		const filled = Math.max(
+			(HUBS[2] - HUBS[0]) / (e - w),
+			(mercator([0, HUBS[1]])[1] - mercator([0, HUBS[3]])[1]) / (mercator([0, s])[1] - mercator([0, n])[1])
+		);
+		expect(filled).toBeCloseTo(1, 6);
+		// the centre is the box's middle in Mercator: its latitude lies north of the mean of the two
+		expect(center[0]).toBeCloseTo(22.895, 6);
+		expect(center[1]).toBeGreaterThan((HUBS[1] + HUBS[3]) / 2);
+		expect(center[1]).toBeCloseTo(latitudeAt((mercator([0, HUBS[1]])[1] + mercator([0, HUBS[3]])[1]) / 2), 9);
+	});
+
+	it('never comes closer than the scene’s own zoom, nor goes further out than the floor', () => {
+		expect(fitCamera(HUBS, 1280, 800, { maxZoom: 4.9 }).zoom).toBe(4.9);
+		const single = fitCamera([30, 50, 30, 50], 300, 300, { maxZoom: 6 });
+		expect(single.zoom).toBe(6);
+		expect(single.center[0]).toBe(30);
+		expect(single.center[1]).toBeCloseTo(50, 9);
+		// Europe in a window 100 px wide would need zoom 0.4: the floor holds
+		expect(fitCamera([-25, 33, 60, 70], 100, 100, { maxZoom: 3.2, minZoom: 2 }).zoom).toBe(2);
+	});
+
+	it('fits a phone’s uncovered map close to the desktop’s zoom: the hubs at 4.9 on 1280 × 800 stay within 2 levels on 316 × 372', () => {
+		const desktop = cameraBounds([24.5, 48.3], 4.9, 1280, 800);
+		const phone = fitCamera(dataFrame([{ kind: 'point', features: [point(21.91, 50.11), point(23.88, 46.5)] }], desktop)!, 316, 372, { maxZoom: 4.9 });
+		expect(phone.zoom).toBeGreaterThan(4.9 - 2);
 	});
 });

@@ -118,6 +118,8 @@ export const UK: Record<string, string> = {
 	'Guided tour': 'Екскурсія',
 	Scene: 'Сцена',
 	Previous: 'Назад',
+	More: 'Більше',
+	Less: 'Менше',
 	Next: 'Далі',
 	'End tour': 'Завершити',
 	'Add a layer': 'Додати шар',

@@ -5,6 +5,8 @@ import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap, PointLike }
 import type { FeaturePick } from './atlasMap';
 import type { CountryFill } from './styleLayers';
 import { LABELS_START } from './basemap';
+import { fitCamera } from '../geo/frame';
+import type { BBox } from '../geo/types';
 
 /**
  * Every feature under the pointer, topmost first: deck.gl's point (it draws above every maplibre
@@ -69,38 +71,53 @@ export type Camera = { center: [number, number]; zoom: number; subject?: [number
 export type Insets = { top: number; bottom: number; left: number; right: number };
 
 const hides = (covered?: Insets): covered is Insets => !!covered && covered.top + covered.bottom + covered.left + covered.right > 0;
-// room kept around a framed box: the map's edge, and on the right its zoom buttons
-const padding = (covered: Insets = { top: 0, bottom: 0, left: 0, right: 0 }, margin = 40) => ({
-	top: covered.top + margin,
-	bottom: covered.bottom + margin,
-	left: covered.left + margin,
-	right: covered.right + margin
-});
+
+/**
+ * Shows `box` whole in the part of the map the panels leave, `margin` px clear of its edges: the
+ * camera is computed (geo's `fitCamera`) and the covered insets become the map's padding, so the box
+ * lands in the middle of what a reader sees. maplibre's own fitBounds adds its padding to the map's
+ * (the phone's start-up padding for the sheet), which counted the sheet twice and, with the tour's
+ * caption, left no room: the camera then fell to zoom 2 or did not move at all.
+ */
+function fitIn(
+	map: MaplibreMap,
+	box: BBox,
+	covered: Insets,
+	{ maxZoom, minZoom, margin, duration }: { maxZoom: number; minZoom?: number; margin: number; duration: number }
+): void {
+	// where no panel lies across the map, the map's own padding (a wide screen's side panel) stays
+	const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
+	const padding = hides(covered) ? covered : { top, bottom, left, right };
+	const { clientWidth, clientHeight } = map.getContainer();
+	const width = clientWidth - padding.left - padding.right - 2 * margin;
+	const height = clientHeight - padding.top - padding.bottom - 2 * margin;
+	const { center, zoom } = fitCamera(box, width, height, { maxZoom, minZoom: Math.max(map.getMinZoom(), minZoom ?? 0) });
+	const camera = { center, zoom, padding };
+	if (duration > 0) map.flyTo({ ...camera, duration });
+	else map.jumpTo(camera);
+}
+
+/** How far out a scene may be shown on a small screen: about two zoom levels from the zoom it was written for. */
+export const SCENE_ZOOM_SPAN = 2;
 
 /**
  * Moves the camera; with `animate` false (reduced motion) it jumps. Where panels hide part of the
- * map, a scene's subject is framed in the part left (never closer than the scene's own zoom), so a
- * phone shows above its sheet what a desktop shows.
+ * map, a scene's subject is framed in the part left (never closer than the scene's own zoom, nor
+ * more than two levels further out), so a phone shows above its sheet what a desktop shows.
  */
 export function flyTo(map: MaplibreMap, camera: Camera, animate: boolean, covered = coveredInsets(map.getContainer())): void {
 	const { subject, ...to } = camera;
-	if (subject && hides(covered)) return void map.fitBounds(subject, { padding: padding(covered, 24), maxZoom: to.zoom, duration: animate ? 1800 : 0 });
+	if (subject && hides(covered))
+		return fitIn(map, subject, covered, { maxZoom: to.zoom, minZoom: to.zoom - SCENE_ZOOM_SPAN, margin: 12, duration: animate ? 1800 : 0 });
 	if (animate) map.flyTo({ ...to, duration: 1800 });
 	else map.jumpTo(to);
 }
 
-/** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
-export function frame(map: MaplibreMap, bbox: [number, number, number, number], animate: boolean, covered = coveredInsets(map.getContainer())): void {
+/** Frames a feature's bounding box (a point gets at least zoom 6) in the part of the map no panel hides. */
+export function frame(map: MaplibreMap, bbox: BBox, animate: boolean, covered = coveredInsets(map.getContainer())): void {
 	const [w, s, e, n] = bbox;
-	if (w === e && s === n) {
-		const zoom = Math.max(map.getZoom(), 6);
-		if (!hides(covered)) return flyTo(map, { center: [w, s], zoom }, animate, covered);
-		// the point in the middle of what is left of the map
-		// (an offset, not maplibre's padding, which would stay on the map after the move)
-		const offset: [number, number] = [(covered.left - covered.right) / 2, (covered.top - covered.bottom) / 2];
-		return void map.easeTo({ center: [w, s], zoom, offset, duration: animate ? 1500 : 0 });
-	}
-	map.fitBounds([w, s, e, n], { padding: padding(covered), maxZoom: 7, duration: animate ? 1500 : 0 });
+	const maxZoom = w === e && s === n ? Math.max(map.getZoom(), 6) : 7;
+	fitIn(map, bbox, covered, { maxZoom, margin: 40, duration: animate ? 1500 : 0 });
 }
 
 export type View = { lng: number; lat: number; zoom: number; bbox: [number, number, number, number] };
@@ -117,6 +134,9 @@ export function watchView(map: MaplibreMap, onChange: (view: View) => void): () 
 	return () => void map.off('moveend', report);
 }
 
+/** A window this short or shorter (CSS px) is a phone held sideways: every panel over the map counts. */
+export const SHORT_SCREEN_PX = 500;
+
 /**
  * How much of the map the panels marked `data-covers-map` hide, from the top and the bottom: only
  * those across most of its width, a phone's sheet and the tour's caption. A side panel
@@ -126,9 +146,17 @@ export function watchView(map: MaplibreMap, onChange: (view: View) => void): () 
 export function coveredInsets(container: HTMLElement): Insets {
 	const box = container.getBoundingClientRect();
 	const insets = { top: 0, bottom: 0, left: 0, right: 0 };
+	// a short screen (a phone held sideways) has no room to spare: its side panel and caption count too
+	const short = box.height <= SHORT_SCREEN_PX;
 	for (const el of document.querySelectorAll<HTMLElement>('[data-covers-map]')) {
 		const r = el.getBoundingClientRect();
-		if (r.height === 0 || r.width < box.width * 0.6) continue;
+		if (r.height === 0) continue;
+		if (r.width < box.width * 0.6) {
+			if (!short) continue;
+			if (r.left > box.left + box.width / 2) insets.right = Math.max(insets.right, box.right - r.left);
+			else if (r.top < box.top + box.height / 2) insets.top = Math.max(insets.top, Math.max(0, r.bottom - box.top));
+			continue;
+		}
 		if (el.dataset.coversMap === 'bottom') {
 			const share = parseFloat(getComputedStyle(el).getPropertyValue('--sheet-share'));
 			const height = share > 0 && el.offsetParent ? share * el.offsetParent.clientHeight : r.height;
@@ -136,6 +164,6 @@ export function coveredInsets(container: HTMLElement): Insets {
 		} else insets.top = Math.max(insets.top, Math.max(0, r.bottom - box.top));
 	}
 	// a phone's zoom buttons sit on the map's right edge
-	if (insets.top + insets.bottom > 0) insets.right = 44;
+	if (insets.top + insets.bottom > 0) insets.right = Math.max(insets.right, 44);
 	return insets;
 }
