@@ -80,16 +80,16 @@ export interface FrontVersion {
 
 type Occupied = Feature<Polygon | MultiPolygon>;
 
-const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
-const km2 = (g: Geometry | Feature) => area(g) / 1e6;
-const longDate = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+export const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+export const km2 = (g: Geometry | Feature) => area(g) / 1e6;
+export const longDate = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 // the features' Ukrainian (`name_uk`, `note_uk`): a day as Ukrainian writes it, the month in the genitive
 const UK_MONTHS_OF = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'];
-const longDateUk = (iso: string) => `${Number(iso.slice(8))} ${UK_MONTHS_OF[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} року`;
+export const longDateUk = (iso: string) => `${Number(iso.slice(8))} ${UK_MONTHS_OF[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} року`;
 const kmUk = (km: number) => String(km).replace('.', ',');
 
 /** Simplified for the screen and rounded, consecutive repeats removed (rings kept closed). */
-function forScreen<G extends Polygon | MultiPolygon | MultiLineString>(geometry: G): G {
+export function forScreen<G extends Polygon | MultiPolygon | MultiLineString>(geometry: G): G {
 	const k = Math.cos((PROJECTION_LATITUDE * Math.PI) / 180);
 	const map = (g: G, f: (p: Position) => Position): G => JSON.parse(JSON.stringify(g), (key, v) => (Array.isArray(v) && typeof v[0] === 'number' ? f(v) : v));
 	const visible = (ring: Position[]) => km2({ type: 'Polygon', coordinates: [ring] }) >= MIN_SCREEN_RING_KM2;
@@ -110,9 +110,9 @@ function forScreen<G extends Polygon | MultiPolygon | MultiLineString>(geometry:
 }
 
 /** One feature a line, so a version's diff reads feature by feature; keys in the order written. */
-const collection = (features: Feature[]) => `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+export const collection = (features: Feature[]) => `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 
-async function readSnapshot(path: string, name: string): Promise<Occupied> {
+export async function readSnapshot(path: string, name: string): Promise<Occupied> {
 	const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
 	const polygons = json.features?.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') ?? [];
 	if (polygons.length !== 1 || json.features.length !== 1)
