@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { openAtlas, project } from './atlas';
 import type { Feature, Point } from 'geojson';
-import { cameraBounds, dataFrame } from '../../src/lib/geo/frame';
+import { dataFrame } from '../../src/lib/geo/frame';
+import { cameraBounds } from '../../src/lib/geo/camera';
 import { latitudeAt, mercator } from '../../src/lib/geo/mercator';
 import type { BBox } from '../../src/lib/geo/types';
 import { shownAt, versionInForce } from '../../src/lib/time/timeline';
@@ -138,5 +139,44 @@ for (const phone of PHONES)
 			// the next scene opens folded again
 			await page.getByRole('button', { name: /Next/ }).click();
 			await expect(page.getByRole('button', { name: 'More' })).toHaveAttribute('aria-expanded', 'false');
+		});
+	});
+
+// The first view (issue 31): what the map draws and how current it is, readable without scrolling
+for (const screen of [
+	{ name: 'phone 390x844', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+	{ name: 'phone 360x640', use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true } },
+	{ name: 'desktop 1280x800', use: { viewport: { width: 1280, height: 800 } } }
+])
+	test.describe(`the first view, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('shows the key and the dates of what is drawn without scrolling', async ({ page }) => {
+			await openAtlas(page, '/');
+			const { width, height } = page.viewportSize()!;
+			/** Whether a reader sees the element: inside the window and on top where it is. */
+			const seen = (selector: string) =>
+				page
+					.locator(selector)
+					.first()
+					.evaluate(
+						(el, [w, h]) => {
+							const r = el.getBoundingClientRect();
+							const x = r.left + Math.min(20, r.width / 2);
+							const y = r.top + Math.min(8, r.height / 2);
+							return r.width > 0 && r.top >= 0 && r.bottom <= h && r.left >= 0 && r.right <= w && el.contains(document.elementFromPoint(x, y));
+						},
+						[width, height]
+					);
+			const front = (JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers as { id: string; asOf: string }[]).find((l) => l.id === 'occupied')!.asOf;
+			const [y, m, d] = front.split('-').map(Number);
+			const dates = page.locator('#atlas-panel [data-dates]');
+			await expect(dates).toContainText(`Front: ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`);
+			expect(await seen('#atlas-panel [data-dates]')).toBe(true);
+			// the key names the coalition's classes and the front, and its first row is in view
+			const key = page.locator('#atlas-panel .map-key .key');
+			await expect(key).toContainText('Occupied areas');
+			await expect(key).toContainText('Troops in Ukraine');
+			expect(await seen('#atlas-panel .map-key .key li')).toBe(true);
 		});
 	});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { cameraBounds, dataFrame, fitCamera } from '../../src/lib/geo/frame';
+import { dataFrame } from '../../src/lib/geo/frame';
+import { cameraBounds, fitCamera } from '../../src/lib/geo/camera';
 import type { BBox } from '../../src/lib/geo/types';
 import { boxFeature as country } from './boxes';
 import { latitudeAt, MAX_LATITUDE, mercator } from '../../src/lib/geo/mercator';

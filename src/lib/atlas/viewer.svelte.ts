@@ -5,17 +5,19 @@ import type { Bibliography } from '../manifest/schema';
 import type { Scene } from '../manifest/scenes';
 import type { CheckedClaim, ClaimsFile } from '../manifest/claims';
 import type { Content } from '../content/content';
-import type { AtlasState } from '../state/urlState';
+import type { AtlasState, NewsroomWords } from '../state/urlState';
 import { layerSpec } from '../manifest/specs';
 import { claimsFromAtlas } from '../content/claimsFromAtlas';
 import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
+import { pictureDates } from '../content/dating';
 import type { Place, TownRow } from '../geo/places';
 import type { BBox } from '../geo/types';
 import { prefersReducedMotion } from '../ui/motion';
 import { lang } from '../i18n/i18n.svelte';
-import { cameraBounds, dataFrame } from '../geo/frame';
+import { dataFrame } from '../geo/frame';
+import { cameraBounds } from '../geo/camera';
 import { SCENE_WINDOW } from '../map/view';
 import { featureText, layerTitle } from '../manifest/localise';
 import { dataLang } from '../content/dataUk.svelte';
@@ -77,6 +79,8 @@ export class Viewer {
 		this.claimsFile = content.claims;
 		this.front = content.front;
 		this.staleAfterDays = content.data.staleAfterDays ?? STALE_AFTER_DAYS;
+		this.builtOn = content.builtOn;
+		this.words = link.words ?? {};
 		this.stale = new Set(
 			staleLayers(
 				this.layers.map((l) => l.def),
@@ -103,6 +107,9 @@ export class Viewer {
 	readonly staleAfterDays: number;
 	/** the layers not checked for longer than that: the legend says so */
 	readonly stale: ReadonlySet<string>;
+	private readonly builtOn: string;
+	/** a newsroom's own headline, subtitle, note and byline from the address, for the embed and its PNG */
+	readonly words: NewsroomWords;
 
 	// of a layer's dated versions, the one in force at the slider's month: null before the first
 	readonly inForce = $derived(
@@ -123,6 +130,15 @@ export class Viewer {
 
 	/** The layers the map draws (see `drawn`), as one set the map applies. */
 	readonly drawnIds = $derived(new Set(this.layers.filter((l) => this.drawn(l.id)).map((l) => l.id)));
+
+	/** What each date of the picture the map draws now is for (the front's snapshot at the month shown, the coalition's check): every surface words it with `datesLine`. */
+	readonly dates = $derived.by(() =>
+		pictureDates(
+			this.layers.filter((l) => this.drawnIds.has(l.id)).map((l) => l.def),
+			this.until,
+			{ lang: lang(), sources: this.sources, today: this.builtOn, latestMonth: this.series.at(-1)?.month ?? null, staleAfterDays: this.staleAfterDays }
+		)
+	);
 
 	toggle(id: string, on: boolean): void {
 		this.visible[id] = on;

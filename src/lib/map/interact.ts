@@ -5,7 +5,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap, PointLike }
 import type { FeaturePick } from './atlasMap';
 import type { CountryFill } from './styleLayers';
 import { LABELS_START } from './basemap';
-import { fitCamera } from '../geo/frame';
+import { fitCamera } from '../geo/camera';
 import type { BBox } from '../geo/types';
 
 /**
