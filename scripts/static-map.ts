@@ -15,7 +15,8 @@ import { shownAt } from '../src/lib/time/timeline';
 import { mkdir } from 'node:fs/promises';
 
 const PREVIEW_SIZE = { width: 1200, height: 630 };
-const EMBED_SIZE = { width: 800, height: 600 };
+// the embed's content measures 642 px at 640 wide and 683 px at 375: the iframe starts taller than both
+const EMBED_SIZE = { width: 800, height: 720 };
 const TITLE = "Ukraine's security guarantees: the atlas";
 // the live tour frames a scene for a 1280 px screen; the 1200 x 630 card shows a little more around it
 const ZOOM_FOR_PREVIEW = 0.3;
@@ -79,7 +80,12 @@ const toPng = (svgText: string) =>
 const png = toPng(svg);
 await writeFile(join(root, 'static/data/preview.png'), png);
 
-/** An oEmbed "rich" document whose iframe shows `embedPath`, with `thumbnail` as its card image. */
+/**
+ * An oEmbed "rich" document whose iframe shows `embedPath`, with `thumbnail` as its card image.
+ * The iframe starts tall enough for the embed's content at any article width (642 px at 640 wide,
+ * 683 at 375) and carries the atlas's resize script, as the Embed dialog's snippet does, so a CMS
+ * that pastes it shows the whole graphic, credit included, and keeps it fitted as the key opens.
+ */
 const oembedFor = (title: string, embedPath: string, thumbnail: string) => ({
 	version: '1.0',
 	type: 'rich',
@@ -89,7 +95,8 @@ const oembedFor = (title: string, embedPath: string, thumbnail: string) => ({
 	...EMBED_SIZE,
 	html:
 		`<iframe src="${escapeXml(url(embedPath))}" title="${escapeXml(title)}" width="100%" height="${EMBED_SIZE.height}" ` +
-		`style="border:0;max-width:100%" loading="lazy" allowfullscreen></iframe>`,
+		`style="width:100%;height:${EMBED_SIZE.height}px;border:0;max-width:100%" loading="lazy" allowfullscreen data-ukraine-atlas></iframe>` +
+		`<script src="${escapeXml(url('/embed.js'))}" async></script>`,
 	thumbnail_url: url(thumbnail),
 	thumbnail_width: PREVIEW_SIZE.width,
 	thumbnail_height: PREVIEW_SIZE.height

@@ -96,7 +96,8 @@ test('oEmbed and Open Graph: a CMS and a social network can make a card', async 
 	expect(oembed).toMatchObject({ version: '1.0', type: 'rich' });
 	expect(typeof oembed.width).toBe('number');
 	expect(typeof oembed.height).toBe('number');
-	expect(oembed.html).toMatch(/^<iframe [^>]*src="[^"]*\/embed[^"]*"[^>]*><\/iframe>$/);
+	// the iframe and the atlas's resize script, so a CMS that pastes it keeps the graphic whole
+	expect(oembed.html).toMatch(/^<iframe [^>]*src="[^"]*\/embed[^"]*"[^>]*data-ukraine-atlas[^>]*><\/iframe><script src="[^"]*\/embed\.js" async><\/script>$/);
 	const image = await page.locator('meta[property="og:image"]').getAttribute('content');
 	const png = await request.get(new URL(image!, page.url()).href);
 	expect(png.headers()['content-type']).toContain('image/png');
@@ -195,3 +196,105 @@ test.describe('without JavaScript', () => {
 		await expect(figure.getByRole('link', { name: 'The data as tables' })).toBeVisible();
 	});
 });
+
+// What a newsroom publishes (issue 32): dates that match the picture, its own words, a credit that
+// names the data, an oEmbed that shows the whole graphic.
+type ManifestLayer = { id: string; asOf: string; versions?: { asOf: string }[] };
+const manifestLayers: ManifestLayer[] = JSON.parse(readFileSync('geodata/layers.json', 'utf8')).layers;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const inWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+const layerOf = (id: string) => manifestLayers.find((l) => l.id === id)!;
+
+test.describe('the embed dates what it draws', () => {
+	test('by default: the front’s snapshot with its publisher, the coalition’s check, no bare “As of”, and the credit names DeepState', async ({ page }) => {
+		await page.goto('/embed');
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		const dates = page.locator('.embed-head [data-dates]');
+		const front = layerOf('occupied').versions!.at(-1)!.asOf;
+		await expect(dates).toContainText(`Front: ${inWords(front)} (DeepStateMap.Live)`);
+		await expect(dates).toContainText(new RegExp(`Coalition roles[^·]* checked ${inWords(layerOf('coalition').asOf)}`));
+		await expect(dates).not.toContainText('Showing');
+		const text = await page.locator('main.embed').innerText();
+		expect(text).not.toMatch(/As of|\d{4}-\d{2}-\d{2}/);
+		await expect(page.locator('.credit')).toContainText('DeepStateMap.Live');
+	});
+
+	test('a past month: that month named, and that month’s snapshot, not the latest', async ({ page }) => {
+		await page.goto('/embed?time=2025-03');
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		const march = layerOf('occupied')
+			.versions!.filter((v) => v.asOf <= '2025-03-31')
+			.at(-1)!.asOf;
+		await expect(page.locator('.embed-head [data-dates]')).toContainText(`Showing Mar 2025 · Front: ${inWords(march)} (DeepStateMap.Live)`);
+		await expect(page.locator('.embed-head [data-dates]')).not.toContainText(inWords(layerOf('occupied').asOf));
+	});
+
+	test('a layer not updated for longer than the limit says so on the picture', async ({ page }) => {
+		await page.goto('/embed?layers=contact-line,occupied');
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		const traced = layerOf('contact-line').asOf;
+		await expect(page.locator('.embed-head [data-dates]')).toContainText(`checked ${inWords(traced)}, not updated for over 90 days`);
+	});
+});
+
+test.describe('the newsroom’s own words', () => {
+	test('headline, subtitle, note and byline from the address, shown as text, never markup', async ({ page }) => {
+		const words = {
+			title: 'Where the guarantees <b>would</b> hold',
+			subtitle: 'A subtitle from the desk',
+			note: 'One short paragraph of context, written by the newsroom.',
+			byline: 'Graphic: Jane Doe / The Daily'
+		};
+		await page.goto(`/embed?${new URLSearchParams(words)}`);
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		await expect(page.locator('.embed-head h1')).toHaveText(words.title);
+		await expect(page.locator('.embed-head h1 b')).toHaveCount(0);
+		await expect(page.locator('.embed-head .caption')).toHaveText(words.subtitle);
+		await expect(page.locator('.embed-head .note')).toHaveText(words.note);
+		await expect(page.locator('.credit')).toContainText(words.byline);
+	});
+
+	test('too long a headline is refused with a message naming it, and the atlas’s own headline stays', async ({ page }) => {
+		await page.goto(`/embed?title=${'A'.repeat(130)}`);
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		await expect(page.locator('.embed-head h1')).toHaveText("Ukraine's security guarantees");
+		await expect(page.locator('main.embed')).toContainText('the title is 130 characters, at most 120 fit');
+	});
+
+	test('the Embed dialog puts them in the snippet, and says which is too long', async ({ page }) => {
+		await page.goto('/');
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		await page.getByRole('button', { name: 'Embed this map' }).click();
+		await page.getByLabel('Headline').fill('Our headline & more');
+		await page.getByLabel('Byline').fill('Graphic: J. Doe');
+		const snippet = page.locator('#embed-snippet');
+		await expect(snippet).toHaveValue(/title=Our\+headline\+%26\+more/);
+		await expect(snippet).toHaveValue(/byline=Graphic%3A\+J\.\+Doe/);
+		await expect(snippet).toHaveValue(/title="Our headline &amp; more"/);
+		await page.getByLabel('Subtitle').fill('S'.repeat(201));
+		await expect(page.getByText('Subtitle is too long: 201 characters, at most 200 fit.')).toBeVisible();
+		await expect(snippet).not.toHaveValue(/subtitle=/);
+		// the snippet's address opens the embed with the words
+		const src = (await snippet.inputValue()).match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
+		await page.goto(src);
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		await expect(page.locator('.embed-head h1')).toHaveText('Our headline & more');
+	});
+});
+
+for (const width of [640, 375])
+	test(`an article pasting the oEmbed document shows the whole graphic, credit included, at ${width} px`, async ({ page, baseURL }) => {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`${hostOrigin(baseURL)}/oembed.html?atlas=${atlasOrigin(baseURL)}&width=${width}`);
+		const frame = await atlasFrame(page);
+		const credit = frame.locator('.credit');
+		await expect(credit).toContainText('All sources');
+		// the credit's last line lies inside the iframe's box: nothing of the graphic is cut off
+		await expect
+			.poll(async () => {
+				const bottom = await credit.evaluate((c) => c.getBoundingClientRect().bottom);
+				return (await frameHeight(page)) - bottom;
+			})
+			.toBeGreaterThanOrEqual(0);
+		await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(frame)))).toBeLessThanOrEqual(1);
+	});

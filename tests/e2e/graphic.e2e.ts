@@ -229,6 +229,34 @@ function swatchesUnderMap(png: PNG): number {
 test.describe('PNG export', () => {
 	test.use({ viewport: { width: 1440, height: 900 } });
 
+	test('the image dates what it draws, in words, and carries the newsroom’s headline, note and byline', async ({ page }) => {
+		// what the export writes on its canvas, with the width limit it gives (a limit squeezes the text)
+		await page.addInitScript(() => {
+			const written: { text: string; squeezed: boolean }[] = ((window as unknown as { __written: typeof written }).__written = []);
+			const fillText = CanvasRenderingContext2D.prototype.fillText;
+			CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+				written.push({ text, squeezed: maxWidth !== undefined && this.measureText(text).width > maxWidth });
+				return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+			};
+		});
+		const words = { title: 'The desk’s own headline', note: 'A short note from the desk about what the map shows.', byline: 'Graphic: J. Doe' };
+		const { errors } = await openAtlas(page, `/?layers=occupied,front-line,coalition&time=2025-03&${new URLSearchParams(words)}`);
+		await page.getByRole('combobox', { name: 'Image size' }).selectOption('social');
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export PNG' }).click();
+		await download;
+		const written = await page.evaluate(() => (window as unknown as { __written: { text: string; squeezed: boolean }[] }).__written);
+		const all = written.map((w) => w.text).join(' ');
+		expect(all).toContain(words.title);
+		expect(all).toContain(words.note.split(' ').slice(0, 4).join(' '));
+		expect(all).toContain(words.byline);
+		expect(all).toMatch(/Showing Mar 2025 · Front: 1 Mar 2025 \(DeepStateMap\.Live\)/);
+		expect(all).toContain('Who pledged what');
+		expect(all, 'no ISO date, no bare "as of"').not.toMatch(/\d{4}-\d{2}-\d{2}|Data as of|Up to/);
+		expect(written.filter((w) => w.squeezed).map((w) => w.text)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
 	test('each size offered comes out at its size, with every class drawn in the key, in English and Ukrainian', async ({ page }) => {
 		const { errors } = await openAtlas(page, '/');
 		// the classes the panel's legend shows for the layers on (a layer of one class is one entry)

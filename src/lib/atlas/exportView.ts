@@ -6,12 +6,18 @@ import type { Month } from '../time/timeline';
 import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
 import { snapshot } from '../map/snapshot';
 import { dataFrame } from '../geo/frame';
-import { shownAt } from '../time/timeline';
-import { lang, t } from '../i18n/i18n.svelte';
+import { dayLabel, shownAt } from '../time/timeline';
+import { datesLine, type PictureDates } from '../content/dating';
+import type { NewsroomWords } from '../state/urlState';
+import { lang, t, wording } from '../i18n/i18n.svelte';
 import { entryLabel, layerTitle } from '../manifest/localise';
 
 export type ExportState = {
 	layers: LayerSpec[];
+	/** what each date of the picture is for (the viewer's `dates`) */
+	dates: PictureDates;
+	/** a newsroom's own headline, subtitle, note and byline */
+	words: NewsroomWords;
 	visible: Record<string, boolean>;
 	sources: Bibliography;
 	scene?: Scene;
@@ -20,7 +26,10 @@ export type ExportState = {
 };
 
 /** Downloads the map as a PNG, framed on the data in view, with its title, legend, sources and dates baked in. */
-export async function exportView(atlas: AtlasMap, { layers, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState): Promise<void> {
+export async function exportView(
+	atlas: AtlasMap,
+	{ layers, dates, words, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState
+): Promise<void> {
 	const on = layers.filter((l) => visible[l.id]);
 	const title = (l: LayerSpec) => layerTitle(l.def, lang());
 	// a layer coloured by category lists its categories present; any other layer, itself
@@ -37,17 +46,21 @@ export async function exportView(atlas: AtlasMap, { layers, visible, sources, sc
 				.filter(Boolean)
 		)
 	];
-	const asOf = on
-		.map((l) => l.def.asOf ?? '')
-		.sort()
-		.at(-1);
 	const today = new Date().toISOString().slice(0, 10);
+	const wordsNow = wording();
 	const text: ExportText = {
-		title: scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees"),
-		subtitle: on.map(title).join(' · ') + (until ? ` · ${t('Up to')} ${until}` : ''),
+		title: words.title ?? (scene ? t.pick(scene.title, scene.i18n?.uk.title) : t("Ukraine's security guarantees")),
+		// the article's words, never a list of the layers
+		subtitle:
+			words.subtitle ??
+			(scene
+				? t.pick(scene.subtitle ?? scene.caption, scene.i18n?.uk.subtitle ?? scene.i18n?.uk.caption)
+				: t('Who pledged what, the supply hubs, the front and the skies')),
+		note: words.note,
+		byline: words.byline,
 		legend,
 		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine')}`,
-		date: `${asOf ? `${t('Data as of')} ${asOf} · ` : ''}${t('Exported')} ${today}`
+		date: `${datesLine(dates, wordsNow)} · ${t('Exported')} ${dayLabel(today, wordsNow.months)}`
 	};
 	// the key and the credit are laid out first: the map takes the height they leave
 	const layout = exportLayout(text, size);

@@ -10,6 +10,7 @@ export { linkOf } from './link';
 export { connect } from './connect.svelte';
 export { placeCard } from '../map/placeCard';
 export { watchHeight } from '../embed/reportHeight';
+export { datesLine } from '../content/dating';
 export { default as FeatureCard } from '../ui/FeatureCard.svelte';
 export { default as FeatureChooser } from '../ui/FeatureChooser.svelte';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';

@@ -14,7 +14,9 @@ export function linkOf(content: Content, params: URLSearchParams): { link: Atlas
 		layers: data.layers.map((l) => l.def.id),
 		scenes: scenes.map((s) => s.id),
 		months: months.length ? { first: months[0].month, last: months.at(-1)!.month } : undefined,
-		hasFeature: (layer, id) => data.layers.some((l) => l.def.id === layer && l.data.features.some((f) => f.properties?.id === id))
+		// a dated layer's feature of another month is in a version not loaded yet: its card is not
+		// opened, but the address is not wrong, so no notice says it is
+		hasFeature: (layer, id) => data.layers.some((l) => l.def.id === layer && (!!l.def.versions || l.data.features.some((f) => f.properties?.id === id)))
 	});
 	return { link: fromLink.state, problems: fromLink.problems };
 }

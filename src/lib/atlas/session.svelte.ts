@@ -52,20 +52,25 @@ export class AtlasSession {
 	});
 	readonly embedUrl = $derived(`${this.origin}${base}/embed?${this.shareQuery}`);
 	readonly scriptUrl = $derived(`${this.origin}${base}/embed.js`);
-	// the embed's credit line counts the sources in the reader's language
+	// the embed's credit names the data behind what is drawn (DeepStateMap.Live for the front), then counts the rest
 	readonly dataCredit = $derived.by(() => {
-		const n = Object.keys(this.viewer?.sources ?? {}).length;
-		return fill(pluralForm(lang(), n, t('Data from {n} source|Data from {n} sources')), { n: formatNumber(n) });
+		const viewer = this.viewer;
+		if (!viewer) return '';
+		const datasets = [
+			...new Set(
+				viewer.layers
+					.filter((l) => viewer.drawnIds.has(l.id))
+					.flatMap((l) => l.def.sources)
+					.filter((k) => viewer.sources[k]?.kind === 'dataset')
+			)
+		];
+		const total = Object.keys(viewer.sources).length;
+		if (datasets.length === 0) return fill(pluralForm(lang(), total, t('Data from {n} source|Data from {n} sources')), { n: formatNumber(total) });
+		const n = total - datasets.length;
+		const others = fill(pluralForm(lang(), n, t('{n} other source|{n} other sources')), { n: formatNumber(n) });
+		const names = [...new Set(datasets.map((k) => viewer.sources[k].publisher))].join(', ');
+		return fill(t('Data: {names} and {others}'), { names, others });
 	});
-
-	/** the latest date the layers on the map were checked, for a credit line */
-	readonly dataAsOf = $derived(
-		this.viewer?.layers
-			.filter((l) => this.viewer!.visible[l.id])
-			.map((l) => l.def.asOf ?? '')
-			.sort()
-			.at(-1) || null
-	);
 
 	report(problem: Problem): void {
 		this.problems = [...this.problems, problem];
@@ -80,6 +85,8 @@ export class AtlasSession {
 			const { exportView } = await import('./exportView');
 			await exportView(map, {
 				layers: viewer.layers,
+				dates: viewer.dates,
+				words: viewer.words,
 				visible: viewer.visible,
 				sources: viewer.sources,
 				scene: viewer.scenes[viewer.sceneIndex],

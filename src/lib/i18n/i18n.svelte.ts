@@ -6,7 +6,7 @@ export { fill, pluralForm };
 const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
+export const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
 const NUMBER_LOCALES: Record<Lang, string> = { en: 'en-GB', uk: 'uk-UA' };
 
 // inAddress: the address chose the language, so links to the other pages carry it on

@@ -67,6 +67,8 @@ export const LayerSchema = v.strictObject({
 	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
 	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
 	asOf: v.optional(isoDate),
+	/** what the layer's date is for on a picture ("Front", "Coalition roles"); the title where none */
+	dateLabel: v.optional(nonEmpty),
 	/**
 	 * Dated versions of the layer (the occupied area month by month), oldest first: the time slider
 	 * draws the one in force at its month (the latest not after it), none before the first.
@@ -89,6 +91,7 @@ export const LayerSchema = v.strictObject({
 				description: v.optional(v.string()),
 				note: v.optional(v.string()),
 				legendLabel: v.optional(nonEmpty),
+				dateLabel: v.optional(nonEmpty),
 				categories: v.optional(v.record(v.string(), nonEmpty)),
 				fields: v.optional(v.record(v.string(), nonEmpty))
 			})

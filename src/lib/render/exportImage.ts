@@ -9,6 +9,9 @@ export type ExportSize = (typeof EXPORT_SIZES)[number];
 export type ExportText = {
 	title: string;
 	subtitle: string;
+	/** the newsroom's own paragraph under the subtitle, and its byline ("Graphic: …") in the credit */
+	note?: string;
+	byline?: string;
 	legend: { label: string; color: string }[];
 	/** the publishers of the sources and the base map's credit */
 	credit: string;
@@ -21,6 +24,8 @@ export type ExportLayout = {
 	width: number;
 	height: number;
 	header: number;
+	/** the title's, the subtitle's and the note's lines, wrapped to the width (never squeezed), with their baselines */
+	headLines: { text: string; y: number; font: string; color: string }[];
 	map: { width: number; height: number };
 	legend: { x: number; y: number; label: string; color: string }[];
 	creditLines: { text: string; y: number }[];
@@ -28,7 +33,9 @@ export type ExportLayout = {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MARGIN = 32;
-const HEADER = 100;
+const TITLE_FONT = `bold 40px ${FONT}`;
+const SUBTITLE_FONT = `22px ${FONT}`;
+const NOTE_FONT = `18px ${FONT}`;
 const SWATCH = 18;
 const LEGEND_ROW = 28;
 const CREDIT_LINE = 22;
@@ -71,13 +78,26 @@ export function exportLayout(text: ExportText, size: { width: number; height: nu
 	}
 	const legendRows = text.legend.length ? row + 1 : 0;
 	g.font = CREDIT_FONT;
-	const credit = wrap(g, `${text.credit} · ${text.date}`, inner);
+	const credit = [text.date, [text.byline, text.credit].filter(Boolean).join(' · ')].flatMap((part) => wrap(g, part, inner));
 	const footer = 18 + legendRows * LEGEND_ROW + 8 + credit.length * CREDIT_LINE + 8;
-	const mapHeight = size.height - HEADER - footer;
+	// the head: title, subtitle and note, each wrapped, each line below the one before
+	const headLines: ExportLayout['headLines'] = [];
+	let y = 14;
+	for (const [part, font, lineHeight, color] of [
+		[text.title, TITLE_FONT, 48, '#1a202c'],
+		[text.subtitle, SUBTITLE_FONT, 30, '#4a5568'],
+		[text.note ?? '', NOTE_FONT, 25, '#1a202c']
+	] as const) {
+		g.font = font;
+		for (const line of part ? wrap(g, part, inner) : []) headLines.push({ text: line, y: (y += lineHeight) - Math.round(lineHeight * 0.25), font, color });
+	}
+	const header = y + 14;
+	const mapHeight = size.height - header - footer;
 	const top = size.height - footer + 18;
 	return {
 		...size,
-		header: HEADER,
+		header,
+		headLines,
 		map: { width: size.width, height: mapHeight },
 		legend: legend.map((e) => ({ ...e, y: top + e.y * LEGEND_ROW })),
 		creditLines: credit.map((line, i) => ({ text: line, y: top + legendRows * LEGEND_ROW + 8 + (i + 1) * CREDIT_LINE - 6 }))
@@ -98,12 +118,11 @@ export function composeExport(map: CanvasImageSource, text: ExportText, layout: 
 	g.fillRect(0, 0, layout.width, layout.height);
 	g.drawImage(map, 0, layout.header, layout.map.width, layout.map.height);
 
-	g.fillStyle = '#1a202c';
-	g.font = `bold 40px ${FONT}`;
-	g.fillText(text.title, MARGIN, 52, inner);
-	g.fillStyle = '#4a5568';
-	g.font = `22px ${FONT}`;
-	g.fillText(text.subtitle, MARGIN, 86, inner);
+	for (const line of layout.headLines) {
+		g.fillStyle = line.color;
+		g.font = line.font;
+		g.fillText(line.text, MARGIN, line.y);
+	}
 
 	g.font = LEGEND_FONT;
 	for (const entry of layout.legend) {

@@ -4,7 +4,25 @@ import { MONTH, type Month } from '../time/timeline';
 export const THEME_NAMES = ['light', 'dark'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
-/** What a link restores: layers, view, time, scene, the open feature, language and theme. */
+/**
+ * A newsroom's own words for an embed and its PNG, each one line of plain text, at most this many
+ * characters: a headline, a subtitle, a note (one short paragraph) and a byline ("Graphic: …").
+ */
+export const WORD_LIMITS = { title: 120, subtitle: 200, note: 400, byline: 80 } as const;
+export type WordKey = keyof typeof WORD_LIMITS;
+export type NewsroomWords = Partial<Record<WordKey, string>>;
+export const WORD_KEYS = Object.keys(WORD_LIMITS) as WordKey[];
+
+/** A newsroom's text as it is kept: white space (line breaks included) folded to single spaces, trimmed. */
+export const tidyWords = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** What is wrong with a newsroom's text for `key`, in words, or null: only its length can be. */
+export function wordsProblem(key: WordKey, text: string): string | null {
+	const length = [...tidyWords(text)].length;
+	return length > WORD_LIMITS[key] ? `${length} characters, at most ${WORD_LIMITS[key]} fit` : null;
+}
+
+/** What a link restores: layers, view, time, scene, the open feature, language and theme, and a newsroom's words. */
 export type AtlasState = {
 	layers?: string[];
 	view?: { lng: number; lat: number; zoom: number };
@@ -15,6 +33,7 @@ export type AtlasState = {
 	feature?: { layer: string; id: string };
 	lang?: 'en' | 'uk';
 	theme?: ThemeName;
+	words?: NewsroomWords;
 };
 
 /** What the address may name: the layers (and their feature ids), scenes and the months with data. */
@@ -89,6 +108,14 @@ export function parseState(params: URLSearchParams, known: string[] | Known): { 
 		if ((THEME_NAMES as readonly string[]).includes(theme)) state.theme = theme as ThemeName;
 		else reject('theme', `"${theme}" is not a theme (light, dark)`);
 	}
+
+	for (const key of WORD_KEYS) {
+		const text = params.get(key);
+		if (text === null || tidyWords(text) === '') continue;
+		const problem = wordsProblem(key, text);
+		if (problem) reject(key, `the ${key} is ${problem}`);
+		else state.words = { ...state.words, [key]: tidyWords(text) };
+	}
 	return { state, problems };
 }
 
@@ -102,5 +129,6 @@ export function serializeState(state: AtlasState): string {
 	if (state.feature) params.set('feature', `${state.feature.layer}:${state.feature.id}`);
 	if (state.lang) params.set('lang', state.lang);
 	if (state.theme) params.set('theme', state.theme);
+	for (const key of WORD_KEYS) if (state.words?.[key]) params.set(key, state.words[key]!);
 	return params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
