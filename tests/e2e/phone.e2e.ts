@@ -180,3 +180,48 @@ for (const screen of [
 			expect(await seen('#atlas-panel .map-key .key li')).toBe(true);
 		});
 	});
+
+// The first view frames the story (issue 31): all of Ukraine on a phone, in the explorer and the
+// embed, and the coalition's European members with Ukraine on a desktop, each in the part of the
+// map that no masthead, panel or button covers
+const UKRAINE_EXTREMES: [string, [number, number]][] = [
+	['Uzhhorod (west)', [22.15, 48.45]],
+	['the Luhansk border (east)', [40.15, 49.6]],
+	['Chernihiv oblast (north)', [33.2, 52.3]],
+	['Crimea (south)', [33.75, 44.45]],
+	['Pokrovsk (the front)', [37.18, 48.28]]
+];
+const EUROPE_PLACES: [string, [number, number]][] = [
+	['London', [-0.13, 51.51]],
+	['Paris', [2.35, 48.86]],
+	['Lisbon', [-9.14, 38.72]],
+	['Dublin', [-6.26, 53.35]],
+	...UKRAINE_EXTREMES
+];
+for (const { path, name, size, places } of [
+	{ path: '/', name: 'phone 390x844', size: { width: 390, height: 844 }, places: UKRAINE_EXTREMES },
+	{ path: '/', name: 'phone 375x700', size: { width: 375, height: 700 }, places: UKRAINE_EXTREMES },
+	{ path: '/embed', name: 'phone 375x800', size: { width: 375, height: 800 }, places: UKRAINE_EXTREMES },
+	{ path: '/', name: 'desktop 1280x800', size: { width: 1280, height: 800 }, places: EUROPE_PLACES },
+	{ path: '/', name: 'desktop 1440x900', size: { width: 1440, height: 900 }, places: EUROPE_PLACES }
+])
+	test.describe(`the default view of ${path}, ${name}`, () => {
+		test.use({ viewport: size, isMobile: size.width < 640, hasTouch: size.width < 640 });
+
+		test('shows what the story needs, clear of every panel and button', async ({ page }) => {
+			await openAtlas(page, path);
+			await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+			const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
+			const covers = [
+				...(await page.locator('header.masthead, aside.sheet, .maplibregl-ctrl-top-right .maplibregl-ctrl-group').all()).map((l) => l.boundingBox())
+			];
+			const boxes = (await Promise.all(covers)).filter((b): b is NonNullable<typeof b> => b !== null && b.width > 0);
+			const hidden: string[] = [];
+			for (const [place, at] of places) {
+				const { x, y } = await project(page, at);
+				if (x <= map.x || x >= map.x + map.width || y <= map.y || y >= map.y + map.height) hidden.push(`${place}: off the map at ${x},${y}`);
+				else if (boxes.some((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height)) hidden.push(`${place}: under a panel at ${x},${y}`);
+			}
+			expect(hidden).toEqual([]);
+		});
+	});

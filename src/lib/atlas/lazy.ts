@@ -11,13 +11,13 @@ export { connect } from './connect.svelte';
 export { placeCard } from '../map/placeCard';
 export { watchHeight } from '../embed/reportHeight';
 export { datesLine } from '../content/dating';
-export { default as FeatureCard } from '../ui/FeatureCard.svelte';
-export { default as FeatureChooser } from '../ui/FeatureChooser.svelte';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';
-export { default as TourCard } from '../ui/TourCard.svelte';
 export { default as StaticFallback } from '../ui/StaticFallback.svelte';
 export { default as Notices } from '../ui/Notices.svelte';
 export { default as BottomSheet } from '../ui/BottomSheet.svelte';
 export { default as LayersTab } from '../ui/LayersTab.svelte';
 export { default as CompactLegend } from '../ui/CompactLegend.svelte';
 export { default as ExplorerPanel } from '../ui/ExplorerPanel.svelte';
+// what a reader may never open comes when first needed: a feature's card, the choice of features, the tour
+export const cardParts = () => import('./cards');
+export const tourCard = () => import('../ui/TourCard.svelte');

@@ -6,6 +6,7 @@ import { AtlasMap, type PickHandler } from '../map/atlasMap';
 import { decodeBasemap, DETAIL_FILE } from '../map/basemap';
 import { PALETTES } from '../map/theme';
 import { readContentFast } from '../content/built';
+import { firstView, PHONE_MAX_PX } from '../map/view';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 
@@ -36,6 +37,24 @@ const mapLocale = () => ({
 	'CooperativeGesturesHandler.MobileHelpText': t('Use two fingers to move the map')
 });
 
+/** The strip a phone's zoom buttons take at the map's right edge, in CSS px. */
+const ZOOM_BUTTONS_PX = 44;
+
+/** How far down the map the masthead over its top reaches (a phone's title and tour button), in CSS px. */
+function mastheadBottom(container: HTMLElement): number {
+	const masthead = document.querySelector<HTMLElement>('[data-covers-map="top"]');
+	return masthead ? Math.max(0, masthead.getBoundingClientRect().bottom - container.getBoundingClientRect().top) : 0;
+}
+
+/**
+ * How much of a wide map's right the side panel covers, in CSS px: BottomSheet's width,
+ * `min(20rem, 100% - 4rem)`, and its gap from the edge, 3.2rem, for the zoom buttons.
+ */
+function sidePanelWidth(container: HTMLElement): number {
+	const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+	return Math.min(20 * rem, container.clientWidth - 4 * rem) + 3.2 * rem;
+}
+
 /**
  * Starts the atlas in `session`: reads the address, makes the map, hands it the layers and fills
  * the session as each piece arrives. Returns what stops it (the page is left).
@@ -54,14 +73,18 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 	const basemap = Promise.all([json('data/basemap.topo.json'), json('data/labels.geojson')]).then(([t, l]) => decodeBasemap(t, l));
 	// the explorer's panel covers the map's right (wide screens) or its lower 40% (phones):
 	// centre Ukraine in what stays visible
+	// and, on phones, the masthead its top
 	const full = chrome === 'full';
-	const wide = container.clientWidth > 640;
+	const wide = container.clientWidth > PHONE_MAX_PX;
 	const padding = {
-		top: 0,
-		right: full && wide ? Math.min(340, container.clientWidth * 0.3) : 0,
+		top: full && !wide ? mastheadBottom(container) : 0,
+		// (a phone's zoom buttons keep the right edge)
+		right: full && wide ? sidePanelWidth(container) : wide ? 0 : ZOOM_BUTTONS_PX,
 		bottom: full && !wide ? container.clientHeight * 0.4 : 0,
 		left: 0
 	};
+	// the first view fits the screen: all of Ukraine on a phone, the coalition's Europe on a wider one
+	const first = firstView(container.clientWidth, container.clientHeight, padding);
 	const onPick: PickHandler = (picks, how) => session.viewer?.onPick(picks, how);
 	// maplibre takes its own labels when the map is made: it waits for the language's dictionary (small, and loading already)
 	const created = Promise.all([basemap, langReady]).then(([b]) =>
@@ -74,6 +97,8 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			// a blank box is never left in the map's place: the static map, until the context comes back
 			onContextGone: (gone) => (session.contextGone = gone),
 			padding,
+			center: first.center,
+			zoom: first.zoom,
 			attribution: attribution(),
 			locale: mapLocale(),
 			language: lang(),
