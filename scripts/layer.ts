@@ -21,14 +21,25 @@ import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
-      Checks and normalises a GeoJSON, TopoJSON or CSV file (columns lon/lat or longitude/latitude),
-      copies it to geodata/<id>.geojson and adds the layer to geodata/layers.json.
+      Checks and normalises a GeoJSON, TopoJSON or CSV file (columns lon/lat or longitude/latitude;
+      a row's date column is its date, its source or url column its source), copies it to
+      geodata/<id>.geojson and adds the layer to geodata/layers.json. geojson.io's colours
+      (fill, stroke, marker-color) become the layer's colour where the features agree.
       --title <text>            the layer's name in the legend (required)
       --kind <kind>             ${KINDS.join(', ')} (required)
       --id <slug>               the layer's id and file name (default: from the file name)
-      --source <key>            a key of geodata/sources.json, repeatable (default: every source the features cite)
+      --source <key|address>    a key of geodata/sources.json, or a web address (it becomes an entry there:
+                                publisher from the bibliography or the site's name, date from the address
+                                or the row's date column), repeatable; also the source of every feature
+                                citing none (default: every source the features cite)
+      --confidence <level>      confirmed, reported or uncertain, for every feature giving none
+      --name-from <column>      the column (property) each feature's name comes from; a feature with none is
+                                called after the layer ("Title 2"), with a warning
+      --events                  the features' dates are events (incidents) the time slider counts and filters;
+                                without it a layer's dates are shown on its cards only
       --description <text>      one or two sentences for the legend
-      --as-of <date>            when the layer as a whole held, like 2025-09-04
+      --as-of <date>            when the layer as a whole held, like 2025-09-04 (with --source <address>,
+                                --confidence or --name-from, also every feature's as-of where it gives none)
       --color <#rrggbb>         the layer's colour
       --renderer <maplibre|deck>  deck draws many points faster (point layers only)
       --radius-property <name>  zone: the property holding the radius in km (default: radiusKm)
@@ -53,6 +64,9 @@ const options = {
 	source: { type: 'string', multiple: true },
 	description: { type: 'string' },
 	'as-of': { type: 'string' },
+	confidence: { type: 'string' },
+	'name-from': { type: 'string' },
+	events: { type: 'boolean' },
 	color: { type: 'string' },
 	renderer: { type: 'string' },
 	'radius-property': { type: 'string' },
@@ -169,6 +183,9 @@ async function main(): Promise<number> {
 			sources: values.source,
 			description: values.description,
 			asOf: values['as-of'],
+			confidence: values.confidence,
+			nameFrom: values['name-from'],
+			events: values.events,
 			color: values.color,
 			renderer: values.renderer,
 			radiusProperty: values['radius-property'],

@@ -11,7 +11,9 @@ import { escapeXml, staticMapSvg, type MapLabel } from '../src/lib/render/static
 import type { LoadedLayer } from '../src/lib/manifest/load';
 import { DEFAULT_VIEW } from '../src/lib/map/view';
 import { validateScenes } from '../src/lib/manifest/scenes';
-import { shownAt } from '../src/lib/time/timeline';
+import { countsAsEvents, shownIn, timelineOf, type Month } from '../src/lib/time/timeline';
+import { datesLine, pictureDates } from '../src/lib/content/dating';
+import { ENGLISH } from '../src/lib/content/summary';
 import { mkdir } from 'node:fs/promises';
 
 const PREVIEW_SIZE = { width: 1200, height: 630 };
@@ -62,10 +64,24 @@ function labelsFor(layers: LoadedLayer[], zoom: number): MapLabel[] {
 	return [...points, ...countries, ...places];
 }
 
+// every card dates what it draws, as the live map does: the front's snapshot, the layers' checks
+const today = new Date().toISOString().slice(0, 10);
+const latestMonth =
+	timelineOf(data.layers.map((l) => ({ features: countsAsEvents(l.def) ? l.data.features : [], versions: l.def.versions }))).at(-1)?.month ?? null;
+const datesOf = (layers: LoadedLayer[], until: Month | null) =>
+	datesLine(
+		pictureDates(
+			layers.filter((l) => l.def.visible !== false).map((l) => l.def),
+			until,
+			{ lang: 'en', sources: data.sources, today, latestMonth, staleAfterDays: data.staleAfterDays }
+		),
+		ENGLISH
+	);
+
 // prepare-data.ts has already failed the build on any problem; a broken layer is simply left out here
 const svg = staticMapSvg(
 	{ countries: basemap.countries, borders: basemap.borders, layers: data.layers, labels: labelsFor(data.layers, DEFAULT_VIEW.zoom) },
-	{ view: { ...DEFAULT_VIEW, ...PREVIEW_SIZE }, title: TITLE }
+	{ view: { ...DEFAULT_VIEW, ...PREVIEW_SIZE }, title: TITLE, dates: datesOf(data.layers, null) }
 );
 await writeFile(join(root, 'static/data/static-map.svg'), svg);
 
@@ -119,12 +135,12 @@ for (const scene of scenes) {
 	const layers = data.layers.map((l) => ({
 		...l,
 		def: { ...l.def, visible: scene.layers.includes(l.def.id) },
-		data: { ...l.data, features: l.data.features.filter((f) => shownAt(f, scene.time ?? null)) }
+		data: { ...l.data, features: l.data.features.filter((f) => shownIn(l.def, f, scene.time ?? null)) }
 	}));
 	const view = { center: scene.camera.center, zoom: scene.camera.zoom - ZOOM_FOR_PREVIEW, ...PREVIEW_SIZE };
 	const sceneSvg = staticMapSvg(
 		{ countries: basemap.countries, borders: basemap.borders, layers, labels: labelsFor(layers, view.zoom) },
-		{ view, title: scene.title }
+		{ view, title: scene.title, dates: datesOf(layers, scene.time ?? null) }
 	);
 	await writeFile(join(root, `static/data/scenes/${scene.id}.svg`), sceneSvg);
 	await writeFile(join(root, `static/data/scenes/${scene.id}.png`), toPng(sceneSvg));

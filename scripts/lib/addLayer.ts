@@ -13,6 +13,10 @@ import { SLICE_ABOVE } from '../../src/lib/manifest/geojsonText';
 // one rule for a layer id from a file name, shared with the browser editor
 import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
+import { convertToGeoJSON } from '../../src/lib/editor/convert';
+import { isTimed } from '../../src/lib/time/timeline';
+import { applyLayerChoices } from '../../src/lib/editor/layerDefaults';
+import { citableOf, forgive, newSourceProblems, sourceEntry, type NewSource } from '../../src/lib/editor/forgive';
 
 export type AddOptions = {
 	input: string;
@@ -21,7 +25,14 @@ export type AddOptions = {
 	id?: string;
 	title?: string;
 	kind?: string;
+	/** keys of geodata/sources.json, or addresses (which become entries), for the layer and every feature citing nothing */
 	sources?: string[];
+	/** every feature without a confidence gets this one */
+	confidence?: string;
+	/** the column (property) features are named from */
+	nameFrom?: string;
+	/** the features' dates are events the time slider counts (incursions), not facts about places */
+	events?: boolean;
 	description?: string;
 	asOf?: string;
 	color?: string;
@@ -51,6 +62,7 @@ const FLAGS: Record<string, string> = {
 	'style.color': '--color',
 	asOf: '--as-of',
 	sources: '--source',
+	confidence: '--confidence',
 	radiusProperty: '--radius-property',
 	joinProperty: '--join-property'
 };
@@ -100,6 +112,9 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 	if (!options.force && existsSync(join(root, file)))
 		return nothing([{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }]);
 
+	// an address given with --source becomes a bibliography entry; the layer cites its key
+	const addresses = (options.sources ?? []).filter((s) => URL_PATTERN.test(s));
+	const sourceKeys = options.sources?.filter((s) => !URL_PATTERN.test(s));
 	const given = {
 		id,
 		title: options.title,
@@ -108,7 +123,7 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 		renderer: options.renderer,
 		file,
 		asOf: options.asOf,
-		sources: options.sources,
+		sources: addresses.length ? undefined : sourceKeys,
 		// the kinds that read a property need its name: these are the ones the atlas's own layers use
 		radiusProperty: options.radiusProperty ?? (options.kind === 'zone' ? 'radiusKm' : undefined),
 		joinProperty: options.joinProperty ?? (options.kind === 'choropleth' ? 'isoN3' : undefined)
@@ -121,38 +136,66 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 	if (options.color !== undefined) entry.style = { ...(entry.style as object), color: options.color };
 	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
 
+	// the layer-level choices (a source, a confidence, an as-of date, a name column) fill what the
+	// file's features lack, as the editor's form does; without one the file is judged as it is
+	const raw = await readFile(options.input, 'utf8');
+	const chosen = addresses.length > 0 || options.confidence !== undefined || options.nameFrom !== undefined;
+	const filled = kind && chosen ? fillFromChoices(raw, name, options, bibliography.citable, [...(sourceKeys ?? []), ...addresses]) : null;
+	if (filled?.problems.length) return nothing(filled.problems);
+	if (filled?.color && options.color === undefined && !(kept.style as { color?: string })?.color)
+		entry.style = { ...(entry.style as object), color: filled.color };
+	const citable = { ...bibliography.citable, ...citableOf(filled?.newSources ?? []) };
+	if (filled && entry.sources === undefined && addresses.length)
+		entry.sources = [...(sourceKeys ?? []), ...filled.newSources.filter((s) => addresses.includes(s.from)).map((s) => s.key)];
 	const prepared = kind
 		? prepareFile(
-				await readFile(options.input, 'utf8'),
-				name,
+				filled?.text ?? raw,
+				filled ? name.replace(/\.(csv|tsv|topojson|json)$/i, '.geojson') : name,
 				{ kind, file, radiusProperty: entry.radiusProperty as string, joinProperty: entry.joinProperty as string },
-				bibliography.citable,
+				citable,
 				hooks.onProgress
 			)
 		: null;
 	// a layer cites what its features cite, unless the editor says otherwise; an unknown key is the feature's problem
-	if (entry.sources === undefined) entry.sources = prepared?.data ? citedBy(prepared.data).filter((key) => Object.hasOwn(bibliography.citable, key)) : [];
+	if (entry.sources === undefined) entry.sources = prepared?.data ? citedBy(prepared.data).filter((key) => Object.hasOwn(citable, key)) : [];
 	const read = prepared?.format ? `read ${name} (${FORMAT_NAMES[prepared.format]})` : null;
 	const at = index >= 0 ? index : manifest.layers.length;
 	// sources taken from the features can only be missing when features break a rule, which is reported already
 	const echo = (p: Problem) => options.sources === undefined && p.field === '--source';
-	const problems = [...entryProblems(entry, at, bibliography.citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
-	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, prepared?.warnings, read);
+	const problems = [...entryProblems(entry, at, citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
+	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, [...(filled?.warnings ?? []), ...(prepared?.warnings ?? [])], read);
 
 	// every layer says how current it is: without --as-of, the latest date its features were checked
-	const warnings = [...prepared.warnings];
+	const warnings = [...(filled?.warnings ?? []), ...prepared.warnings];
 	if (entry.asOf === undefined) {
 		entry.asOf = latestAsOf(prepared.data);
 		warnings.push({ file: '', field: '--as-of', message: `not given: the layer is as of ${entry.asOf}, the latest asOf of its features` });
 	}
+	// a date column makes no layer an event layer by itself: logistics points are not incursions
+	if (options.events) entry.events = true;
+	else if (entry.events === undefined && isTimed(prepared.data.features)) {
+		entry.events = false;
+		warnings.push({
+			file: '',
+			field: '--events',
+			message: "not given: the features' dates are shown on their cards, and the time slider neither counts nor filters them (pass --events for incidents)"
+		});
+	}
 	const layers = [...manifest.layers];
 	layers[at] = inManifestOrder(entry);
+	// new bibliography entries go in with the layer, in one write
+	const newSources = filled?.newSources ?? [];
+	const sourcesFile = newSources.length
+		? [
+				{
+					name: 'sources.json',
+					content: JSON.stringify(withEntries((await readJson(join(root, 'sources.json'))) as Record<string, unknown>, newSources), null, '\t') + '\n'
+				}
+			]
+		: [];
 	await writeFilesAtomically(
 		root,
-		[
-			{ name: file, content: prepared.text },
-			{ name: 'layers.json', content: JSON.stringify({ ...manifest, layers }, null, '\t') + '\n' }
-		],
+		[{ name: file, content: prepared.text }, { name: 'layers.json', content: JSON.stringify({ ...manifest, layers }, null, '\t') + '\n' }, ...sourcesFile],
 		hooks
 	);
 	return {
@@ -161,7 +204,8 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 		warnings,
 		done: [
 			`wrote geodata/${file}: ${geometrySummary(prepared.data)}${prepared.data.bbox ? `, bbox [${prepared.data.bbox.join(', ')}]` : ''}`,
-			`${index >= 0 ? 'replaced' : 'added'} layers[${at}] "${id}" (${kind}) in ${MANIFEST}, citing ${(entry.sources as string[]).join(', ')}`
+			`${index >= 0 ? 'replaced' : 'added'} layers[${at}] "${id}" (${kind}) in ${MANIFEST}, citing ${(entry.sources as string[]).join(', ')}`,
+			...newSources.map((s) => `added "${s.key}" to geodata/sources.json: ${s.publisher}, "${s.title}", ${s.date} (${s.url}): check its title`)
 		]
 	};
 }
@@ -220,4 +264,62 @@ function geometrySummary(data: FeatureCollection): string {
 	const types = new Map<string, number>();
 	for (const f of data.features) types.set(f.geometry?.type ?? 'no geometry', (types.get(f.geometry?.type ?? 'no geometry') ?? 0) + 1);
 	return `${count(data.features.length, 'feature')} (${[...types].map(([type, n]) => `${type}: ${n}`).join(', ')})`;
+}
+
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+
+/**
+ * The file with the layer's choices applied, as GeoJSON text: names, sources, confidence and as-of
+ * filled where its features give none, the addresses turned into new bibliography entries (the
+ * site's name as publisher where the bibliography does not know it, the row's date where the
+ * address gives none). Problems: the file could not be read, or an entry cannot be made.
+ */
+function fillFromChoices(raw: string, name: string, options: AddOptions, known: Bibliography, sources: string[]) {
+	const converted = convertToGeoJSON(raw, name);
+	if (!converted.text || converted.problems.length) return { problems: converted.problems, warnings: [], newSources: [], text: null, color: null };
+	let json: FeatureCollection;
+	try {
+		json = JSON.parse(converted.text);
+	} catch {
+		// broken JSON is reported, with its line and column, by the usual check of the file as given
+		return null;
+	}
+	const choices = applyLayerChoices(json, { title: options.title ?? slugOf(name), nameFrom: options.nameFrom, sources }, name);
+	const rowDates = new Map<string, string>();
+	for (const f of json.features ?? []) {
+		const p = f?.properties as Record<string, unknown> | null;
+		const date = typeof p?.date === 'string' ? p.date : undefined;
+		const cited = Array.isArray(p?.sources) ? p.sources : [p?.sources ?? p?.source];
+		for (const s of cited) if (typeof s === 'string' && date && !rowDates.has(s.trim())) rowDates.set(s.trim(), date);
+	}
+	const forgiven = forgive(json, { known, file: name, defaults: { confidence: options.confidence, asOf: options.asOf } });
+	for (const s of forgiven.newSources) {
+		if (!s.publisher) s.publisher = siteName(s.url);
+		if (!s.date) s.date = rowDates.get(s.from) ?? options.asOf ?? '';
+	}
+	return {
+		problems: newSourceProblems(forgiven.newSources, known),
+		warnings: [...choices.warnings, ...forgiven.warnings],
+		newSources: forgiven.newSources,
+		text: JSON.stringify(json, null, 2),
+		color: choices.color
+	};
+}
+
+/** A site's name from its address: "ft.com" for https://www.ft.com/content/… */
+const siteName = (url: string): string => {
+	try {
+		return new URL(url).hostname.replace(/^www\./, '');
+	} catch {
+		return '';
+	}
+};
+
+/** The bibliography with the new entries: in key order where the file keeps its keys in order, else at its end. */
+function withEntries(bibliography: Record<string, unknown>, added: NewSource[]): Record<string, unknown> {
+	const keys = Object.keys(bibliography);
+	const sorted = keys.every((key, i) => i === 0 || keys[i - 1] < key);
+	const all: Record<string, unknown> = { ...bibliography };
+	for (const s of added) all[s.key] = sourceEntry(s);
+	return sorted ? Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : all;
 }

@@ -66,6 +66,8 @@ describe('layer add', { timeout: 60_000 }, () => {
 		expect(run.out).toEqual([
 			`read ${FIXTURES}/summits.csv (CSV)`,
 			'warning: --as-of: not given: the layer is as of 2025-09-10, the latest asOf of its features',
+			// summits with a date are not incidents: the time slider leaves them alone unless --events says so
+			"warning: --events: not given: the features' dates are shown on their cards, and the time slider neither counts nor filters them (pass --events for incidents)",
 			'wrote geodata/summits.geojson: 2 features (Point: 2), bbox [-0.1276, 48.870431, 2.316583, 51.5072]',
 			'added layers[1] "summits" (point) in geodata/layers.json, citing news-2025-03-ironclad-guarantees, news-2025-09-04-allies-gather-paris, insightnews-2025-09-declarations-vs-commitments'
 		]);
@@ -83,6 +85,7 @@ describe('layer add', { timeout: 60_000 }, () => {
 					kind: 'point',
 					file: 'summits.geojson',
 					style: { color: '#6b46c1' },
+					events: false,
 					sources: ['news-2025-03-ironclad-guarantees', 'news-2025-09-04-allies-gather-paris', 'insightnews-2025-09-declarations-vs-commitments'],
 					asOf: '2025-09-10'
 				}

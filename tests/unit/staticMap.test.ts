@@ -97,6 +97,14 @@ describe('staticMapSvg', () => {
 		expect(svg).toContain(SOURCES_NOTE);
 	});
 
+	it('dates what it draws under the title (a social card, the static fallback), as text', () => {
+		const dates = 'Front: 10 Oct 2026 (DeepStateMap.Live) · Coalition roles checked 7 Dec 2026 <b>';
+		const svg = staticMapSvg({ countries: noCountries, borders: noBorders, layers: [layer({}, [point(KYIV)])] }, { view: VIEW, title: 'Atlas', dates });
+		expect(tagBalance(svg)).toEqual([]);
+		expect(svg).toContain('>Front: 10 Oct 2026 (DeepStateMap.Live) · Coalition roles checked 7 Dec 2026 &lt;b&gt;</text>');
+		expect(render([layer({}, [point(KYIV)])])).not.toContain('Front:');
+	});
+
 	it('escapes every text from data, so none of it becomes markup', () => {
 		const hostile = layer(
 			{

@@ -4,9 +4,11 @@ import type { Bibliography } from '../manifest/schema';
 import type { Scene } from '../manifest/scenes';
 import type { Month } from '../time/timeline';
 import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
-import { snapshot } from '../map/snapshot';
-import { dataFrame } from '../geo/frame';
-import { dayLabel, shownAt } from '../time/timeline';
+import { exportFrame, snapshot } from '../map/snapshot';
+import { featuresIn } from '../geo/frame';
+import { legendFor } from '../manifest/legend';
+import type { BBox } from '../geo/types';
+import { dayLabel, shownIn } from '../time/timeline';
 import { datesLine, type PictureDates } from '../content/dating';
 import type { NewsroomWords } from '../state/urlState';
 import { lang, t, wording } from '../i18n/i18n.svelte';
@@ -25,19 +27,28 @@ export type ExportState = {
 	size?: ExportSize;
 };
 
-/** Downloads the map as a PNG, framed on the data in view, with its title, legend, sources and dates baked in. */
+/** Downloads the map as a PNG of what the reader sees, at the same zoom, with its title, key, sources and dates baked in. */
 export async function exportView(
 	atlas: AtlasMap,
 	{ layers, dates, words, visible, sources, scene, until, size = EXPORT_SIZES[0] }: ExportState
 ): Promise<void> {
 	const on = layers.filter((l) => visible[l.id]);
 	const title = (l: LayerSpec) => layerTitle(l.def, lang());
-	// a layer coloured by category lists its categories present; any other layer, itself
-	const legend = on.flatMap((l) =>
-		l.legend.length > 1
-			? l.legend.filter((e) => e.count > 0).map((e) => ({ label: entryLabel(l.def, e, lang(), t), color: e.color }))
-			: [{ label: title(l), color: l.color }]
-	);
+	// the key lists what the image draws: of each layer on, the classes with a feature in the frame
+	const legendIn = (box: BBox): ExportText['legend'] =>
+		on.flatMap((l) => {
+			const inFrame = featuresIn(
+				l.display.features.filter((f) => shownIn(l.def, f, until)),
+				box
+			);
+			if (inFrame.length === 0) return [];
+			const hatch = l.def.style.hatch === true;
+			if (l.legend.length <= 1) return [{ label: title(l), color: l.color, hatch }];
+			const counted = legendFor(l.def, inFrame);
+			return l.legend
+				.filter((e) => counted.some((c) => c.label === e.label && c.count > 0))
+				.map((e) => ({ label: entryLabel(l.def, e, lang(), t), color: e.color, hatch }));
+		});
 	const publishers = [
 		...new Set(
 			on
@@ -58,15 +69,18 @@ export async function exportView(
 				: t('Who pledged what, the supply hubs, the front and the skies')),
 		note: words.note,
 		byline: words.byline,
-		legend,
+		legend: [],
 		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine')}`,
 		date: `${datesLine(dates, wordsNow)} · ${t('Exported')} ${dayLabel(today, wordsNow.months)}`
 	};
-	// the key and the credit are laid out first: the map takes the height they leave
-	const layout = exportLayout(text, size);
-	// the image frames the data on the map in the reader's view, not the land and sea around it
-	const drawn = on.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, until)) }));
-	const shot = await snapshot(atlas, layout.map.width, layout.map.height, (view) => dataFrame(drawn, view));
+	// the key and the credit are laid out first: the map takes the height they leave. The key depends
+	// on the frame and the frame on the map's height: laid out with every class, then with the frame's
+	let layout = exportLayout({ ...text, legend: legendIn([-180, -85, 180, 85]) }, size);
+	let frame = exportFrame(atlas, layout.map.width, layout.map.height);
+	text.legend = legendIn(frame.bounds);
+	layout = exportLayout(text, size);
+	frame = exportFrame(atlas, layout.map.width, layout.map.height);
+	const shot = await snapshot(atlas, layout.map.width, layout.map.height, frame);
 	const canvas = composeExport(shot, text, layout);
 	const suffix = size.id === 'wide' ? '' : `-${size.width}x${size.height}`;
 	await downloadPng(canvas, `ukraine-security-guarantees-${today}${suffix}.png`);

@@ -1,7 +1,7 @@
 import type { Content } from '../content/content';
 import type { Problem } from '../manifest/errors';
 import { parseState, type AtlasState } from '../state/urlState';
-import { timelineOf } from '../time/timeline';
+import { countsAsEvents, timelineOf } from '../time/timeline';
 
 /**
  * What the address asks of the content (layers, month, scene, feature, view…), each part checked
@@ -9,7 +9,7 @@ import { timelineOf } from '../time/timeline';
  */
 export function linkOf(content: Content, params: URLSearchParams): { link: AtlasState; problems: Problem[] } {
 	const { data, scenes } = content;
-	const months = timelineOf(data.layers.map((l) => ({ features: l.data.features, versions: l.def.versions })));
+	const months = timelineOf(data.layers.map((l) => ({ features: countsAsEvents(l.def) ? l.data.features : [], versions: l.def.versions })));
 	const fromLink = parseState(params, {
 		layers: data.layers.map((l) => l.def.id),
 		scenes: scenes.map((s) => s.id),

@@ -8,12 +8,13 @@ import type { Content } from '../content/content';
 import type { AtlasState, NewsroomWords } from '../state/urlState';
 import { layerSpec } from '../manifest/specs';
 import { claimsFromAtlas } from '../content/claimsFromAtlas';
-import { isTimed, shownAt, timelineOf, versionInForce, type Month } from '../time/timeline';
+import { countsAsEvents, isTimed, shownIn, timelineOf, versionInForce, type Month } from '../time/timeline';
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import { pictureDates } from '../content/dating';
 import type { Place, TownRow } from '../geo/places';
 import type { BBox } from '../geo/types';
+import { boundsOf, extentKm2 } from '../geo/extent';
 import { prefersReducedMotion } from '../ui/motion';
 import { lang } from '../i18n/i18n.svelte';
 import { dataFrame } from '../geo/frame';
@@ -96,8 +97,10 @@ export class Viewer {
 
 	// the incursions' months and the dated versions' as-of dates, for the slider and its chart
 	// (an event with no published place counts too: it is listed beside the map)
-	readonly series = $derived(timelineOf(this.layers.map((l) => ({ features: [...l.display.features, ...l.offMap], versions: l.def.versions }))));
-	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && (isTimed(l.display.features) || l.def.versions)));
+	readonly series = $derived(
+		timelineOf(this.layers.map((l) => ({ features: countsAsEvents(l.def) ? [...l.display.features, ...l.offMap] : [], versions: l.def.versions })))
+	);
+	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && ((countsAsEvents(l.def) && isTimed(l.display.features)) || l.def.versions)));
 	/** the occupied area's and the front's figures, one row a snapshot */
 	readonly front = $state.raw<FrontFigures[]>([]);
 	/** the row in force at the slider's month */
@@ -161,18 +164,25 @@ export class Viewer {
 	});
 
 	// a point or a line is aimed at: several under the pointer are offered; of areas (a zone, a
-	// country, the occupied area) the topmost is shown, as a click inside one means that one
+	// country, the occupied area) the smallest is shown: a patrol zone's circle spans countries,
+	// and a click on Poland inside it means Poland
 	private rankOf(pick: FeaturePick): number {
 		const kind = this.layers.find((l) => l.id === pick.layerId)?.def.kind;
 		return kind === 'point' ? 0 : kind === 'line' ? 1 : 2;
+	}
+	private extentOf(pick: FeaturePick): number {
+		const geometry = pick.index >= 0 ? this.layers.find((l) => l.id === pick.layerId)?.display.features[pick.index]?.geometry : null;
+		// a feature from a tile brings no geometry: it counts as large, so a known smaller area wins
+		return geometry ? extentKm2(geometry) : Infinity;
 	}
 
 	/** Everything under the pointer (topmost first): a hover previews the first mark; a click opens its card, or offers a choice where marks overlap. */
 	onPick(picks: FeaturePick[], how: 'hover' | 'click'): void {
 		const best = Math.min(...picks.map((p) => this.rankOf(p)));
 		const marks = picks.filter((p) => this.rankOf(p) === best);
-		const offered = best < 2 ? marks : marks.slice(0, 1);
+		const offered = best < 2 ? marks : marks.toSorted((a, b) => this.extentOf(a) - this.extentOf(b)).slice(0, 1);
 		if (how === 'hover') return void (this.hovered = offered[0] ?? null);
+		this.found = null;
 		this.choices = offered.length > 1 ? offered : null;
 		this.pinned = offered.length === 1 ? offered[0] : null;
 	}
@@ -233,7 +243,7 @@ export class Viewer {
 		const view = cameraBounds(center, zoom, SCENE_WINDOW.width, SCENE_WINDOW.height);
 		const shown = this.layers
 			.filter((l) => scene.layers.includes(l.id))
-			.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownAt(f, scene.time ?? null)) }));
+			.map((l) => ({ kind: l.def.kind, features: l.display.features.filter((f) => shownIn(l.def, f, scene.time ?? null)) }));
 		return dataFrame(shown, view) ?? view;
 	}
 
@@ -279,17 +289,59 @@ export class Viewer {
 	readonly inView = $derived.by(() => {
 		const box = this.viewBox;
 		if (!box || !this.placesCode) return [];
-		const featureOf = (p: Place) => this.layers.find((l) => l.id === p.layerId)?.display.features[p.index!];
+		const layerOf = (p: Place) => this.layers.find((l) => l.id === p.layerId);
 		return this.placesCode.placesInView(
 			this.places,
 			box,
 			this.layers.map((l) => l.id),
-			(p) => this.visible[p.layerId!] === true && shownAt(featureOf(p)!, this.until)
+			(p) => this.visible[p.layerId!] === true && shownIn(layerOf(p)!.def, layerOf(p)!.display.features[p.index!], this.until)
 		);
 	});
 
+	/** The front's box (the front line's, else the occupied area's, as drawn now), for "zoom to the front". */
+	readonly frontBox = $derived.by(() => {
+		const layer =
+			this.layers.find((l) => l.id === 'front-line' && this.drawnIds.has(l.id)) ?? this.layers.find((l) => l.id === 'occupied' && this.drawnIds.has(l.id));
+		return layer ? boundsOf(...layer.display.features.map((f) => f.geometry)) : null;
+	});
+	/** Whether the front is too small to see where the reader is: a map of Europe, the front a few per cent of it. */
+	readonly frontTooSmall = $derived.by(() => {
+		const [front, view] = [this.frontBox, this.viewBox];
+		return !!front && !!view && (front[2] - front[0]) / (view[2] - view[0]) < 0.25;
+	});
+	zoomToFront(): void {
+		if (this.frontBox) this.camera = { bbox: this.frontBox, animate: !prefersReducedMotion() };
+	}
+
+	/**
+	 * The layers on that have no dates (the coalition, the hubs) while the slider shows a month
+	 * before their earliest fact: they are drawn as they stand now, and the reader is told.
+	 */
+	readonly undatedAhead = $derived.by(() => {
+		const until = this.until;
+		if (until === null) return [];
+		return this.layers
+			.filter((l) => this.drawnIds.has(l.id) && !l.def.versions && !(countsAsEvents(l.def) && isTimed(l.display.features)))
+			.map((l) => ({
+				layer: l,
+				from: l.display.features
+					.map((f) => f.properties?.asOf)
+					.filter((d): d is string => typeof d === 'string')
+					.sort()[0]
+			}))
+			.filter((x) => x.from && x.from.slice(0, 7) > until);
+	});
+
+	/** A town or country a search found: pinned on the map with its name, until the next search or click. */
+	found = $state.raw<{ at: [number, number]; name: string } | null>(null);
+
 	/** A place chosen in the search or from the keyboard: its card opens; a search also flies there. */
 	choosePlace(place: Place, how: 'search' | 'keyboard'): void {
+		// a new search closes what the last one opened
+		if (how === 'search') {
+			this.found = place.layerId === null ? { at: place.anchor, name: place.label } : null;
+			this.pinned = this.choices = null;
+		}
 		if (place.layerId !== null) {
 			if (!this.visible[place.layerId]) this.toggle(place.layerId, true);
 			this.pinned = { layerId: place.layerId, index: place.index! };

@@ -154,8 +154,10 @@ export const MANIFEST_ORDER = [
 	'legend',
 	'tooltip',
 	'visible',
+	'events',
 	'sources',
-	'asOf'
+	'asOf',
+	'dateLabel'
 ];
 
 /** The entry geodata/layers.json will hold, with empty fields left out so the validator names them. */

@@ -104,7 +104,7 @@ export function forgive(
 	if (filled.sources)
 		say(
 			'properties.sources',
-			`${n(filled.sources, 'source')} given as an address or as publisher and title: cited as ${n(sources.made.length, 'new entry')} of geodata/sources.json, to review under Sources`
+			`${n(filled.sources, 'source')} given as an address or as publisher and title: cited as ${sources.made.length === 1 ? '1 new entry' : `${sources.made.length} new entries`} of geodata/sources.json, to review under Sources`
 		);
 	if (filled.confidence) say('properties.confidence', `${n(filled.confidence, 'feature')} gave no confidence: the layer's "${defaults.confidence}" was used`);
 	if (filled.asOf) say('properties.asOf', `${n(filled.asOf, 'feature')} gave no asOf: the layer's ${defaults.asOf} was used`);

@@ -67,6 +67,8 @@ export const LayerSchema = v.strictObject({
 	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
 	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
 	asOf: v.optional(isoDate),
+	/** false: the features' dates are facts about places, not events: the time slider neither counts nor filters them */
+	events: v.optional(v.boolean()),
 	/** what the layer's date is for on a picture ("Front", "Coalition roles"); the title where none */
 	dateLabel: v.optional(nonEmpty),
 	/**

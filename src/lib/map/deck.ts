@@ -6,7 +6,7 @@ import type { Feature, Point, MultiPoint, Position } from 'geojson';
 import type { LayerSpec } from '../manifest/specs';
 import { colorOf } from '../manifest/legend';
 import type { FeaturePick } from './atlasMap';
-import { shownAt, type Month } from '../time/timeline';
+import { shownIn, type Month } from '../time/timeline';
 import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../geo/clusters';
 import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
@@ -47,7 +47,7 @@ const DIGITS = '0123456789';
 
 function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 	return spec.display.features
-		.filter((f) => shownAt(f, until))
+		.filter((f) => shownIn(spec.def, f, until))
 		.flatMap((f: Feature) => {
 			const geometry = f.geometry as Point | MultiPoint;
 			const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;

@@ -10,7 +10,7 @@ import * as styles from './styleLayers';
 import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
-import { isTimed, monthEnd, type Month } from '../time/timeline';
+import { countsAsEvents, isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
 const sameDrawing = (a: LayerSpec, b: LayerSpec) =>
@@ -50,6 +50,7 @@ export class MapLayers {
 	/** while the WebGL context is lost maplibre has no style: calls are recorded, and applied when it is back */
 	lost: { restored: Promise<void>; resolve: () => void; language: MapLanguage } | null = null;
 	highlighted: [number, number] | null = null;
+	highlightLabel: string | null = null;
 	covered: GeoJSON.Feature | null = null;
 
 	constructor(
@@ -160,7 +161,7 @@ export class MapLayers {
 		// no filter is `undefined`, not null: maplibre compares the new filter with the layer's, and
 		// null never equals an absent one, so each call would send the whole source to its worker again
 		const filter = this.until === null ? undefined : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
-		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && isTimed(s.display.features)))
+		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && countsAsEvents(s.def) && isTimed(s.display.features)))
 			for (const layer of this.drawnLayers(spec)) this.map.setFilter(layer.id, filter as never);
 	}
 
@@ -186,9 +187,10 @@ export class MapLayers {
 		if (!this.lost) interact.drawCoverage(this.map, covered, styles.coverageLayers());
 	}
 
-	highlight(at: [number, number] | null): void {
+	highlight(at: [number, number] | null, label: string | null = null): void {
 		this.highlighted = at;
-		if (!this.lost) interact.drawHighlight(this.map, at);
+		this.highlightLabel = label;
+		if (!this.lost) interact.drawHighlight(this.map, at, label);
 	}
 
 	setTheme(theme: Theme): void {

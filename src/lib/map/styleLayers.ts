@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../manifest/specs';
 import { colorOf, UNCLASSIFIED } from '../manifest/legend';
-import { shownAt, type Month } from '../time/timeline';
+import { shownIn, type Month } from '../time/timeline';
 import { landColor } from './basemap';
 import { rgb, type Theme } from './theme';
 
@@ -169,13 +169,14 @@ export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSp
 	'step',
 	['zoom'],
 	'',
-	// a hub's or base's name is written once a reader has zoomed in to its region: at the opening
-	// view of Europe a dozen long names would bury the capitals (the point itself blocks labels at every zoom)
+	// a hub's or base's name is written once a reader has zoomed in to its region (the scenes about
+	// them, at 4.9, name them): at the opening view of Europe a dozen long names would bury the
+	// capitals (the point itself blocks labels at every zoom)
 	POINT_LABEL_ZOOM,
 	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property]
 ];
 /** The zoom from which the points' own names are written. */
-export const POINT_LABEL_ZOOM = 5.5;
+export const POINT_LABEL_ZOOM = 4.5;
 
 /** A point's label layer in the map's language and theme (the style layers are made in English, light). */
 export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk', theme: Theme): LayerSpecification {
@@ -216,7 +217,7 @@ export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | nu
 		if (spec.def.kind !== 'choropleth' || !shown(spec.id)) continue;
 		const alpha = spec.def.style.opacity ?? FILL_OPACITY;
 		for (const f of spec.display.features) {
-			if (!shownAt(f, until)) continue;
+			if (!shownIn(spec.def, f, until)) continue;
 			const iso = String(f.properties?.[spec.def.joinProperty!]);
 			const under = fills.get(iso)?.color ?? landColor(theme, iso);
 			fills.set(iso, { color: blend(colorOf(spec.def, f.properties), under, alpha), layerId: spec.id, index: Number(f.properties?._i) });

@@ -20,7 +20,8 @@ export type StaticMapInput = {
 };
 /** A name on the map: a data point's (written beside its circle), a town's (with a dot) or a country's (centred). */
 export type MapLabel = { text: string; at: Position; kind: 'point' | 'place' | 'country' };
-export type StaticMapOptions = { view: StaticView; title: string; theme?: Theme; tolerance?: number };
+/** `dates`: what each date of the picture is for (content/dating's line), under the title. */
+export type StaticMapOptions = { view: StaticView; title: string; dates?: string; theme?: Theme; tolerance?: number };
 
 export const CREDIT = 'Natural Earth; Crimea shown as part of Ukraine';
 export const SOURCES_NOTE = 'Sources: see /sources';
@@ -96,6 +97,8 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 		.map(([d, fill]) => `<path d="${d}"${fill}/>`);
 	const borders = linePath(input.borders);
 	const legend = legendMarkup(specs, height);
+	// the title band, taller where it also dates the picture
+	const band = options.dates ? 72 : 52;
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${FONT}">`,
 		`<title id="map-title">${escapeXml(options.title)}</title>`,
@@ -109,12 +112,13 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 		...specs.map((spec) => layerMarkup(spec, { project, areaPath, linePath, view })),
 		labelsMarkup(input.labels ?? [], project, view, [
 			// the title band, the key and the credit line, and every data point's circle
-			[0, 0, width, 52],
+			[0, 0, width, band],
 			legend.box,
 			[width - 12 - textWidth(`${CREDIT} · ${SOURCES_NOTE}`, 12), height - 28, width, height],
 			...pointBoxes(specs, project)
 		]),
-		`<rect width="${width}" height="52" fill="#ffffff" fill-opacity="0.88"/><text x="20" y="35" font-size="24" font-weight="bold" fill="#1a202c">${escapeXml(options.title)}</text>`,
+		`<rect width="${width}" height="${band}" fill="#ffffff" fill-opacity="0.88"/><text x="20" y="35" font-size="24" font-weight="bold" fill="#1a202c">${escapeXml(options.title)}</text>`,
+		options.dates ? `<text x="20" y="60" font-size="14" fill="#2d3748">${escapeXml(options.dates)}</text>` : '',
 		legend.markup,
 		creditMarkup(width, height),
 		'</svg>'

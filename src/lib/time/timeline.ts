@@ -15,6 +15,16 @@ function eventDate(feature: Feature): string | null {
 /** True when a layer's features are events with dates: the time slider filters such layers. */
 export const isTimed = (features: Feature[]) => features.some((f) => eventDate(f) !== null);
 
+/**
+ * Whether a layer's dated features are events the time slider counts and filters (the incursions):
+ * every layer unless its manifest entry says `"events": false`, as a layer of places that merely
+ * carry a date (logistics points opened on a day) does.
+ */
+export const countsAsEvents = (def: { events?: boolean }) => def.events !== false;
+
+/** `shownAt` for a feature of a layer: a layer that is not an events layer shows every feature at every month. */
+export const shownIn = (def: { events?: boolean }, feature: Feature, until: Month | null) => !countsAsEvents(def) || shownAt(feature, until);
+
 /** The last day a month can have, as a string that every ISO date of that month sorts at or before. */
 export const monthEnd = (month: Month) => `${month}-31`;
 

@@ -1,0 +1,81 @@
+// What a journalist's ordinary file lacks and the layer can say once for all its features: a name
+// from a chosen column (or a readable one, "Proposed buffer zones 2", with a warning), a row's own
+// `url` column as its source, the layer's source where a feature gives none, and geojson.io's
+// simplestyle colour (`fill`, `stroke`, `marker-color`) as the layer's colour. Run before
+// `forgive`, which turns the sources into bibliography entries and fills confidence and as-of.
+// The command's `add` runs it only when the editor gives a layer-level choice; without one, a file
+// is judged as it is.
+import type { FeatureCollection } from 'geojson';
+import type { Problem } from '../manifest/errors';
+
+export type LayerChoices = {
+	/** the layer's title: a feature with no name is called after it */
+	title: string;
+	/** the column (property) a feature's name comes from */
+	nameFrom?: string;
+	/** the sources (keys or addresses) of a feature that cites none */
+	sources?: string[];
+};
+
+export type Defaulted = {
+	/** the colour every feature's simplestyle gives, where they agree: the layer's colour */
+	color: string | null;
+	warnings: Problem[];
+};
+
+const SIMPLESTYLE = ['fill', 'marker-color', 'stroke'] as const;
+const COLOUR = /^#[0-9a-f]{6}$/i;
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+
+/**
+ * Fills in, in place, what `collection`'s features lack and the layer's choices give; returns the
+ * colour their simplestyle agrees on and a warning for each kind of change.
+ *
+ * @example
+ * applyLayerChoices(json, { title: 'Logistics points', nameFrom: 'place', sources: ['https://example.org/story'] }, 'points.csv')
+ */
+export function applyLayerChoices(collection: FeatureCollection, choices: LayerChoices, file: string): Defaulted {
+	const features = Array.isArray(collection?.features) ? collection.features : [];
+	const warnings: Problem[] = [];
+	const colours = new Set<string>();
+	let named = 0;
+	let fromColumn = 0;
+	let fromUrl = 0;
+	let fromLayer = 0;
+	let missingColumn = 0;
+	features.forEach((feature, i) => {
+		if (typeof feature !== 'object' || feature === null) return;
+		if (feature.properties === null || typeof feature.properties !== 'object') feature.properties = {};
+		const p = feature.properties as Record<string, unknown>;
+		if (choices.nameFrom) {
+			const value = p[choices.nameFrom];
+			if (typeof value === 'string' && value.trim() !== '') {
+				if (choices.nameFrom !== 'name') fromColumn++;
+				p.name = value.trim();
+			} else missingColumn++;
+		}
+		if (typeof p.name !== 'string' || p.name.trim() === '') {
+			p.name = `${choices.title} ${i + 1}`;
+			named++;
+		}
+		const cites = p.sources !== undefined || p.source !== undefined;
+		if (!cites && typeof p.url === 'string' && URL_PATTERN.test(p.url.trim())) {
+			p.sources = [p.url.trim()];
+			fromUrl++;
+		} else if (!cites && choices.sources?.length) {
+			p.sources = [...choices.sources];
+			fromLayer++;
+		}
+		for (const key of SIMPLESTYLE) if (typeof p[key] === 'string' && COLOUR.test(p[key] as string)) colours.add((p[key] as string).toLowerCase());
+	});
+	const say = (field: string, message: string) => warnings.push({ file, field, message });
+	const n = (count: number) => `${count} feature${count === 1 ? '' : 's'}`;
+	if (missingColumn) say(`properties.${choices.nameFrom}`, `${n(missingColumn)} had nothing in the column "${choices.nameFrom}"`);
+	if (named) say('properties.name', `${n(named)} had no name: each was called after the layer ("${choices.title} 1"); give them names in the form or the file`);
+	if (fromColumn) say('properties.name', `${n(fromColumn)} named from the column "${choices.nameFrom}"`);
+	if (fromUrl) say('properties.sources', `${n(fromUrl)} cite the address in their own "url" column`);
+	if (fromLayer) say('properties.sources', `${n(fromLayer)} cited nothing: the layer's source was used`);
+	const color = colours.size === 1 ? [...colours][0] : null;
+	if (colours.size > 1) say('properties.fill', `the features' own colours differ (${[...colours].join(', ')}): the layer is drawn in one colour`);
+	return { color, warnings };
+}
