@@ -208,23 +208,35 @@ for (const screen of EMBED_SCREENS)
 		});
 	});
 
-/** The key's swatches in an exported image: solid 18 px squares in the white band under the map. */
-function swatchesUnderMap(png: PNG): number {
+/** The map's band in an exported image: the rows between the white head and the white foot. */
+function mapBand(png: PNG): { top: number; bottom: number } {
 	const px = (x: number, y: number) => png.data.readUInt32BE((y * png.width + x) * 4);
 	const white = 0xffffffff;
-	let mapBottom = png.height - 1;
-	while (mapBottom > 0 && px(2, mapBottom) === white) mapBottom--;
+	let bottom = png.height - 1;
+	while (bottom > 0 && px(2, bottom) === white) bottom--;
+	let top = 0;
+	while (top < bottom && px(2, top) === white) top++;
+	return { top, bottom };
+}
+
+/** The key's swatches in an exported image: solid squares of `size` px in the white band under the map. */
+function swatchesUnderMap(png: PNG, size: number): number {
+	const px = (x: number, y: number) => png.data.readUInt32BE((y * png.width + x) * 4);
+	const white = 0xffffffff;
+	const mapBottom = mapBand(png).bottom;
 	let n = 0;
-	for (let y = mapBottom + 2; y < png.height - 18; y++)
-		for (let x = 1; x < png.width - 19; x++) {
+	for (let y = mapBottom + 2; y < png.height - size; y++)
+		for (let x = 1; x < png.width - size - 1; x++) {
 			const c = px(x, y);
-			if (c === white || px(x - 1, y) === c || px(x, y - 1) === c || px(x + 18, y) === c) continue;
+			if (c === white || px(x - 1, y) === c || px(x, y - 1) === c || px(x + size, y) === c) continue;
 			let solid = true;
-			for (let d = 0; d < 18 && solid; d++) solid = px(x + d, y) === c && px(x, y + d) === c && px(x + 17, y + d) === c;
+			for (let d = 0; d < size && solid; d++) solid = px(x + d, y) === c && px(x, y + d) === c && px(x + size - 1, y + d) === c;
 			if (solid) n++;
 		}
 	return n;
 }
+/** The swatch's side at an export size: 18 px at 1600 × 1000, scaled down with the image (exportImage's rule). */
+const swatchAt = (width: number, height: number) => Math.round(18 * Math.max(Math.min(1, height / 1000, width / 1600), 0.6));
 
 test.describe('PNG export', () => {
 	test.use({ viewport: { width: 1440, height: 900 } });
@@ -270,6 +282,8 @@ test.describe('PNG export', () => {
 				.reduce((a, b) => a + b, 0)
 		);
 		expect(classes).toBeGreaterThan(12); // more than the old key's 12 places
+		// the occupied area's swatch is hatched, as the map draws it, so not a solid square
+		const hatched = 1;
 		const sizes: [string, number, number][] = [
 			['wide', 1600, 1000],
 			['social', 1200, 675],
@@ -282,7 +296,10 @@ test.describe('PNG export', () => {
 			const file = await download;
 			const png = PNG.sync.read(readFileSync((await file.path())!));
 			expect([png.width, png.height], label).toEqual([width, height]);
-			expect(swatchesUnderMap(png), `key entries at ${label}`).toBe(classes);
+			expect(swatchesUnderMap(png, swatchAt(width, height)), `key entries at ${label}`).toBe(classes - hatched);
+			// the map takes at least 70% of the image
+			const band = mapBand(png);
+			expect((band.bottom - band.top) / height, `the map's share of the ${label} image`).toBeGreaterThanOrEqual(0.7);
 		}
 		// in Ukrainian too
 		await page.getByRole('button', { name: 'Українська' }).click();
@@ -291,7 +308,7 @@ test.describe('PNG export', () => {
 		await page.getByRole('button', { name: 'Експорт PNG' }).click();
 		const png = PNG.sync.read(readFileSync((await (await download).path())!));
 		expect([png.width, png.height]).toEqual([1200, 675]);
-		expect(swatchesUnderMap(png)).toBe(classes);
+		expect(swatchesUnderMap(png, swatchAt(1200, 675))).toBe(classes - hatched);
 		expect(errors).toEqual([]);
 	});
 });
@@ -299,13 +316,27 @@ test.describe('PNG export', () => {
 test.describe('PNG export framing', () => {
 	test.use({ viewport: { width: 1440, height: 900 } });
 
-	test('the image frames the data shown, not the land and sea of the view, and the map stays where the reader left it', async ({ page }) => {
+	test('the image shows what the reader sees, at the same zoom, and the map stays where the reader left it', async ({ page }) => {
 		// the two logistics hubs, 3.6° of latitude apart, at the opening view of Europe
 		const { errors } = await openAtlas(page, '/?layers=hubs');
 		const before = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
+		const screen = await page.evaluate(() => {
+			const map = window.__atlas!.map;
+			const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
+			const canvas = map.getCanvas().getBoundingClientRect();
+			const [a, b] = [map.project([22.019, 50.11]), map.project([23.782, 46.513])];
+			return { width: canvas.width - left - right, height: canvas.height - top - bottom, apart: b.y - a.y };
+		});
+		// the zoom the map is drawn at while the image is made
+		await page.evaluate(() => {
+			const zooms: number[] = ((window as unknown as { __zooms: number[] }).__zooms = []);
+			window.__atlas!.map.on('render', () => zooms.push(window.__atlas!.map.getZoom()));
+		});
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Export PNG' }).click();
 		const png = PNG.sync.read(readFileSync((await (await download).path())!));
+		const zooms = await page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms);
+		expect(Math.min(...zooms), 'never drawn further out than the reader’s view').toBeGreaterThan(before.zoom - 0.01);
 		// the hubs' orange, in the map's part of the image
 		const hub = hex('#c05621');
 		const rows: number[] = [];
@@ -315,11 +346,33 @@ test.describe('PNG export framing', () => {
 				if (distance([png.data[i], png.data[i + 1], png.data[i + 2]], hub) < 30) rows.push(y);
 			}
 		expect(rows.length, 'the hubs are drawn').toBeGreaterThan(50);
-		// at the view's own framing the two would be 90 px apart in a 1000 px image; framed, they span most of the map
-		expect(Math.max(...rows) - Math.min(...rows)).toBeGreaterThan(png.height * 0.4);
+		// as far apart as on the screen, scaled as the reader's view is scaled to the image
+		const band = mapBand(png);
+		const scale = Math.min(png.width / screen.width, (band.bottom - band.top + 1) / screen.height);
+		expect(Math.abs(Math.max(...rows) - Math.min(...rows) - screen.apart * scale)).toBeLessThan(16);
 		const after = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
 		expect(after.zoom).toBeCloseTo(before.zoom, 5);
 		expect(after.lng).toBeCloseTo(before.lng, 5);
+		expect(errors).toEqual([]);
+	});
+
+	test('zoomed to Donbas, the key lists what the image draws, not the coalition far outside it', async ({ page }) => {
+		await page.addInitScript(() => {
+			const written: string[] = ((window as unknown as { __written: string[] }).__written = []);
+			const fillText = CanvasRenderingContext2D.prototype.fillText;
+			CanvasRenderingContext2D.prototype.fillText = function (text: string, ...rest: [number, number, number?]) {
+				written.push(text);
+				return fillText.call(this, text, ...rest);
+			};
+		});
+		const { errors } = await openAtlas(page, '/?layers=coalition,occupied,front-line&view=37.50,48.30,7.0');
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export PNG' }).click();
+		await download;
+		const written = await page.evaluate(() => (window as unknown as { __written: string[] }).__written);
+		expect(written).toContain('Occupied areas');
+		expect(written).toContain('Front line');
+		expect(written.filter((w) => /Troops in Ukraine|Air or sea contribution|Logistics$/.test(w))).toEqual([]);
 		expect(errors).toEqual([]);
 	});
 });

@@ -24,3 +24,12 @@ export function dataFrame(layers: FramedLayer[], view: BBox): BBox | null {
 	}
 	return box;
 }
+
+/** The features with a shape that reaches into `box` (by their bounding boxes): what an image of that box shows. */
+export function featuresIn(features: Feature[], box: BBox): Feature[] {
+	return features.filter((f) => {
+		if (!f.geometry) return false;
+		const [w, s, e, n] = bbox(f) as BBox;
+		return w <= box[2] && e >= box[0] && s <= box[3] && n >= box[1];
+	});
+}
