@@ -95,3 +95,16 @@ export function lastMonthOfData(): string {
 	]);
 	return dates.sort().at(-1)!.slice(0, 7);
 }
+
+/** Moves the slider as a reader does, to a month: its first position tells where the months start. */
+export async function slideTo(page: Page, month: string) {
+	const slider = page.getByRole('slider', { name: /Show (events up to|the map as of)/ });
+	await slider.fill('0');
+	const [name, year] = (await slider.getAttribute('aria-valuetext'))!.split(/[: ]/);
+	const first = Number(year) * 12 + MONTHS.indexOf(name);
+	await slider.fill(String(Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 - first));
+	await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${monthText(month)}`));
+}
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthText = (month: string) =>
+	`${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;

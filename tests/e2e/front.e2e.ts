@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openAtlas, project, redrawn } from './atlas';
+import { MONTHS, openAtlas, project, redrawn, slideTo } from './atlas';
 
-type Figures = { asOf: string; areaKm2: number; frontKm: number; gainedKm2: number | null; lostKm2: number | null };
+type Figures = { asOf: string; areaKm2: number; shareOfUkraine: number; frontKm: number; gainedKm2: number | null; lostKm2: number | null };
 const figures: Figures[] = JSON.parse(readFileSync('geodata/front/versions.json', 'utf8'));
 // inside ground taken between September 2024 and August 2026 (around Pokrovsk), and Dnipro, never taken
 const TAKEN: [number, number] = [37.18673, 48.39364];
@@ -20,19 +20,6 @@ async function meanColour(page: Page, lngLat: [number, number]): Promise<number[
 	return sum.map((v) => v / (png.data.length / 4));
 }
 const apart = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-
-/** Moves the slider as a reader does, to a month: its first position tells where the months start. */
-async function slideTo(page: Page, month: string) {
-	const slider = page.getByRole('slider', { name: /Show (events up to|the map as of)/ });
-	await slider.fill('0');
-	const [name, year] = (await slider.getAttribute('aria-valuetext'))!.split(/[: ]/);
-	const first = Number(year) * 12 + MONTHS.indexOf(name);
-	await slider.fill(String(Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 - first));
-	await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${monthText(month)}`));
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthText = (month: string) =>
-	`${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
 
 /** The ids of the features maplibre drew for a layer. */
 const drawnIds = (page: Page, styleLayer: string) =>
@@ -76,7 +63,11 @@ test('the chart shows the occupied area at every snapshot and marks the month sh
 	await openAtlas(page, '/?time=2025-09');
 	const chart = page.getByTestId('occupied-chart');
 	await expect(chart.locator('rect')).toHaveCount(figures.length);
-	await expect(chart).toHaveAttribute('aria-label', /from 109,064 km² \(18\.3%\) to 116,675 km² \(19\.5%\)/);
+	const last = figures.at(-1)!;
+	await expect(chart).toHaveAttribute(
+		'aria-label',
+		new RegExp(`from 109,064 km² \\(18\\.3%\\) to ${Math.round(last.areaKm2).toLocaleString('en-GB')} km² \\(${last.shareOfUkraine.toFixed(1)}%\\)`)
+	);
 	// the month shown is the summit's snapshot, the latest in September 2025
 	const now = chart.locator('rect.now');
 	await expect(now).toHaveCount(1);
@@ -93,8 +84,8 @@ for (const path of ['/', '/embed']) {
 		await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-09-04']);
 		// only the versions of the layers on are fetched: not the changes, which are off here
 		expect(fetched.sort()).toEqual(['front-2025-09-04.geojson', 'occupied-2025-09-04.geojson']);
-		// the embed's credit says how current what it shows is (the layers' date, not the month shown)
-		if (path === '/embed') await expect(page.locator('.credit')).toContainText('(Data as of 22 Aug 2026)');
+		// the embed dates what it draws: the month shown, and the snapshot in force then, not the latest
+		if (path === '/embed') await expect(page.locator('.embed-head [data-dates]')).toContainText('Showing Sep 2025 · Front: 4 Sep 2025 (DeepStateMap.Live)');
 	});
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatValue } from '../../src/lib/ui/format';
+import { formatFigure, formatValue } from '../../src/lib/ui/format';
 import { setLang } from '../../src/lib/i18n/i18n.svelte';
 
 describe('formatValue', () => {
@@ -28,5 +28,20 @@ describe('formatValue', () => {
 		expect(formatValue(64_000, 'personnel')).toBe('64\u00a0000 осіб');
 		expect(formatValue(900, 'miles')).toBe('900 миль');
 		expect(formatValue(8.2, 'per 100 km2')).toBe('8,2 на 100 км²');
+	});
+});
+
+describe('formatFigure, a number in a feature’s card', () => {
+	afterEach(() => setLang('en'));
+
+	it('groups thousands and drops false precision from large figures, keeps a small one’s decimals', async () => {
+		expect(formatFigure(116675.3)).toBe('116,675');
+		expect(formatFigure(1151.6)).toBe('1,152');
+		expect(formatFigure(19.54)).toBe('19.54');
+		expect(formatFigure(0.5)).toBe('0.5');
+		expect(formatFigure(300)).toBe('300');
+		await setLang('uk');
+		expect(formatFigure(116675.3)).toBe('116\u00a0675');
+		expect(formatFigure(19.54)).toBe('19,54');
 	});
 });

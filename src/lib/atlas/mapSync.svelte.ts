@@ -24,8 +24,13 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 		if (ids) session.map?.show(ids);
 	});
 	$effect(() => session.map?.setTime(session.viewer?.until ?? null));
-	// a ring around the place the keyboard is on, else around the open card's point
-	$effect(() => session.map?.highlight(session.viewer?.focused?.anchor ?? session.viewer?.pinnedAt ?? null));
+	// a ring around the place the keyboard is on, else around the open card's point, else around
+	// the town or country a search found, with its name
+	$effect(() => {
+		const viewer = session.viewer;
+		const ring = viewer?.focused?.anchor ?? viewer?.pinnedAt ?? null;
+		session.map?.highlight(ring ?? viewer?.found?.at ?? null, ring ? null : (viewer?.found?.name ?? null));
+	});
 	$effect(() => session.map?.setAttribution(options.attribution()));
 	// the map's own labels (countries, towns, rivers, the hubs' names) in the reader's language
 	$effect(() => session.map?.setLanguage(lang()));

@@ -150,8 +150,8 @@ export class AtlasMap {
 	}
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
-	highlight(at: [number, number] | null): void {
-		void this.layers.then((l) => l.highlight(at));
+	highlight(at: [number, number] | null, label: string | null = null): void {
+		void this.layers.then((l) => l.highlight(at, label));
 	}
 
 	/** Recolours the map (land, sea, borders, labels, the choropleths) for a theme. */

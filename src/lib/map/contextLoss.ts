@@ -60,7 +60,7 @@ export function survive(atlas: MapLayers, onGone?: (gone: boolean) => void): voi
 			atlas.setTheme(atlas.theme);
 			if (waiting && waiting.language !== atlas.language) atlas.writeLanguage();
 			atlas.applyTime();
-			atlas.highlight(atlas.highlighted);
+			atlas.highlight(atlas.highlighted, atlas.highlightLabel);
 			void atlas.setCoverage(atlas.covered);
 			void atlas.redrawDeck();
 			waiting?.resolve();

@@ -47,11 +47,11 @@ export function drawCoverage(map: MaplibreMap, covered: GeoJSON.Feature | null, 
 	for (const layer of layers) map.addLayer(layer, firstMark ?? LABELS_START);
 }
 
-/** A ring around one place (the feature a keyboard user is on, the point whose card is open), or none. */
-export function drawHighlight(map: MaplibreMap, at: [number, number] | null): void {
+/** A ring around one place (the feature a keyboard user is on, the point whose card is open, a place found by search, with its name), or none. */
+export function drawHighlight(map: MaplibreMap, at: [number, number] | null, label: string | null = null): void {
 	const data: GeoJSON.FeatureCollection = {
 		type: 'FeatureCollection',
-		features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []
+		features: at ? [{ type: 'Feature', properties: { name: label ?? '' }, geometry: { type: 'Point', coordinates: at } }] : []
 	};
 	const source = map.getSource('highlight') as GeoJSONSource | undefined;
 	if (!source && !at) return;
@@ -62,6 +62,22 @@ export function drawHighlight(map: MaplibreMap, at: [number, number] | null): vo
 		type: 'circle',
 		source: 'highlight',
 		paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d53f8c', 'circle-stroke-width': 3 }
+	});
+	// a found place's name, under its ring, over every other label
+	map.addLayer({
+		id: 'highlight-label',
+		type: 'symbol',
+		source: 'highlight',
+		layout: {
+			'text-field': ['get', 'name'],
+			'text-font': ['sans-serif'],
+			'text-size': 14,
+			'text-anchor': 'top',
+			'text-offset': [0, 1.3],
+			'text-allow-overlap': true,
+			'text-ignore-placement': true
+		},
+		paint: { 'text-color': '#1a202c', 'text-halo-color': '#ffffff', 'text-halo-width': 2 }
 	});
 }
 

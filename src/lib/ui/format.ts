@@ -28,3 +28,13 @@ export function formatValue(value: number, unit: string): string {
 	if (named === 'per') return number;
 	return `${number} ${pluralForm(lang(), value, unitNames()[named] ?? named, digits)}`;
 }
+
+/**
+ * A figure in a feature's card, in the reader's language: thousands grouped and no false
+ * precision for large figures (116815.2 → "116,815"), the data's own decimals, up to two, for
+ * small ones (a share of 19.56 stays 19.56).
+ */
+export function formatFigure(value: number): string {
+	const decimals = (String(value).split('.')[1] ?? '').length;
+	return formatNumber(value, Math.abs(value) >= 1000 ? 0 : Math.min(2, decimals));
+}

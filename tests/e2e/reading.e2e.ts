@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openAtlas, project, redrawn, slideTo } from './atlas';
+
+// Reading the map on any screen (issue 31): a click means the smaller area under it, a card's
+// figures read as the panels write them, a search marks what it found, the scenes' points are named.
+
+const latest = (JSON.parse(readFileSync('geodata/front/versions.json', 'utf8')) as { asOf: string; areaKm2: number }[]).at(-1)!;
+
+for (const screen of [
+	{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+	{ name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } }
+])
+	test.describe(`reading, ${screen.name}`, () => {
+		test.use(screen.use);
+
+		test('a click on Poland inside a patrol zone’s circle opens Poland, not the zone', async ({ page }) => {
+			await openAtlas(page, '/?layers=coalition,patrol-zones&view=19.0,52.0,5.0');
+			await redrawn(page);
+			// Łódź: inside Eastern Sentry's and the aid hub mission's circles, and in Poland
+			const at = await project(page, [19.46, 51.76]);
+			const under = await page.evaluate(({ x, y }) => {
+				const map = window.__atlas!.map;
+				const box = map.getCanvas().getBoundingClientRect();
+				return map.queryRenderedFeatures([x - box.left, y - box.top]).map((f) => f.layer.id.split(':')[0]);
+			}, at);
+			expect(under, 'a zone is under the click').toContain('patrol-zones');
+			await page.mouse.click(at.x, at.y);
+			const card = page.getByRole('article');
+			await expect(card).toBeVisible();
+			await expect(card.locator('h2')).toHaveText('Poland');
+		});
+
+		test('a card’s figures read as the panels write them: grouped, no false precision', async ({ page }) => {
+			await openAtlas(page, `/?layers=occupied&feature=occupied:occupied-${latest.asOf}`);
+			const card = page.getByRole('article');
+			await expect(card).toContainText(Math.round(latest.areaKm2).toLocaleString('en-GB'));
+			await expect(card).not.toContainText(String(latest.areaKm2));
+		});
+
+		test('an address to a card of an earlier month shows no problem box', async ({ page }) => {
+			const { errors } = await openAtlas(page, '/?layers=occupied&time=2025-10&feature=occupied:occupied-2025-10-01');
+			await redrawn(page);
+			await expect(page.locator('.notices')).toHaveCount(0);
+			expect(errors).toEqual([]);
+		});
+
+		test('a town found by search is marked on the map with its name, and closes the card the last search opened', async ({ page }) => {
+			await openAtlas(page, '/');
+			const search = page.getByRole('searchbox');
+			await search.fill('Rzeszów');
+			await page
+				.getByRole('button', { name: /Rzeszów-Jasionka/ })
+				.first()
+				.click();
+			await expect(page.getByRole('article')).toBeVisible();
+			await search.fill('Pokrovsk');
+			await page.getByRole('button', { name: /Pokrovsk\s*Town/ }).click();
+			await expect(page.getByRole('article')).toHaveCount(0);
+			await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+			await redrawn(page);
+			const marked = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['highlight-label'] }).map((f) => f.properties.name));
+			expect(marked).toEqual(['Pokrovsk']);
+		});
+	});
+
+test('the hubs’ scene names the hubs, at the zoom it is written for (desktop, 4.9)', async ({ page }) => {
+	await openAtlas(page, '/?scene=hubs');
+	await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+	await redrawn(page);
+	// the hubs' symbols placed in view, and the zoom from which their text is their name (a step on zoom)
+	const { placed, zoom, from } = await page.evaluate(() => {
+		const map = window.__atlas!.map;
+		const field = map.getLayoutProperty('hubs:label', 'text-field') as unknown[];
+		return {
+			placed: map.queryRenderedFeatures({ layers: ['hubs:label'] }).map((f) => String(f.properties.name)),
+			zoom: map.getZoom(),
+			from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
+		};
+	});
+	expect(placed.some((n) => n.includes('Rzeszów'))).toBe(true);
+	expect(zoom, 'the names are written at the scene’s zoom').toBeGreaterThanOrEqual(from);
+});
+
+test('moving the slider at Europe scale offers to zoom to the front, and the undated layers say so', async ({ page }) => {
+	await openAtlas(page, '/');
+	const zoomToFront = page.getByRole('button', { name: 'Zoom to the front' });
+	await expect(zoomToFront).toHaveCount(0);
+	await slideTo(page, '2024-09');
+	// the coalition (formed 2025) and the hubs are drawn as they stand now, and the panel says so
+	await expect(page.locator('[data-undated]')).toContainText('Not dated, drawn as they stand now:');
+	await expect(page.locator('[data-undated]')).toContainText(/Coalition[^,]*\(from \w{3} 2025\)/);
+	await zoomToFront.click();
+	await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+	const { zoom, lng } = await page.evaluate(() => ({ zoom: window.__atlas!.map.getZoom(), lng: window.__atlas!.map.getCenter().lng }));
+	expect(zoom).toBeGreaterThan(4.8);
+	expect(lng).toBeGreaterThan(33);
+	await expect(zoomToFront).toHaveCount(0);
+	// the latest month: nothing to say
+	await slideTo(page, '2026-10');
+	await expect(page.locator('[data-undated]')).toHaveCount(0);
+});
