@@ -37,20 +37,56 @@ const TYPES: Record<string, string> = {
 	'.webmanifest': 'application/manifest+json'
 };
 
-const { values } = parseArgs({
-	args: process.argv.slice(2),
-	options: {
-		port: { type: 'string', default: process.env.PORT ?? '4800' },
-		host: { type: 'string', default: '127.0.0.1' },
-		root: { type: 'string' },
-		build: { type: 'string' },
-		commit: { type: 'boolean' },
-		'no-commit': { type: 'boolean' },
-		origin: { type: 'string', multiple: true },
-		// the BASE_PATH the site was built with: its pages ask for everything under it
-		base: { type: 'string', default: process.env.BASE_PATH ?? '' }
-	}
-});
+const USAGE = `Usage: npm run editor [-- options]
+  Serves the built atlas (npm run build first) with its editor and save endpoint, and prints the
+  editor's address with this start's token: only a page opened from that address can save.
+      --port <n>            the port (default: PORT or 4800)
+      --host <address>      where to listen (default 127.0.0.1; 0.0.0.0 on an internal server)
+      --origin <url>        an address editors open it at, repeatable: a save from any other origin
+                            is refused, token or not (needed with --host 0.0.0.0)
+      --root <dir>          the geodata folder saves write (default: geodata/)
+      --build <dir>         the built site to serve (default: build/)
+      --base <path>         the BASE_PATH the site was built with, like /graphics/atlas
+      --commit              commit each save (git), and say so when it cannot
+      --no-commit           never commit (default: commit where geodata/ is in a git work tree)
+      --help                this text`;
+
+let values: {
+	port: string;
+	host: string;
+	root?: string;
+	build?: string;
+	commit?: boolean;
+	'no-commit'?: boolean;
+	origin?: string[];
+	base: string;
+	help?: boolean;
+};
+try {
+	({ values } = parseArgs({
+		args: process.argv.slice(2),
+		options: {
+			port: { type: 'string', default: process.env.PORT ?? '4800' },
+			host: { type: 'string', default: '127.0.0.1' },
+			root: { type: 'string' },
+			build: { type: 'string' },
+			commit: { type: 'boolean' },
+			'no-commit': { type: 'boolean' },
+			origin: { type: 'string', multiple: true },
+			// the BASE_PATH the site was built with: its pages ask for everything under it
+			base: { type: 'string', default: process.env.BASE_PATH ?? '' },
+			help: { type: 'boolean', short: 'h' }
+		}
+	}));
+} catch (error) {
+	// an unknown or malformed option: the message and the options, never a stack trace
+	console.error(`${(error as Error).message}\n\n${USAGE}`);
+	process.exit(1);
+}
+if (values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
 
 const here = process.env.INIT_CWD ?? process.cwd();
 const repo = new URL('..', import.meta.url).pathname;

@@ -156,7 +156,7 @@ for (const screen of EMBED_SCREENS)
 	test.describe(`the embed, ${screen.name}`, () => {
 		test.use(screen.use);
 
-		test('a finished graphic: title, one-line subtitle, as-of date, a key to what is drawn, a small credit', async ({ page }) => {
+		test('a finished graphic: title, one-line subtitle, the dates of what it draws, a key to what is drawn, a small credit', async ({ page }) => {
 			const { errors } = await openAtlas(page, '/embed');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText("Ukraine's security guarantees");
 			const subtitle = page.locator('.embed-head .caption');
@@ -165,7 +165,8 @@ for (const screen of EMBED_SCREENS)
 			const cut = () => subtitle.evaluate((p) => p.scrollWidth > p.clientWidth + 1);
 			expect(await cut()).toBe(false);
 			if (screen.name === '640x480') expect((await subtitle.boundingBox())!.height, 'the subtitle is one line').toBeLessThan(24);
-			await expect(page.locator('.embed-head .as-of')).toHaveText(/^As of \d{1,2} \w{3} \d{4}$/);
+			// the dates of what it draws, each named: the front's snapshot and who made it, then the checks
+			await expect(page.locator('.embed-head .as-of')).toHaveText(/^Front: \d{1,2} \w{3} \d{4} \(DeepStateMap\.Live\) · .+ checked \d{1,2} \w{3} \d{4}/);
 			// the key: a swatch and a label for each class of each layer drawn
 			const key = page.getByRole('list', { name: 'Key' });
 			await expect(key).toBeVisible();

@@ -56,7 +56,7 @@ test('a .pmtiles layer is read tile by tile with range requests and drawn, legen
 	expect(ranges.length).toBeGreaterThan(0);
 	expect(ranges.every((r) => r.startsWith('bytes='))).toBe(true);
 
-	const entry = page.locator('[data-layer="towns"]');
+	const entry = page.locator('section.panel [data-layer="towns"]');
 	await expect(entry).toContainText('Towns (vector tiles)');
 	await expect(entry.locator('.count')).toHaveCount(0); // no features in hand, so no count to show
 

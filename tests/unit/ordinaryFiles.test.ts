@@ -139,4 +139,16 @@ describe('ordinary files, with layer-level choices only', { timeout: 60_000 }, (
 		expect(run.stdout).toContain('added "ukrinform-');
 		expect(json('semicolons.geojson').features[1].properties.name).toBe('Dnipro field hospital');
 	});
+
+	it('`npm run editor -- --help` and `npm run layer -- --help` print their options, no stack trace', () => {
+		const help = (script: string) => spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8', timeout: 20_000 });
+		const editor = help('scripts/editor.ts');
+		expect(editor.status).toBe(0);
+		expect(editor.stdout).toContain('--origin <url>');
+		expect(editor.stderr).not.toMatch(/at .*\.ts:\d+/);
+		const layer = help('scripts/layer.ts');
+		expect(layer.status).toBe(0);
+		expect(layer.stdout).toContain('--name-from <column>');
+		expect(layer.stdout).toContain('--confidence <level>');
+	});
 });
