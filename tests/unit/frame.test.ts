@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { dataFrame } from '../../src/lib/geo/frame';
+import { boundsOf, dataFrame } from '../../src/lib/geo/frame';
 import { cameraBounds, fitCamera } from '../../src/lib/geo/camera';
 import type { BBox } from '../../src/lib/geo/types';
 import { boxFeature as country } from './boxes';
@@ -94,5 +94,14 @@ describe('the camera that fits a box in a window (a scene on a phone)', () => {
 		const desktop = cameraBounds([24.5, 48.3], 4.9, 1280, 800);
 		const phone = fitCamera(dataFrame([{ kind: 'point', features: [point(21.91, 50.11), point(23.88, 46.5)] }], desktop)!, 316, 372, { maxZoom: 4.9 });
 		expect(phone.zoom).toBeGreaterThan(4.9 - 2);
+	});
+});
+
+describe('the box of several shapes (the front, for "zoom to the front")', () => {
+	it('spans every shape given and skips those without one', () => {
+		const a = country(32, 44, 40, 50).geometry;
+		const b = point(22, 51).geometry;
+		expect(boundsOf(a, null, b)).toEqual([22, 44, 40, 51]);
+		expect(boundsOf(null, undefined)).toBeNull();
 	});
 });

@@ -39,8 +39,10 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 	// the coverage shape belongs to its panel: it is on the map while the panel is open
 	$effect(() => {
 		const { viewer, coverage } = session;
-		if (viewer?.tab === 'coverage') coverage?.recompute();
-		else coverage?.hide();
+		if (viewer?.tab === 'coverage') {
+			if (!coverage) session.openCoverage();
+			coverage?.recompute();
+		} else coverage?.hide();
 	});
 	$effect(() => void session.map?.setCoverage(session.coverage?.shown ?? null));
 	// the tab's title in the reader's language (a page gives its Ukrainian in a meta tag)

@@ -21,6 +21,15 @@ export class AtlasSession {
 	map = $state.raw<AtlasMap | null>(null);
 	countries = $state.raw<Countries | null>(null);
 	coverage = $state.raw<Coverage | null>(null);
+	/** makes the coverage panel's state, the first time the panel opens (start-up sets it where the content has coverage settings) */
+	makeCoverage: (() => Promise<Coverage>) | null = null;
+	private coverageAsked = false;
+	/** The coverage panel's state, made once, when the panel first opens. */
+	openCoverage(): void {
+		if (this.coverageAsked || !this.makeCoverage) return;
+		this.coverageAsked = true;
+		void this.makeCoverage().then((c) => (this.coverage = c));
+	}
 	problems = $state.raw<Problem[]>([]);
 	/** the base map and every manifest layer have drawn */
 	ready = $state(false);

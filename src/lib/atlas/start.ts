@@ -168,7 +168,11 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			session.view = { lng, lat, zoom };
 			v.viewBox = bbox;
 		});
-		if (site.coverage) session.coverage = new code.Coverage(basemapData.countries, v.layers, site.coverage);
+		// the coverage panel's code comes when a reader first opens it
+		if (site.coverage) {
+			const settings = site.coverage;
+			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
+		}
 		await map.idle();
 		session.ready = true;
 		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };

@@ -14,7 +14,7 @@ import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import { pictureDates } from '../content/dating';
 import type { Place, TownRow } from '../geo/places';
 import type { BBox } from '../geo/types';
-import { boundsOf, extentKm2 } from '../geo/extent';
+import { boundsOf } from '../geo/frame';
 import { prefersReducedMotion } from '../ui/motion';
 import { lang } from '../i18n/i18n.svelte';
 import { dataFrame } from '../geo/frame';
@@ -163,24 +163,19 @@ export class Viewer {
 		return pin && typeof id === 'string' ? { layer: pin.layerId, id } : undefined;
 	});
 
-	// a point or a line is aimed at: several under the pointer are offered; of areas (a zone, a
-	// country, the occupied area) the smallest is shown: a patrol zone's circle spans countries,
-	// and a click on Poland inside it means Poland
+	// a point or a line is aimed at: several under the pointer are offered; of areas the topmost
+	// is shown, a country or the occupied area before a patrol zone: a zone's circle spans
+	// countries, and a click on Poland inside it means Poland
 	private rankOf(pick: FeaturePick): number {
 		const kind = this.layers.find((l) => l.id === pick.layerId)?.def.kind;
-		return kind === 'point' ? 0 : kind === 'line' ? 1 : 2;
-	}
-	private extentOf(pick: FeaturePick): number {
-		const geometry = pick.index >= 0 ? this.layers.find((l) => l.id === pick.layerId)?.display.features[pick.index]?.geometry : null;
-		// a feature from a tile brings no geometry: it counts as large, so a known smaller area wins
-		return geometry ? extentKm2(geometry) : Infinity;
+		return kind === 'point' ? 0 : kind === 'line' ? 1 : kind === 'zone' ? 3 : 2;
 	}
 
 	/** Everything under the pointer (topmost first): a hover previews the first mark; a click opens its card, or offers a choice where marks overlap. */
 	onPick(picks: FeaturePick[], how: 'hover' | 'click'): void {
 		const best = Math.min(...picks.map((p) => this.rankOf(p)));
 		const marks = picks.filter((p) => this.rankOf(p) === best);
-		const offered = best < 2 ? marks : marks.toSorted((a, b) => this.extentOf(a) - this.extentOf(b)).slice(0, 1);
+		const offered = best < 2 ? marks : marks.slice(0, 1);
 		if (how === 'hover') return void (this.hovered = offered[0] ?? null);
 		this.found = null;
 		this.choices = offered.length > 1 ? offered : null;

@@ -33,3 +33,14 @@ export function featuresIn(features: Feature[], box: BBox): Feature[] {
 		return w <= box[2] && e >= box[0] && s <= box[3] && n >= box[1];
 	});
 }
+
+/** The bounding box of several geometries (a layer's features), or null where none has a shape. */
+export function boundsOf(...geometries: (Feature['geometry'] | null | undefined)[]): BBox | null {
+	let box: BBox | null = null;
+	for (const geometry of geometries) {
+		if (!geometry) continue;
+		const [w, s, e, n] = bbox(geometry) as BBox;
+		box = box ? [Math.min(box[0], w), Math.min(box[1], s), Math.max(box[2], e), Math.max(box[3], n)] : [w, s, e, n];
+	}
+	return box;
+}
