@@ -108,3 +108,18 @@ export async function slideTo(page: Page, month: string) {
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthText = (month: string) =>
 	`${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+/** Records, from the page's start, every text drawn on a canvas (the PNG export's) and whether a width limit squeezed it. */
+export async function recordCanvasText(page: Page) {
+	await page.addInitScript(() => {
+		const written: { text: string; squeezed: boolean }[] = ((window as unknown as { __written: typeof written }).__written = []);
+		const fillText = CanvasRenderingContext2D.prototype.fillText;
+		CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+			written.push({ text, squeezed: maxWidth !== undefined && this.measureText(text).width > maxWidth });
+			return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+		};
+	});
+}
+
+/** What `recordCanvasText` recorded so far. */
+export const canvasText = (page: Page) => page.evaluate(() => (window as unknown as { __written: { text: string; squeezed: boolean }[] }).__written);

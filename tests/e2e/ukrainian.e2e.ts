@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas } from './atlas';
+import { canvasText, openAtlas, recordCanvasText } from './atlas';
 import { UK } from '../../src/lib/i18n/uk';
 import { UK_ANALYSIS } from '../../src/lib/i18n/uk.analysis';
 import { UK_PAGES } from '../../src/lib/i18n/uk.pages';
@@ -176,19 +176,12 @@ test.describe('the atlas in Ukrainian, every surface', () => {
 
 	test('the exported image: title, key and credit', async ({ page }) => {
 		// what the export writes on its canvas, as it writes it
-		await page.addInitScript(() => {
-			const written: string[] = ((window as unknown as { __written: string[] }).__written = []);
-			const fillText = CanvasRenderingContext2D.prototype.fillText;
-			CanvasRenderingContext2D.prototype.fillText = function (text: string, ...rest: [number, number, number?]) {
-				written.push(text);
-				return fillText.call(this, text, ...rest);
-			};
-		});
+		await recordCanvasText(page);
 		const { errors } = await openAtlas(page, '/?lang=uk&layers=coalition,incursions,hubs,air-bases,patrol-zones,occupied');
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Експорт PNG' }).click();
 		await download;
-		const written = await page.evaluate(() => (window as unknown as { __written: string[] }).__written);
+		const written = (await canvasText(page)).map((w) => w.text);
 		expect(written.join(' ')).toContain('Гарантії безпеки для України');
 		expect(written.join(' ')).toContain('Дрон');
 		expect(untranslated(written), 'English in the exported image').toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { boundsOf, dataFrame } from '../../src/lib/geo/frame';
+import { boundsOf, dataFrame, featuresIn } from '../../src/lib/geo/frame';
 import { cameraBounds, fitCamera } from '../../src/lib/geo/camera';
 import type { BBox } from '../../src/lib/geo/types';
 import { boxFeature as country } from './boxes';
@@ -103,5 +103,44 @@ describe('the box of several shapes (the front, for "zoom to the front")', () =>
 		const b = point(22, 51).geometry;
 		expect(boundsOf(a, null, b)).toEqual([22, 44, 40, 51]);
 		expect(boundsOf(null, undefined)).toBeNull();
+	});
+});
+
+describe('the features an image of a box shows (the export key)', () => {
+	it('a country is in the box only where one of its parts is, not wherever its overseas parts span', () => {
+		// France: the mainland and French Guiana, whose box together spans the Atlantic
+		const france: Feature = {
+			type: 'Feature',
+			properties: { name: 'France' },
+			geometry: {
+				type: 'MultiPolygon',
+				coordinates: [
+					[
+						[
+							[-5, 42],
+							[8, 42],
+							[8, 51],
+							[-5, 51],
+							[-5, 42]
+						]
+					],
+					[
+						[
+							[-54.6, 2],
+							[-51.6, 2],
+							[-51.6, 5.8],
+							[-54.6, 5.8],
+							[-54.6, 2]
+						]
+					]
+				]
+			}
+		};
+		const donbas: BBox = [32, 45, 43, 50];
+		const atlantic: BBox = [-30, 20, -20, 30];
+		expect(featuresIn([france], donbas)).toEqual([]);
+		expect(featuresIn([france], atlantic)).toEqual([]);
+		expect(featuresIn([france], [0, 45, 2, 47])).toEqual([france]);
+		expect(featuresIn([point(37.5, 48)], donbas)).toHaveLength(1);
 	});
 });

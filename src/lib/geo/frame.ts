@@ -3,7 +3,7 @@
 // (the coalition's members reach from Canada to Japan); the rest is cut to the view, so a reader
 // who zoomed in on the front exports the front.
 import bbox from '@turf/bbox';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { BBox } from './types';
 
 type FramedLayer = { kind: string; features: Feature[] };
@@ -25,13 +25,33 @@ export function dataFrame(layers: FramedLayer[], view: BBox): BBox | null {
 	return box;
 }
 
-/** The features with a shape that reaches into `box` (by their bounding boxes): what an image of that box shows. */
+/**
+ * The features with a shape that reaches into `box`, by the bounding box of each of their parts: a
+ * country whose territories lie across the world (France's, the United States') is in the box
+ * only where one of its parts is.
+ */
 export function featuresIn(features: Feature[], box: BBox): Feature[] {
-	return features.filter((f) => {
-		if (!f.geometry) return false;
-		const [w, s, e, n] = bbox(f) as BBox;
+	const overlaps = (g: Geometry) => {
+		const [w, s, e, n] = bbox(g) as BBox;
 		return w <= box[2] && e >= box[0] && s <= box[3] && n >= box[1];
-	});
+	};
+	return features.filter((f) => f.geometry !== null && partsOf(f.geometry).some(overlaps));
+}
+
+/** A geometry's parts: each polygon of a MultiPolygon, each line, each point, each member of a collection. */
+function partsOf(g: Geometry): Geometry[] {
+	switch (g.type) {
+		case 'MultiPolygon':
+			return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+		case 'MultiLineString':
+			return g.coordinates.map((coordinates) => ({ type: 'LineString', coordinates }));
+		case 'MultiPoint':
+			return g.coordinates.map((coordinates) => ({ type: 'Point', coordinates }));
+		case 'GeometryCollection':
+			return g.geometries.flatMap(partsOf);
+		default:
+			return [g];
+	}
 }
 
 /** The bounding box of several geometries (a layer's features), or null where none has a shape. */
