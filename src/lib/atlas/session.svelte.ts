@@ -65,14 +65,7 @@ export class AtlasSession {
 	readonly dataCredit = $derived.by(() => {
 		const viewer = this.viewer;
 		if (!viewer) return '';
-		const datasets = [
-			...new Set(
-				viewer.layers
-					.filter((l) => viewer.drawnIds.has(l.id))
-					.flatMap((l) => l.def.sources)
-					.filter((k) => viewer.sources[k]?.kind === 'dataset')
-			)
-		];
+		const datasets = [...new Set(viewer.drawnLayers.flatMap((l) => l.def.sources).filter((k) => viewer.sources[k]?.kind === 'dataset'))];
 		const total = Object.keys(viewer.sources).length;
 		if (datasets.length === 0) return fill(pluralForm(lang(), total, t('Data from {n} source|Data from {n} sources')), { n: formatNumber(total) });
 		const n = total - datasets.length;

@@ -133,11 +133,13 @@ export class Viewer {
 
 	/** The layers the map draws (see `drawn`), as one set the map applies. */
 	readonly drawnIds = $derived(new Set(this.layers.filter((l) => this.drawn(l.id)).map((l) => l.id)));
+	/** Those layers, in their order: what a key, a credit or a dates line speaks of. */
+	readonly drawnLayers = $derived(this.layers.filter((l) => this.drawnIds.has(l.id)));
 
 	/** What each date of the picture the map draws now is for (the front's snapshot at the month shown, the coalition's check): every surface words it with `datesLine`. */
 	readonly dates = $derived.by(() =>
 		pictureDates(
-			this.layers.filter((l) => this.drawnIds.has(l.id)).map((l) => l.def),
+			this.drawnLayers.map((l) => l.def),
 			this.until,
 			{ lang: lang(), sources: this.sources, today: this.builtOn, latestMonth: this.series.at(-1)?.month ?? null, staleAfterDays: this.staleAfterDays }
 		)
@@ -295,8 +297,7 @@ export class Viewer {
 
 	/** The front's box (the front line's, else the occupied area's, as drawn now), for "zoom to the front". */
 	readonly frontBox = $derived.by(() => {
-		const layer =
-			this.layers.find((l) => l.id === 'front-line' && this.drawnIds.has(l.id)) ?? this.layers.find((l) => l.id === 'occupied' && this.drawnIds.has(l.id));
+		const layer = this.drawnLayers.find((l) => l.id === 'front-line') ?? this.drawnLayers.find((l) => l.id === 'occupied');
 		return layer ? boundsOf(...layer.display.features.map((f) => f.geometry)) : null;
 	});
 	/** Whether the front is too small to see where the reader is: a map of Europe, the front a few per cent of it. */
@@ -315,8 +316,8 @@ export class Viewer {
 	readonly undatedAhead = $derived.by(() => {
 		const until = this.until;
 		if (until === null) return [];
-		return this.layers
-			.filter((l) => this.drawnIds.has(l.id) && !l.def.versions && !(countsAsEvents(l.def) && isTimed(l.display.features)))
+		return this.drawnLayers
+			.filter((l) => !l.def.versions && !(countsAsEvents(l.def) && isTimed(l.display.features)))
 			.map((l) => ({
 				layer: l,
 				from: l.display.features

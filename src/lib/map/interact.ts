@@ -114,7 +114,7 @@ function fitIn(
 }
 
 /** How far out a scene may be shown on a small screen: about two zoom levels from the zoom it was written for. */
-export const SCENE_ZOOM_SPAN = 2;
+const SCENE_ZOOM_SPAN = 2;
 
 /**
  * Moves the camera; with `animate` false (reduced motion) it jumps. Where panels hide part of the
@@ -151,7 +151,7 @@ export function watchView(map: MaplibreMap, onChange: (view: View) => void): () 
 }
 
 /** A window this short or shorter (CSS px) is a phone held sideways: every panel over the map counts. */
-export const SHORT_SCREEN_PX = 500;
+const SHORT_SCREEN_PX = 500;
 
 /**
  * How much of the map the panels marked `data-covers-map` hide, from the top and the bottom: only
