@@ -36,6 +36,12 @@ describe('which towns, from which zoom', () => {
 		expect(placeZoom({ population: 9_000, featureCode: 'PPLA' })).toBe(9);
 	});
 
+	it('labels a small capital (Vaduz, Monaco, Valletta) no earlier than zoom 6', () => {
+		expect(placeZoom({ population: 5_197, featureCode: 'PPLC' })).toBe(6);
+		expect(placeZoom({ population: 32_965, featureCode: 'PPLC' })).toBe(6);
+		expect(placeZoom({ population: 118_918, featureCode: 'PPLC' })).toBe(3);
+	});
+
 	it('brings a front town forward, never back', () => {
 		expect(placeZoom({ population: 13_900, featureCode: 'PPL' }, 7)).toBe(7);
 		expect(placeZoom({ population: 2_797_553, featureCode: 'PPLC' }, 7)).toBe(3);

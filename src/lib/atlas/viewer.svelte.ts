@@ -12,7 +12,7 @@ import { countsAsEvents, isTimed, shownIn, timelineOf, versionInForce, type Mont
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import { pictureDates } from '../content/dating';
-import type { Place, TownRow } from '../geo/places';
+import type { Place, TownIndex } from '../geo/places';
 import type { BBox } from '../geo/types';
 import { boundsOf } from '../geo/frame';
 import { prefersReducedMotion } from '../ui/motion';
@@ -265,13 +265,15 @@ export class Viewer {
 		if (!this.townsAsked) {
 			this.townsAsked = true;
 			void fetch(`${assets}/data/places.json`)
-				.then((r) => (r.ok ? r.json() : []))
-				.then((rows: TownRow[]) => (this.towns = rows))
+				.then((r) => (r.ok ? r.json() : null))
+				.then((index: TownIndex | null) => {
+					if (index?.towns) this.towns = index;
+				})
 				.catch(() => {});
 		}
 	}
 	private townsAsked = false;
-	private towns = $state.raw<TownRow[]>([]);
+	private towns = $state.raw<TownIndex>({ where: {}, towns: [] });
 	readonly places = $derived(
 		this.placesCode && this.labels && dataLang()
 			? this.placesCode.placesFrom(

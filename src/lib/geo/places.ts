@@ -20,10 +20,17 @@ export type Place = {
 	text: string;
 	/** a town of the base map: the zoom it is labelled from, where a search flies to */
 	zoom?: number;
+	/** where it is, in the reader's language: "Donetsk oblast, Ukraine" for a town, a feature's country */
+	where?: string;
 };
 
-/** A town of the base map as the build lists it: English name, Ukrainian name ('' if the same), another spelling (''), longitude, latitude, label zoom. */
-export type TownRow = [string, string, string, number, number, number];
+/**
+ * A town of the base map as the build lists it: English name, Ukrainian name ('' if the same),
+ * another spelling (''), longitude, latitude, label zoom, and where it is (a key of `where`).
+ */
+export type TownRow = [string, string, string, number, number, number, string];
+/** The build's list of towns, with where each is in English and Ukrainian ("Donetsk oblast, Ukraine"; "Poland"). */
+export type TownIndex = { where: Record<string, [string, string]>; towns: TownRow[] };
 
 /** `Rzeszów` and `rzeszow` match; so do `Câmpia` and `campia`. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -37,7 +44,7 @@ type LayerLike = { id: string; title: string; display: FeatureCollection };
 export function placesFrom(
 	layers: LayerLike[],
 	countries: FeatureCollection<Point, { name: string; name_uk?: string }>,
-	towns: TownRow[] = [],
+	towns: TownIndex = { where: {}, towns: [] },
 	language: 'en' | 'uk' = 'en'
 ): Place[] {
 	const fromLayers = layers.flatMap((layer) =>
@@ -48,6 +55,7 @@ export function placesFrom(
 				const english = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
 				// the reader's language names it; either language finds it
 				const label = language === 'uk' && typeof p.name_uk === 'string' && p.name_uk ? p.name_uk : english;
+				const country = language === 'uk' && typeof p.country_uk === 'string' && p.country_uk ? p.country_uk : p.country;
 				return {
 					label,
 					kind: layer.title,
@@ -56,7 +64,8 @@ export function placesFrom(
 					bbox: bbox(f) as BBox,
 					anchor: anchorOf(f),
 					properties: p,
-					text: fold([english, p.name_uk, p.place, p.place_uk, p.country, p.country_uk].filter((s) => typeof s === 'string').join(' '))
+					text: fold([english, p.name_uk, p.place, p.place_uk, p.country, p.country_uk].filter((s) => typeof s === 'string').join(' ')),
+					...(typeof country === 'string' && country ? { where: country } : {})
 				};
 			})
 	);
@@ -72,7 +81,8 @@ export function placesFrom(
 		text: fold([c.properties.name, c.properties.name_uk ?? ''].join(' '))
 	}));
 	// every town the map labels, found by its name in either language or by GeoNames' own spelling
-	const fromTowns = towns.map(([en, uk, alt, lon, lat, zoom]): Place => ({
+	const whereOf = (key: string) => towns.where[key]?.[language === 'uk' ? 1 : 0];
+	const fromTowns = towns.towns.map(([en, uk, alt, lon, lat, zoom, at]): Place => ({
 		label: named(en, uk),
 		kind: 'Town',
 		layerId: null,
@@ -81,7 +91,8 @@ export function placesFrom(
 		anchor: [lon, lat],
 		properties: {},
 		text: fold([en, uk, alt].join(' ')),
-		zoom
+		zoom,
+		...(whereOf(at) ? { where: whereOf(at) } : {})
 	}));
 	return [...fromLayers, ...fromBasemap, ...fromTowns];
 }

@@ -22,10 +22,13 @@ export const LABELS_START = 'labels-start';
 export const DETAIL = 'detail';
 /** Where the build writes the detail (a PMTiles archive), under the site's assets. */
 export const DETAIL_FILE = 'data/basemap.pmtiles';
+/** Ukraine's oblasts: their boundaries are drawn from this zoom, their names from the next. */
+export const OBLAST_LINES_FROM = 5;
+export const OBLAST_NAMES_FROM = 6;
 /** A town's dot, drawn as a signed-distance image so each theme colours it. */
 export const TOWN_DOT = 'town-dot';
 /** The labels each language changes. */
-export const TEXT_LAYERS = [LABEL_LAYER, 'place-labels', 'water-labels'] as const;
+export const TEXT_LAYERS = [LABEL_LAYER, 'place-labels', 'water-labels', 'water-labels-front', 'oblast-labels'] as const;
 /** The source of the country shapes; its features are identified by `iso`, so a choropleth can colour one by feature state. */
 export const COUNTRIES = 'countries';
 /** The feature state a choropleth sets on a country: the colour its land is drawn in. */

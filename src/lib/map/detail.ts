@@ -1,7 +1,7 @@
 // The base map's detail (rivers, lakes, towns): its style layers, loaded with the detail itself,
 // after the first view has drawn, so none of this code is fetched before the first paint.
 import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
-import { DETAIL, LABEL_LAYER, TEXT_LAYERS, textField, TOWN_DOT, type MapLanguage } from './basemap';
+import { DETAIL, LABEL_LAYER, OBLAST_LINES_FROM, OBLAST_NAMES_FROM, TEXT_LAYERS, textField, TOWN_DOT, type MapLanguage } from './basemap';
 import type { LayerSpec } from '../manifest/specs';
 import { labelText } from './styleLayers';
 import type { Theme } from './theme';
@@ -33,7 +33,10 @@ export function detailPaint(theme: Theme) {
 		'water-former': { 'fill-color': theme.sea },
 		'water-former-outline': { 'line-color': theme.river },
 		'water-rivers': { 'line-color': theme.river },
+		'oblast-lines': { 'line-color': theme.border },
 		'water-labels': { 'text-color': theme.waterLabel, 'text-halo-color': theme.labelHalo },
+		'water-labels-front': { 'text-color': theme.waterLabel, 'text-halo-color': theme.labelHalo },
+		'oblast-labels': { 'text-color': theme.label, 'text-halo-color': theme.labelHalo },
 		'place-labels': { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'icon-color': theme.label }
 	} as const;
 }
@@ -50,6 +53,7 @@ export function detailLayers(theme: Theme, language: MapLanguage): { water: Laye
 	const paint = detailPaint(theme);
 	const source = DETAIL;
 	const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
+	const width: ExpressionSpecification = ['coalesce', ['get', 'w'], 1];
 	return {
 		water: [
 			{ id: 'water-lakes', type: 'fill', source, 'source-layer': 'water', filter: ['all', kind('lake'), fromZoom()], paint: paint['water-lakes'] },
@@ -76,10 +80,70 @@ export function detailLayers(theme: Theme, language: MapLanguage): { water: Laye
 				'source-layer': 'water',
 				filter: ['all', kind('river'), fromZoom()],
 				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { ...paint['water-rivers'], 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 6, 1, 9, 1.8] }
+				// by size: the Dnipro and the Danube about 3 px at zoom 8, a brook 1
+				paint: {
+					...paint['water-rivers'],
+					'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['*', 0.35, width], 6, ['*', 0.6, width], 9, ['*', 1.3, width]]
+				}
+			},
+			{
+				// Ukraine's oblasts: thin dashes on the land, under every data layer (seen through the occupied area's hatching)
+				id: 'oblast-lines',
+				type: 'line',
+				source,
+				'source-layer': 'oblasts',
+				minzoom: OBLAST_LINES_FROM,
+				layout: { 'line-join': 'round' },
+				paint: {
+					...paint['oblast-lines'],
+					'line-width': ['interpolate', ['linear'], ['zoom'], OBLAST_LINES_FROM, 0.6, 9, 1.2],
+					'line-dasharray': [4, 2],
+					'line-opacity': 0.8
+				}
 			}
 		] as LayerSpecification[],
 		labels: [
+			{
+				// the oblasts' names, faint capitals under the towns' (a town wins where both would be written)
+				id: 'oblast-labels',
+				type: 'symbol',
+				source,
+				'source-layer': 'oblast-labels',
+				minzoom: OBLAST_NAMES_FROM,
+				filter: fromZoom(),
+				layout: {
+					'text-field': textField(language),
+					'text-font': ['sans-serif'],
+					'text-size': ['interpolate', ['linear'], ['zoom'], OBLAST_NAMES_FROM, 10, 9, 12],
+					'text-transform': 'uppercase',
+					'text-letter-spacing': 0.12,
+					'text-max-width': 8,
+					'text-padding': 6,
+					// where a town's name is in the way, the name moves a little around its point rather than vanish
+					'text-variable-anchor-offset': ['center', [0, 0], 'top', [0, 2.5], 'bottom', [0, -2.5], 'left', [3, 0], 'right', [-3, 0]]
+				},
+				paint: { ...paint['oblast-labels'], 'text-halo-width': 1.2, 'text-opacity': 0.75 }
+			},
+			{
+				// where the front follows a river, its name on that stretch, from the zoom the front is read at
+				id: 'water-labels-front',
+				type: 'symbol',
+				source,
+				'source-layer': 'water',
+				filter: ['==', ['get', 'front'], 1],
+				minzoom: 6,
+				layout: {
+					'symbol-placement': 'line',
+					'symbol-spacing': 160,
+					'text-field': textField(language),
+					'text-font': ['sans-serif'],
+					'text-size': 12,
+					'text-letter-spacing': 0.08,
+					'text-max-angle': 45,
+					'text-offset': [0, -0.8]
+				},
+				paint: { ...paint['water-labels-front'], 'text-halo-width': 1.4 }
+			},
 			{
 				id: 'water-labels',
 				type: 'symbol',
