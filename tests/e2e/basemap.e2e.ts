@@ -45,6 +45,80 @@ test.describe('the base map at the front and the hubs', () => {
 			expect(foreign()).toEqual([]);
 		});
 
+	for (const size of [
+		{ width: 1280, height: 800 },
+		{ width: 390, height: 844 }
+	])
+		test(`at Pokrovsk (8.5, ${size.width}x${size.height}) Donetsk oblast is named and its boundary drawn`, async ({ page }) => {
+			await page.setViewportSize(size);
+			await openAtlas(page, '/?view=37.18,48.28,8.5');
+			await detailDrawn(page);
+			// a name placed where the reader sees it: on the canvas, not under the side panel
+			const named = await page.evaluate(() => {
+				const map = window.__atlas!.map;
+				const covers = [...document.querySelectorAll('[data-covers-map]')].map((e) => e.getBoundingClientRect());
+				const canvas = map.getCanvas().getBoundingClientRect();
+				return map
+					.queryRenderedFeatures({ layers: ['oblast-labels'] })
+					.map((f) => ({ name: String(f.properties.name), at: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
+					.filter(({ at }) => at.x > 0 && at.y > 0 && at.x < canvas.width && at.y < canvas.height)
+					.filter(({ at }) => !covers.some((r) => at.x > r.left && at.x < r.right && at.y > r.top && at.y < r.bottom))
+					.map(({ name }) => name);
+			});
+			expect(named).toContain('Donetsk oblast');
+			const lines = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['oblast-lines'] }).map((f) => String(f.properties.iso)));
+			expect(lines).toContain('UA-14');
+			expect(lines).toContain('UA-12');
+		});
+
+	test('oblasts are named in Ukrainian with lang=uk', async ({ page }) => {
+		await openAtlas(page, '/?view=37.18,48.28,8.5&lang=uk');
+		await detailDrawn(page);
+		expect(await renderedUk(page, 'oblast-labels')).toContain('Донецька область');
+		expect(await page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('oblast-labels', 'text-field')))).toContain('name_uk');
+	});
+
+	test('at Kherson (8) the Dnipro, which is the front there, is named on its course in the view’s lower half', async ({ page }) => {
+		await openAtlas(page, '/?view=33.0,46.75,8.0');
+		await detailDrawn(page);
+		const { lower, upperThird } = await page.evaluate(() => {
+			const map = window.__atlas!.map;
+			const { clientWidth: w, clientHeight: h } = map.getCanvas();
+			const names = (box: [[number, number], [number, number]]) =>
+				map.queryRenderedFeatures(box, { layers: ['water-labels-front', 'water-labels'] }).map((f) => String(f.properties.name));
+			return {
+				lower: names([
+					[0, h / 2],
+					[w, h]
+				]),
+				upperThird: names([
+					[0, 0],
+					[w, h / 3]
+				])
+			};
+		});
+		expect(lower).toContain('Dnipro');
+		// and not only at the top of the view, where the reservoir's name sits
+		expect(upperThird.length).toBeLessThanOrEqual(1);
+		// drawn as a river, wider than a brook: about 3 px at zoom 8
+		const width = await page.evaluate(() => {
+			const map = window.__atlas!.map;
+			const spec = map.getPaintProperty('water-rivers', 'line-width');
+			const dnipro = map.queryRenderedFeatures({ layers: ['water-rivers'] }).find((f) => f.properties.name === 'Dnipro');
+			return { spec: JSON.stringify(spec), w: dnipro?.properties.w };
+		});
+		expect(width.w).toBe(3);
+		expect(width.spec).toContain('"get","w"');
+	});
+
+	test('at Europe’s scale the small states’ capitals do not crowd the map', async ({ page }) => {
+		await openAtlas(page, '/?scene=coalition');
+		await detailDrawn(page);
+		const places = await rendered(page, 'place-labels');
+		expect(places).toContain('London');
+		for (const small of ['Vaduz', 'Monaco', 'Andorra la Vella', 'San Marino', 'Saint Helier']) expect(places).not.toContain(small);
+	});
+
 	test('the Dnipro is drawn and named along the front, and the drained Kakhovka reservoir is drawn as such', async ({ page }) => {
 		await openAtlas(page, '/?view=33.9,47.1,7.5');
 		await detailDrawn(page);
@@ -119,16 +193,28 @@ test.describe('the base map at the front and the hubs', () => {
 		expect(asked.filter((p) => p.endsWith('/data/places.json'))).toEqual([]);
 		const search = page.getByRole('searchbox');
 		await search.fill('Kupjansk');
-		await expect(page.getByRole('button', { name: /Kupiansk\s*Town/ })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Kupiansk\s*Kharkiv oblast, Ukraine · Town$/ })).toBeVisible();
 		await search.fill('constanta');
-		await page.getByRole('button', { name: /Constanța\s*Town/ }).click();
+		await page.getByRole('button', { name: /^Constanța\s*Romania · Town$/ }).click();
 		await expect
 			.poll(() => page.evaluate(() => ({ zoom: Math.round(window.__atlas!.map.getZoom()), lng: Math.round(window.__atlas!.map.getCenter().lng) })), {
 				timeout: 15_000
 			})
 			.toEqual({ zoom: 8, lng: 29 });
 		await search.fill('Покровськ');
-		await expect(page.getByRole('button', { name: /Pokrovsk\s*Town/ })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Pokrovsk\s*Donetsk oblast, Ukraine · Town$/ })).toBeVisible();
+	});
+
+	test('search says where a town is, in the reader’s language', async ({ page }) => {
+		await openAtlas(page);
+		const search = page.getByRole('searchbox');
+		await search.fill('Pokrovsk');
+		await expect(page.getByRole('button', { name: /^Pokrovsk\s*Donetsk oblast, Ukraine · Town$/ })).toBeVisible();
+		await search.fill('Rzeszów');
+		await expect(page.getByRole('button', { name: /^Rzeszów\s*Poland · Town$/ })).toBeVisible();
+		await page.getByRole('button', { name: 'Українська' }).click();
+		await search.fill('Покровськ');
+		await expect(page.getByRole('button', { name: /^Покровськ\s*Донецька область, Україна · Місто$/ })).toBeVisible();
 	});
 
 	test('a host that sends the whole archive where a part was asked for: the notice names the file and what the host must do; the map is drawn', async ({

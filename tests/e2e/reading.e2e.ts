@@ -51,11 +51,11 @@ for (const screen of [
 			// on a desktop the search stays in reach while a card is open (a phone's card takes the sheet's place)
 			if (screen.name === 'desktop') {
 				await search.fill('Rzeszów');
-				await page.getByRole('button', { name: /^Rzeszów-Jasionka logistics hub\s*Logistics hubs$/ }).click();
+				await page.getByRole('button', { name: /^Rzeszów-Jasionka logistics hub\s*Poland · Logistics hubs$/ }).click();
 				await expect(page.getByRole('article')).toBeVisible();
 			}
 			await search.fill('Pokrovsk');
-			await page.getByRole('button', { name: /Pokrovsk\s*Town/ }).click();
+			await page.getByRole('button', { name: /^Pokrovsk\s*Donetsk oblast, Ukraine · Town$/ }).click();
 			await expect(page.getByRole('article')).toHaveCount(0);
 			await page.waitForFunction(() => !window.__atlas!.map.isMoving());
 			await redrawn(page);
