@@ -202,6 +202,11 @@ export function unknownText(asOf: string, unknown: MultiPolygon): string {
 async function stage(root: string, snapshots: string, scratch: string, worldAtlas?: string): Promise<void> {
 	await mkdir(join(scratch, front.FRONT_DIR), { recursive: true });
 	for (const name of ['sources.json', 'layers.json']) await copyFile(join(root, name), join(scratch, name));
+	// the oblasts each snapshot's shares are measured against
+	if (existsSync(join(root, front.OBLASTS_FILE))) {
+		await mkdir(join(scratch, 'basemap'), { recursive: true });
+		await copyFile(join(root, front.OBLASTS_FILE), join(scratch, front.OBLASTS_FILE));
+	}
 	await front.importFront(snapshots, scratch, { worldAtlas });
 }
 

@@ -2,6 +2,7 @@
 // snapshots) to the dated series in geodata/front/: the occupied area, the front line and the change
 // of each snapshot, simplified for the screen, and versions.json with every figure, computed from the
 // unsimplified input. Same input, same bytes: every decision is a constant below.
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import area from '@turf/area';
@@ -12,12 +13,15 @@ import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTo
 import { BORDER_TOLERANCE_KM, frontLine } from '../../src/lib/geo/frontLine';
 import { frontLengths } from '../../src/lib/geo/frontLengths';
 import { areaChange } from '../../src/lib/geo/areaChange';
+import { oblastShares, type OblastShare } from '../../src/lib/geo/oblastShares';
 
 /** The snapshots read: cyterat's file names, the date in the name. */
 export const SNAPSHOT_FILE = /^deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$/;
 /** Where the series goes, inside the geodata folder; versions.json names files relative to geodata/. */
 export const FRONT_DIR = 'front';
 export const VERSIONS_FILE = 'versions.json';
+/** What each snapshot's share of every oblast is measured against. */
+export const OBLASTS_FILE = 'basemap/oblasts.geojson';
 export const fileName = (kind: 'occupied' | 'front' | 'change' | 'change-summit', asOf: string) => `${kind}-${asOf}.geojson`;
 /**
  * The manifest's layers that draw the series, and which of a version's files each draws. The
@@ -76,6 +80,8 @@ export interface FrontVersion {
 	lostKm2: number | null;
 	gainedSinceSummitKm2: number | null;
 	lostSinceSummitKm2: number | null;
+	/** how much of each oblast is occupied (where geodata/basemap/oblasts.geojson is there to measure against) */
+	oblasts?: OblastShare[];
 }
 
 type Occupied = Feature<Polygon | MultiPolygon>;
@@ -131,6 +137,12 @@ export async function recognisedUkraine(worldAtlas = WORLD_ATLAS): Promise<Multi
  * occupied-, front- and change-<date>.geojson, and versions.json; files of snapshots no longer in
  * the folder are removed. Returns the versions and one line a file written.
  */
+/** Ukraine's oblasts as the base map draws them (geodata/basemap/oblasts.geojson), or null where a geodata folder has none. */
+export async function readOblasts(geodataRoot: string): Promise<Parameters<typeof oblastShares>[1] | null> {
+	const path = join(geodataRoot, OBLASTS_FILE);
+	return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof oblastShares>[1]) : null;
+}
+
 export async function importFront(
 	folder: string,
 	geodataRoot: string,
@@ -148,6 +160,7 @@ export async function importFront(
 	if (snapshots.length === 0) throw new Error(`${folder}: no deepstatemap_data_YYYYMMDD.geojson found`);
 
 	const ukraine = await recognisedUkraine(options.worldAtlas);
+	const oblasts = await readOblasts(geodataRoot);
 	const ukraineKm2 = km2(ukraine);
 	const occupied = new Map<string, Occupied>();
 	for (const s of snapshots) occupied.set(s.asOf, await readSnapshot(join(folder, s.name), s.name));
@@ -226,7 +239,8 @@ export async function importFront(
 			gainedKm2: sincePrevious ? round(sincePrevious.gainedKm2, FIGURE_DECIMALS) : null,
 			lostKm2: sincePrevious ? round(sincePrevious.lostKm2, FIGURE_DECIMALS) : null,
 			gainedSinceSummitKm2: sinceSummit ? round(sinceSummit.gainedKm2, FIGURE_DECIMALS) : null,
-			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null
+			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null,
+			...(oblasts ? { oblasts: oblastShares(shape, oblasts, front) } : {})
 		});
 
 		function changeFeaturesOf(

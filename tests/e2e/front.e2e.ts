@@ -112,3 +112,19 @@ test('each layer says how current it is, and the legend marks one not updated fo
 	// DeepState's last snapshot (10 Oct 2026) is more than 90 days before January 2027
 	if (today >= '2027-01-09') await expect(page.locator('[data-layer="occupied"] .asof')).toContainText('not updated for over 90 days');
 });
+
+test('the panel gives the share of each oblast occupied in the month shown, in both languages', async ({ page }) => {
+	await openAtlas(page, '/?time=2025-09');
+	const oblasts = page.locator('[data-figure="oblasts"]');
+	// the Paris summit's month: from the snapshot of 4 September 2025
+	await expect(oblasts).toContainText('Donetsk oblast 75.5%');
+	await expect(oblasts).toContainText('Sevastopol 100.0%');
+	// oblasts with less than half a percent occupied are not listed
+	await expect(oblasts).not.toContainText('Dnipropetrovsk');
+	await slideTo(page, '2026-10');
+	await expect(oblasts).toContainText('Donetsk oblast 80.2%');
+	await expect(oblasts).toContainText('Kharkiv oblast 4.6%');
+	await page.getByRole('button', { name: 'Українська' }).click();
+	await expect(oblasts).toContainText('Донецька область 80,2%');
+	await expect(page.getByText('Окупована частка кожної області на 10 жов 2026')).toBeVisible();
+});

@@ -5,7 +5,7 @@ import type { Problem } from '../manifest/errors';
 import type { AtlasState, ThemeName } from '../state/urlState';
 import type { Coverage } from './coverage.svelte';
 import type { Viewer } from './viewer.svelte';
-import type { ExportSize } from '../render/exportImage';
+import type { ExportSize } from '../render/exportSizes';
 import { fill, formatNumber, lang, pluralForm, t } from '../i18n/i18n.svelte';
 
 /**

@@ -20,7 +20,19 @@ const Version = v.object({
 	gainedKm2: orNull(km),
 	lostKm2: orNull(km),
 	gainedSinceSummitKm2: orNull(km),
-	lostSinceSummitKm2: orNull(km)
+	lostSinceSummitKm2: orNull(km),
+	/** how much of each oblast was occupied (absent where the series was imported before oblasts were measured) */
+	oblasts: v.optional(
+		v.array(
+			v.object({
+				iso: v.pipe(v.string(), v.regex(/^UA-\d\d$/, 'an ISO 3166-2 code like "UA-14" expected')),
+				name: v.string(),
+				name_uk: v.string(),
+				km2: km,
+				share: v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+			})
+		)
+	)
 });
 
 /** One snapshot's figures, computed by the import from the unsimplified polygon. */

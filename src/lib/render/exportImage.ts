@@ -1,10 +1,6 @@
-/** The sizes offered: a social card, the article's wide picture, a square for feeds. */
-export const EXPORT_SIZES = [
-	{ id: 'wide', width: 1600, height: 1000 },
-	{ id: 'social', width: 1200, height: 675 },
-	{ id: 'square', width: 1080, height: 1080 }
-] as const;
-export type ExportSize = (typeof EXPORT_SIZES)[number];
+import { EXPORT_SIZES, type ExportSize } from './exportSizes';
+
+export { EXPORT_SIZES, type ExportSize };
 
 export type ExportText = {
 	title: string;
