@@ -82,6 +82,44 @@ test('the hubs’ scene names the hubs, at the zoom it is written for (desktop, 
 	expect(zoom, 'the names are written at the scene’s zoom').toBeGreaterThanOrEqual(from);
 });
 
+for (const size of [
+	{ width: 390, height: 844 },
+	{ width: 360, height: 640 }
+])
+	test.describe(`the tour names what each scene is about on a ${size.width}x${size.height} phone`, () => {
+		test.use({ viewport: size, isMobile: true, hasTouch: true });
+		for (const { scene, layer, names } of [
+			{ scene: 'hubs', layer: 'hubs:label', names: /Rzeszów-Jasionka logistics hub/ },
+			{ scene: 'air', layer: 'air-bases:label', names: /Air Base|Airport/ }
+		])
+			test(`${scene}: its points are named at the phone's zoom, below the desktop's 4.5`, async ({ page }) => {
+				await openAtlas(page, `/?scene=${scene}`);
+				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+				await redrawn(page);
+				// the symbols placed in view, and the zoom from which their text is their name (a step on zoom)
+				const written = (l: string) =>
+					page.evaluate((id) => {
+						const map = window.__atlas!.map;
+						const field = map.getLayoutProperty(id, 'text-field') as unknown[];
+						return {
+							placed: map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.name)),
+							zoom: map.getZoom(),
+							from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
+						};
+					}, l);
+				const inScene = await written(layer);
+				expect(inScene.zoom, 'the phone frames the scene below the zoom points are named from elsewhere').toBeLessThan(4.5);
+				expect(
+					inScene.placed.some((n) => names.test(n)),
+					inScene.placed.join(', ')
+				).toBe(true);
+				expect(inScene.zoom, 'the names are written at the scene’s zoom').toBeGreaterThanOrEqual(inScene.from);
+				// out of the tour, the usual rule again: from 4.5
+				await page.getByRole('button', { name: 'End tour' }).click();
+				await expect.poll(async () => (await written(layer)).from).toBe(4.5);
+			});
+	});
+
 test('moving the slider at Europe scale offers to zoom to the front, and the undated layers say so', async ({ page }) => {
 	await openAtlas(page, '/');
 	const zoomToFront = page.getByRole('button', { name: 'Zoom to the front' });

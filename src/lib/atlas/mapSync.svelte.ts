@@ -34,6 +34,11 @@ export function syncMap(session: AtlasSession, options: { extraLayers: () => Loa
 	$effect(() => session.map?.setAttribution(options.attribution()));
 	// the map's own labels (countries, towns, rivers, the hubs' names) in the reader's language
 	$effect(() => session.map?.setLanguage(lang()));
+	// a tour scene names the points it is about (the hubs, the air bases) at its own zoom, on any screen
+	$effect(() => {
+		const viewer = session.viewer;
+		session.map?.setNamed(viewer && viewer.sceneIndex >= 0 ? (viewer.scenes[viewer.sceneIndex]?.layers ?? []) : []);
+	});
 	// light or dark: the base map's colours with the page's (which Atlas.svelte sets from the start)
 	$effect(() => session.map?.setTheme(PALETTES[session.theme]));
 	// the coverage shape belongs to its panel: it is on the map while the panel is open

@@ -108,6 +108,11 @@ export class AtlasMap {
 		void this.layers.then((l) => l.setLanguage(language));
 	}
 
+	/** Names the points of these layers at any zoom (a tour scene about them), the others from their usual zoom. */
+	setNamed(layerIds: readonly string[]): void {
+		void this.layers.then((l) => l.setNamed(layerIds));
+	}
+
 	/**
 	 * Replaces the layers, drawn in order under the country labels. A layer passed again as the
 	 * same object stays as it is, so an editor's draft changing redraws the draft alone.

@@ -3,7 +3,7 @@
 import type { ExpressionSpecification, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import { DETAIL, LABEL_LAYER, OBLAST_LINES_FROM, OBLAST_NAMES_FROM, TEXT_LAYERS, textField, TOWN_DOT, type MapLanguage } from './basemap';
 import type { LayerSpec } from '../manifest/specs';
-import { labelText } from './styleLayers';
+import { labelFrom, labelText } from './styleLayers';
 import type { Theme } from './theme';
 
 /** Adds the base map's detail: water under the data layers, river names and towns with the labels above them. */
@@ -18,11 +18,12 @@ export function addDetail(map: MaplibreMap, url: string, theme: Theme, language:
 }
 
 /** Rewrites the map's labels (countries, towns, rivers, the points' names) in a language. */
-export function writeLanguage(map: MaplibreMap, language: MapLanguage, specs: LayerSpec[]): void {
+export function writeLanguage(map: MaplibreMap, language: MapLanguage, specs: LayerSpec[], named: ReadonlySet<string>): void {
 	for (const id of TEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', textField(language));
 	for (const spec of specs) {
 		const property = spec.def.style.label;
-		if (property && map.getLayer(`${spec.id}:label`)) map.setLayoutProperty(`${spec.id}:label`, 'text-field', labelText(property, language));
+		if (property && map.getLayer(`${spec.id}:label`))
+			map.setLayoutProperty(`${spec.id}:label`, 'text-field', labelText(property, language, labelFrom(spec.id, named)));
 	}
 }
 

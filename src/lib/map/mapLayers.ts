@@ -79,7 +79,20 @@ export class MapLayers {
 	}
 
 	writeLanguage(): void {
-		void import('./detail').then(({ writeLanguage }) => writeLanguage(this.map, this.language, this.specs));
+		void import('./detail').then(({ writeLanguage }) => writeLanguage(this.map, this.language, this.specs, this.named));
+	}
+
+	/** The layers whose points are named at any zoom (a tour scene's); the rest from POINT_LABEL_ZOOM. */
+	private named: ReadonlySet<string> = new Set();
+	setNamed(ids: readonly string[]): void {
+		const next = new Set(ids);
+		if (next.size === this.named.size && [...next].every((id) => this.named.has(id))) return;
+		this.named = next;
+		for (const spec of this.specs) {
+			const property = spec.def.style.label;
+			if (property && this.map.getLayer(`${spec.id}:label`))
+				this.map.setLayoutProperty(`${spec.id}:label`, 'text-field', styles.labelText(property, this.language, styles.labelFrom(spec.id, next)));
+		}
 	}
 
 	/** Calls run one after another: each may wait for pmtiles or deck.gl to load. */
@@ -110,7 +123,7 @@ export class MapLayers {
 			else this.map.addSource(sourceId(spec), { type: 'geojson', data: drawnData(spec) });
 			// a point's name goes above every label of the base map, which gives way to it
 			for (const layer of layers)
-				this.map.addLayer(styles.localised(layer, spec, this.language, this.theme), styles.isTopLayer(layer.id) ? undefined : LABELS_START);
+				this.map.addLayer(styles.localised(layer, spec, this.language, this.theme, this.named), styles.isTopLayer(layer.id) ? undefined : LABELS_START);
 		}
 		this.paintCountries();
 		this.applyTime();
@@ -130,7 +143,7 @@ export class MapLayers {
 		this.detailCode = detail;
 		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck'))
 			for (const layer of styles.styleLayersFor(spec, this.isShown(spec.id)))
-				if (!this.map.getLayer(layer.id)) this.map.addLayer(styles.localised(layer, spec, this.language, this.theme));
+				if (!this.map.getLayer(layer.id)) this.map.addLayer(styles.localised(layer, spec, this.language, this.theme, this.named));
 		this.applyTime();
 	}
 

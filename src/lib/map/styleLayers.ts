@@ -165,26 +165,34 @@ export function drawnData(spec: LayerSpec): FeatureCollection {
 }
 
 /** A point's label in a language: `<property>_uk` in Ukrainian where the feature has it. */
-export const labelText = (property: string, language: 'en' | 'uk'): ExpressionSpecification => [
+export const labelText = (property: string, language: 'en' | 'uk', from = POINT_LABEL_ZOOM): ExpressionSpecification => [
 	'step',
 	['zoom'],
 	'',
-	// a hub's or base's name is written once a reader has zoomed in to its region (the scenes about
-	// them, at 4.9, name them): at the opening view of Europe a dozen long names would bury the
-	// capitals (the point itself blocks labels at every zoom)
-	POINT_LABEL_ZOOM,
+	// a hub's or base's name is written once a reader has zoomed in to its region: at the opening
+	// view of Europe a dozen long names would bury the capitals (the point itself blocks labels at
+	// every zoom). A tour scene about the layer names its points at any zoom (`from` 0).
+	from,
 	language === 'uk' ? ['coalesce', ['get', `${property}_uk`], ['get', property]] : ['get', property]
 ];
+/** The zoom a point layer's names are written from: any zoom in a scene about it. */
+export const labelFrom = (layerId: string, named: ReadonlySet<string>) => (named.has(layerId) ? 0 : POINT_LABEL_ZOOM);
 /** The zoom from which the points' own names are written. */
 export const POINT_LABEL_ZOOM = 4.5;
 
 /** A point's label layer in the map's language and theme (the style layers are made in English, light). */
-export function localised(layer: LayerSpecification, spec: LayerSpec, language: 'en' | 'uk', theme: Theme): LayerSpecification {
+export function localised(
+	layer: LayerSpecification,
+	spec: LayerSpec,
+	language: 'en' | 'uk',
+	theme: Theme,
+	named: ReadonlySet<string> = new Set()
+): LayerSpecification {
 	const property = spec.def.style.label;
 	if (!property || layer.type !== 'symbol' || !layer.id.endsWith(':label')) return layer;
 	return {
 		...layer,
-		layout: { ...layer.layout, 'text-field': labelText(property, language) },
+		layout: { ...layer.layout, 'text-field': labelText(property, language, labelFrom(spec.id, named)) },
 		paint: { ...layer.paint, ...pointLabelPaint(theme) }
 	};
 }
