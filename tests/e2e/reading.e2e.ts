@@ -143,3 +143,29 @@ test('moving the slider at Europe scale offers to zoom to the front, and the und
 	await slideTo(page, '2026-10');
 	await expect(page.locator('[data-undated]')).toHaveCount(0);
 });
+
+test('incursion dots, which carry no names, push no town’s name off the map', async ({ page }) => {
+	const towns = async (layers: string, view: string) => {
+		await openAtlas(page, `/?view=${view}&layers=${layers}`);
+		await page.waitForFunction(
+			() => {
+				const map = window.__atlas!.map;
+				return !!map.getSource('detail') && map.isSourceLoaded('detail') && map.areTilesLoaded() && !map.isMoving();
+			},
+			null,
+			{ timeout: 30_000 }
+		);
+		await redrawn(page);
+		return page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties.name)));
+	};
+	// Vilnius and Chișinău, each beside incursion dots, were dropped when the dots were drawn
+	for (const [view, capital] of [
+		['24,55,6', 'Vilnius'],
+		['27.5,47.5,7', 'Chișinău']
+	]) {
+		expect(await towns('occupied', view)).toContain(capital);
+		const withDots = await towns('incursions', view);
+		expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['incursions:circle'] }).length)).toBeGreaterThan(5);
+		expect(withDots).toContain(capital);
+	}
+});

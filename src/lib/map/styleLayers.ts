@@ -118,8 +118,9 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					}
 				},
 				{
-					// an invisible square over the dot in the label collision (towns give way to it), and the
-					// point's name beside it where the manifest asks for one and it fits
+					// an invisible square over the dot in the label collision (towns give way to a hub or a
+					// base, whose name is beside it), and the point's name where the manifest asks for one and
+					// it fits. Points without names (incursions) push no town away: Vilnius and Chișinău stay named.
 					id: id('label'),
 					type: 'symbol',
 					source,
@@ -128,6 +129,7 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 						'icon-image': BLOCKER_IMAGE,
 						'icon-size': radius + 1.5,
 						'icon-allow-overlap': true,
+						...(label ? {} : { 'icon-ignore-placement': true }),
 						...(label
 							? {
 									'text-field': labelText(label, 'en'),
