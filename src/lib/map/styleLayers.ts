@@ -136,7 +136,9 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 									'text-font': ['sans-serif'],
 									'text-size': 11.5,
 									'text-optional': true,
-									'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+									// to the right of the dot first: the named points (hubs, bases) lie west of the story's
+									// subject, so a scene framed on a phone has them near its left edge
+									'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
 									'text-radial-offset': (radius + 4) / 12,
 									'text-max-width': 9
 								}
