@@ -13,7 +13,7 @@ import { countryGeometry, recogniseCrimeaAsUkraine, UKRAINE_ID, type CountriesTo
 import { BORDER_TOLERANCE_KM, frontLine } from '../../src/lib/geo/frontLine';
 import { frontLengths } from '../../src/lib/geo/frontLengths';
 import { areaChange } from '../../src/lib/geo/areaChange';
-import { oblastShares, type OblastShare } from '../../src/lib/geo/oblastShares';
+import { oblastShares, sharesText, type OblastShare } from '../../src/lib/geo/oblastShares';
 
 /** The snapshots read: cyterat's file names, the date in the name. */
 export const SNAPSHOT_FILE = /^deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$/;
@@ -188,6 +188,7 @@ export async function importFront(
 		const previous = index > 0 ? snapshots[index - 1].asOf : null;
 		const sincePrevious = previous ? areaChange(occupied.get(previous)!, shape) : null;
 		const sinceSummit = summit && asOf >= SUMMIT ? areaChange(summit, shape) : null;
+		const shares = oblasts ? oblastShares(shape, oblasts, front) : null;
 
 		const occupiedFeature: Feature = {
 			type: 'Feature',
@@ -198,6 +199,7 @@ export async function importFront(
 				...common(asOf),
 				areaKm2: round(areaKm2, FIGURE_DECIMALS),
 				shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
+				...(shares ? { oblasts: sharesText(shares, 'en'), oblasts_uk: sharesText(shares, 'uk') } : {}),
 				note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`,
 				note_uk: `Окупована територія за DeepStateMap.Live, включно з Кримом; намальована з точністю до ${kmUk(SCREEN_TOLERANCE_KM)} км від полігона, площу обчислено з самого полігона.`
 			},
@@ -240,7 +242,7 @@ export async function importFront(
 			lostKm2: sincePrevious ? round(sincePrevious.lostKm2, FIGURE_DECIMALS) : null,
 			gainedSinceSummitKm2: sinceSummit ? round(sinceSummit.gainedKm2, FIGURE_DECIMALS) : null,
 			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null,
-			...(oblasts ? { oblasts: oblastShares(shape, oblasts, front) } : {})
+			...(shares ? { oblasts: shares } : {})
 		});
 
 		function changeFeaturesOf(

@@ -128,3 +128,16 @@ test('the panel gives the share of each oblast occupied in the month shown, in b
 	await expect(oblasts).toContainText('Донецька область 80,2%');
 	await expect(page.getByText('Окупована частка кожної області на 10 жов 2026')).toBeVisible();
 });
+
+test('the occupied area’s card gives the share of each oblast occupied that month', async ({ page }) => {
+	await openAtlas(page, '/?layers=occupied&feature=occupied:occupied-2026-10-10');
+	const card = page.getByRole('article');
+	await expect(card).toContainText('Share of each oblast occupied (computed)');
+	await expect(card).toContainText('Donetsk oblast 80.2%');
+	// an earlier month's card, opened by a click in Donetsk, in Ukrainian
+	await openAtlas(page, '/?layers=occupied&time=2025-09&view=37.8,48.0,7&lang=uk');
+	await redrawn(page);
+	const at = await project(page, [37.8, 48.0]);
+	await page.mouse.click(at.x, at.y);
+	await expect(page.getByRole('article')).toContainText('Донецька область 75,5%');
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import area from '@turf/area';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-import { oblastShares } from '../../src/lib/geo/oblastShares';
+import { oblastShares, sharesText } from '../../src/lib/geo/oblastShares';
 import { validateFrontFigures } from '../../src/lib/manifest/frontFigures';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -119,4 +119,24 @@ describe('10 October 2026, checked by hand', () => {
 		const front = read('front/front-2026-10-10.geojson').features[0];
 		expect(oblastShares(occupied, read('basemap/oblasts.geojson'), front)).toEqual(october.oblasts);
 	}, 20_000);
+});
+
+describe('the occupied area’s card row', () => {
+	const shares = [
+		{ iso: 'UA-14', name: 'Donetsk oblast', name_uk: 'Донецька область', km2: 21163.8, share: 80.2 },
+		{ iso: 'UA-40', name: 'Sevastopol', name_uk: 'Севастополь', km2: 714.8, share: 100 },
+		{ iso: 'UA-12', name: 'Dnipropetrovsk oblast', name_uk: 'Дніпропетровська область', km2: 33, share: 0.1 }
+	];
+	it('lists the oblasts most occupied first, leaving out those under half a percent, in each language', () => {
+		expect(sharesText(shares, 'en')).toBe('Sevastopol 100%; Donetsk oblast 80.2%');
+		expect(sharesText(shares, 'uk')).toBe('Севастополь 100%; Донецька область 80,2%');
+	});
+
+	it('is written into each committed occupied area from the figures', () => {
+		const rows = JSON.parse(readFileSync(join(root, 'geodata/front/versions.json'), 'utf8')) as { occupied: string; oblasts: typeof shares }[];
+		for (const row of rows) {
+			const p = JSON.parse(readFileSync(join(root, 'geodata', row.occupied), 'utf8')).features[0].properties;
+			expect([p.oblasts, p.oblasts_uk]).toEqual([sharesText(row.oblasts, 'en'), sharesText(row.oblasts, 'uk')]);
+		}
+	});
 });

@@ -60,3 +60,17 @@ export function oblastShares(
 	}
 	return out.sort((a, b) => b.km2 - a.km2);
 }
+
+/**
+ * The shares as a card's row, in a language: oblasts with at least half a percent occupied, most occupied first.
+ *
+ * @example
+ * sharesText(shares, 'uk') // 'Автономна Республіка Крим 100%; Луганська область 99,3%; …'
+ */
+export function sharesText(shares: OblastShare[], language: 'en' | 'uk'): string {
+	return shares
+		.filter((o) => o.share >= 0.5)
+		.sort((a, b) => b.share - a.share)
+		.map((o) => `${language === 'uk' ? o.name_uk : o.name} ${language === 'uk' ? String(o.share).replace('.', ',') : o.share}%`)
+		.join('; ');
+}
