@@ -15,7 +15,7 @@ import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 import { convertToGeoJSON } from '../../src/lib/editor/convert';
 import { isTimed } from '../../src/lib/time/timeline';
-import { applyLayerChoices } from '../../src/lib/editor/layerDefaults';
+import { applyLayerChoices, completeNewSources, rowDatesOf } from '../../src/lib/editor/layerDefaults';
 import { citableOf, forgive, newSourceProblems, sourceEntry, type NewSource } from '../../src/lib/editor/forgive';
 
 export type AddOptions = {
@@ -285,18 +285,9 @@ function fillFromChoices(raw: string, name: string, options: AddOptions, known: 
 		return null;
 	}
 	const choices = applyLayerChoices(json, { title: options.title ?? slugOf(name), nameFrom: options.nameFrom, sources }, name);
-	const rowDates = new Map<string, string>();
-	for (const f of json.features ?? []) {
-		const p = f?.properties as Record<string, unknown> | null;
-		const date = typeof p?.date === 'string' ? p.date : undefined;
-		const cited = Array.isArray(p?.sources) ? p.sources : [p?.sources ?? p?.source];
-		for (const s of cited) if (typeof s === 'string' && date && !rowDates.has(s.trim())) rowDates.set(s.trim(), date);
-	}
+	const rowDates = rowDatesOf(json);
 	const forgiven = forgive(json, { known, file: name, defaults: { confidence: options.confidence, asOf: options.asOf } });
-	for (const s of forgiven.newSources) {
-		if (!s.publisher) s.publisher = siteName(s.url);
-		if (!s.date) s.date = rowDates.get(s.from) ?? options.asOf ?? '';
-	}
+	completeNewSources(forgiven.newSources, rowDates, options.asOf);
 	return {
 		problems: newSourceProblems(forgiven.newSources, known),
 		warnings: [...choices.warnings, ...forgiven.warnings],
@@ -305,15 +296,6 @@ function fillFromChoices(raw: string, name: string, options: AddOptions, known: 
 		color: choices.color
 	};
 }
-
-/** A site's name from its address: "ft.com" for https://www.ft.com/content/… */
-const siteName = (url: string): string => {
-	try {
-		return new URL(url).hostname.replace(/^www\./, '');
-	} catch {
-		return '';
-	}
-};
 
 /** The bibliography with the new entries: in key order where the file keeps its keys in order, else at its end. */
 function withEntries(bibliography: Record<string, unknown>, added: NewSource[]): Record<string, unknown> {

@@ -103,7 +103,7 @@ test('a finished draft downloads as a layer file and a manifest entry; the dev-o
 	// no title and no source yet: the manifest validator's problems block publishing
 	await expect(download).toBeDisabled();
 	await page.getByLabel('Title').fill('Fuel depots');
-	await page.getByLabel('Source key').fill('insightnews-2025-09-declarations-vs-commitments');
+	await page.getByLabel('Source: a key or a web address').fill('insightnews-2025-09-declarations-vs-commitments');
 	await page.getByRole('button', { name: 'Add source' }).click();
 	await expect(download).toBeEnabled();
 	const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);

@@ -46,10 +46,10 @@ test('a file with no ids and sources given as addresses is drawn whole, its new 
 	await expect(known.getByLabel('Publisher')).toHaveValue('The Kyiv Independent');
 	await expect(known.getByLabel('Published')).toHaveValue('2025-09-05');
 	await expect(known.getByLabel('Key')).toHaveValue('kyivindependent-2025-09-05-allies-expand-lviv-logistics');
-	// the other site is unknown: publisher and date are asked for
+	// the other site is unknown: its name stands for the publisher until reviewed, and the date is asked for
 	const unknown = page.getByRole('group', { name: 'https://newsroom-example.org/ukraine/odesa-port-liaison-office' });
-	await expect(unknown.getByRole('note')).toHaveCount(2);
-	await expect(unknown).toContainText('must not be empty');
+	await expect(unknown.getByLabel('Publisher')).toHaveValue('newsroom-example.org');
+	await expect(unknown.getByRole('note')).toHaveCount(1);
 	await expect(unknown).toContainText('required: when it was published');
 	const download = page.getByRole('button', { name: 'Download newsroom-points.geojson' });
 	await page.getByLabel(/^Title/).fill('Liaison offices');

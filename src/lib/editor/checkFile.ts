@@ -11,6 +11,7 @@ import { normalise } from '../geo/normalise';
 import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
 import { citableOf, forgive, type FeatureChange, type FeatureEdit, type LayerDefaults, type NewSource } from './forgive';
+import { applyLayerChoices, completeNewSources, rowDatesOf, type LayerChoices } from './layerDefaults';
 import { prepareLayer, stringify, swappedWarning } from './prepareLayer';
 import { validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
@@ -36,6 +37,8 @@ export type Checked = {
 	newSources: NewSource[];
 	/** what the editor's edits changed */
 	changes: FeatureChange[];
+	/** the colour the features' simplestyle agrees on, when the layer's choices were applied */
+	color: string | null;
 };
 
 export type CheckOptions = {
@@ -45,7 +48,7 @@ export type CheckOptions = {
 	sliceChars?: number;
 	onProgress?: (done: number, total: number) => void;
 	/** fill in what can safely be filled in (ids, new sources, the layer's confidence and date): the editor's way, never the command's */
-	forgiving?: { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
+	forgiving?: { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[]; choices?: LayerChoices };
 };
 
 /**
@@ -58,12 +61,18 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 	let json: FeatureCollection | null = null;
 	let newSources: NewSource[] = [];
 	let changes: FeatureChange[] = [];
+	let color: string | null = null;
 	const amend = forgiving
 		? (collection: FeatureCollection) => {
+				// the layer's choices first (a name from a column, the layer's source), as the command's `add` does
+				const chosen = forgiving.choices ? applyLayerChoices(collection, forgiving.choices, name) : null;
+				const rowDates = rowDatesOf(collection);
 				const forgiven = forgive(collection, { known: sources, file: name, ...forgiving });
+				completeNewSources(forgiven.newSources, rowDates, forgiving.defaults?.asOf);
 				newSources = forgiven.newSources;
 				changes = forgiven.changes;
-				return { sources: citableOf(newSources), warnings: forgiven.warnings };
+				color = chosen?.color ?? null;
+				return { sources: citableOf(newSources), warnings: [...(chosen?.warnings ?? []), ...forgiven.warnings] };
 			}
 		: undefined;
 	if (!/\.(csv|tsv)$/i.test(name) && text.trimStart().startsWith('{')) {
@@ -79,14 +88,15 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 				warnings: [],
 				text: null,
 				newSources,
-				changes
+				changes,
+				color
 			};
 		json = parsed.json;
 		if (text.length > sliceAbove && json?.type === 'FeatureCollection' && Array.isArray(json.features)) {
 			// the features keep their order and their place in the text: the slices' problems still point at them
 			const amended = amend?.(json);
 			const checked = checkInSlices(text, name, json, layer ?? { kind: guessKind(json), file: 'draft.geojson' }, { ...sources, ...amended?.sources }, options);
-			return { ...checked, warnings: [...(amended?.warnings ?? []), ...checked.warnings], newSources, changes };
+			return { ...checked, warnings: [...(amended?.warnings ?? []), ...checked.warnings], newSources, changes, color };
 		}
 	}
 	let shape = layer;
@@ -110,7 +120,8 @@ export function checkLayerText(input: string, name: string, layer: LayerShape | 
 		warnings: prepared.warnings,
 		text: prepared.text,
 		newSources,
-		changes
+		changes,
+		color
 	};
 }
 
@@ -129,7 +140,7 @@ function checkInSlices(
 	layer: LayerShape,
 	sources: Bibliography,
 	options: CheckOptions
-): Omit<Checked, 'newSources' | 'changes'> {
+): Omit<Checked, 'newSources' | 'changes' | 'color'> {
 	const { sliceChars = 300_000, onProgress } = options;
 	const features = json.features;
 	const offsets = featureOffsets(text);

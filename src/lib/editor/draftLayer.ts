@@ -26,6 +26,10 @@ export type DraftMeta = {
 	joinProperty?: string;
 	/** the confidence of every feature that gives none (not part of the manifest entry) */
 	confidence?: string;
+	/** the column every feature's name comes from (not part of the manifest entry) */
+	nameFrom?: string;
+	/** what a feature citing nothing cites: bibliography keys or web addresses (not part of the manifest entry) */
+	featureSources?: string[];
 	/** bibliography entries the file asks for, as reviewed in the form; written to geodata/sources.json with the layer */
 	newSources?: NewSource[];
 	/** a layer of the atlas opened to edit: its id, which saving replaces */

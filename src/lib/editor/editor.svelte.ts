@@ -15,7 +15,9 @@ import { distinctColour, manifestColours } from './distinctColour';
 const forgivingOf = (meta: DraftMeta): Forgiving => ({
 	defaults: { confidence: meta.confidence || undefined, asOf: meta.asOf || undefined },
 	reviewed: meta.newSources ?? [],
-	edits: meta.edits ?? []
+	edits: meta.edits ?? [],
+	// a layer of the atlas is edited as it is; a new file gets the layer's choices, as `npm run layer -- add` does
+	...(meta.editing ? {} : { choices: { title: meta.title || meta.id, nameFrom: meta.nameFrom || undefined, sources: meta.featureSources ?? [] } })
 });
 
 export type ReadText = (name: string) => Promise<string | null>;
@@ -121,8 +123,8 @@ export class Editor {
 			...defaultMeta(file.name, result.kind, result.properties),
 			id: this.freeId(defaultMeta(file.name, result.kind).id),
 			asOf,
-			// unlike every layer's colour and every other draft's, in both themes
-			color: distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
+			// the file's own colour (geojson.io's fill), else one unlike every layer's and every other draft's, in both themes
+			color: result.color ?? distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
 			sources: result.cited,
 			newSources: result.newSources
 		};
@@ -194,7 +196,7 @@ export class Editor {
 		void this.keep(this.current);
 		if (!reshaped(before.meta, meta) && !this.changesFilledIn(change, before.meta)) return;
 		const result = await this.recheck(meta);
-		if (result && this.current?.key === before.key) this.syncNewSources(result.newSources);
+		if (result && this.current?.key === before.key) this.syncNewSources(result.newSources, 'featureSources' in change ? result.cited : []);
 	}
 
 	/** Reviews one new bibliography entry; a new key is cited in its place by the layer too. */
@@ -213,7 +215,12 @@ export class Editor {
 		// a layer's date or confidence reaches only features that give none: checked again only then
 		const reaches = (field: 'asOf' | 'confidence') => field in change && change[field] !== before[field] && fields.some((f) => f === `properties.${field}`);
 		const keys = (list: NewSource[] | undefined) => (list ?? []).map((s) => s.key).join('\n');
+		// so does the layer's title, to the features named after it
+		const named = 'title' in change && change.title !== before.title && fields.some((f) => f === 'properties.name');
+		const chose = (['nameFrom', 'featureSources'] as const).some((k) => k in change && JSON.stringify(change[k]) !== JSON.stringify(before[k]));
 		return (
+			named ||
+			chose ||
 			reaches('asOf') ||
 			reaches('confidence') ||
 			('newSources' in change && keys(change.newSources) !== keys(before.newSources)) ||
@@ -340,10 +347,12 @@ export class Editor {
 	}
 
 	/** The file's new sources as the check made them (a key changed only where it clashed) become the form's. */
-	private syncNewSources(made: NewSource[]): void {
+	/** The new entries the file asks for as the form shows them; `cited`, the keys the features now cite, join the layer's own sources. */
+	private syncNewSources(made: NewSource[], cited: string[] = []): void {
 		const meta = this.current!.meta;
-		if (JSON.stringify(made) === JSON.stringify(meta.newSources ?? [])) return;
-		const synced = { ...this.current!, meta: { ...meta, newSources: made } };
+		const sources = [...new Set([...meta.sources, ...cited])];
+		if (JSON.stringify(made) === JSON.stringify(meta.newSources ?? []) && sources.length === meta.sources.length) return;
+		const synced = { ...this.current!, meta: { ...meta, newSources: made, sources } };
 		this.current = synced;
 		this.drafts = this.drafts.map((d) => (d.key === synced.key ? synced : d));
 		void this.keep(synced);

@@ -7,6 +7,7 @@
 // is judged as it is.
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
+import type { NewSource } from './forgive';
 
 export type LayerChoices = {
 	/** the layer's title: a feature with no name is called after it */
@@ -78,4 +79,33 @@ export function applyLayerChoices(collection: FeatureCollection, choices: LayerC
 	const color = colours.size === 1 ? [...colours][0] : null;
 	if (colours.size > 1) say('properties.fill', `the features' own colours differ (${[...colours].join(', ')}): the layer is drawn in one colour`);
 	return { color, warnings };
+}
+
+/** Each cited source's first row date (a CSV's `date` column): the date of the story it cites, where nothing else says. Read before `forgive` turns addresses into keys. */
+export function rowDatesOf(collection: FeatureCollection): Map<string, string> {
+	const dates = new Map<string, string>();
+	for (const f of Array.isArray(collection?.features) ? collection.features : []) {
+		const p = f?.properties as Record<string, unknown> | null;
+		const date = typeof p?.date === 'string' ? p.date : undefined;
+		const cited = Array.isArray(p?.sources) ? p.sources : [p?.sources ?? p?.source];
+		for (const s of cited) if (typeof s === 'string' && date && !dates.has(s.trim())) dates.set(s.trim(), date);
+	}
+	return dates;
+}
+
+/** A site's name from its address: "ft.com" for https://www.ft.com/content/… */
+export function siteName(url: string): string {
+	try {
+		return new URL(url).hostname.replace(/^www\./, '');
+	} catch {
+		return '';
+	}
+}
+
+/** A new bibliography entry's publisher (the site) and date (its row's, else the layer's), where the file gives none. */
+export function completeNewSources(list: NewSource[], rowDates: Map<string, string>, asOf: string | undefined): void {
+	for (const s of list) {
+		if (!s.publisher) s.publisher = siteName(s.url);
+		if (!s.date) s.date = rowDates.get(s.from) ?? asOf ?? '';
+	}
 }

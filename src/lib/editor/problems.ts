@@ -41,3 +41,32 @@ export function placeOf({ line, column }: Pick<Located, 'line' | 'column'>): str
 export function caretPicture({ text, column }: NonNullable<Problem['excerpt']>): string {
 	return `${text}\n${text.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ')}^`;
 }
+
+/** A problem in an editor's words: what is wrong and the control that mends it; the JSON path stays as a detail. */
+export type Worded = { text: string; detail: string };
+
+const NOTHING = /(^|, )undefined found$/;
+
+/**
+ * The message a reader of the form understands: "No confidence given: choose one under
+ * Confidence, below" rather than "properties.confidence one of confirmed, reported, uncertain
+ * expected, undefined found". Problems the form cannot mend keep the checker's message, with
+ * "undefined" said as "nothing".
+ *
+ * @example
+ * inWords({ field: 'features[0].properties.asOf', message: 'a date like "2025-09-04" expected, undefined found', … }).text
+ * // 'No date given: set “As of”, below, for every feature that gives none'
+ */
+export function inWords(item: Pick<Located, 'field' | 'message'>): Worded {
+	const property = /properties\.([A-Za-z_]+)(\[\d+\])?$/.exec(item.field)?.[1] ?? '';
+	const missing = NOTHING.test(item.message) || /^must not be empty$|expected \(no source|^at least one/.test(item.message);
+	const detail = `${item.field} ${item.message}`.trim();
+	if (missing && property === 'confidence') return { text: 'No confidence given: choose one under “Confidence where a feature gives none”, below', detail };
+	if (missing && property === 'asOf') return { text: 'No date given: set “As of”, below, for every feature that gives none', detail };
+	if (missing && (property === 'sources' || property === 'source'))
+		return { text: 'No source given: add a web address or a key under “Sources”, below', detail };
+	if (missing && property === 'name') return { text: 'No name given: choose a column under “Names from”, below', detail };
+	if (property === 'sources' && /is not in geodata\/sources\.json/.test(item.message))
+		return { text: `${item.message}: give its web address instead, in the file or under “Sources”, below`, detail: item.field };
+	return { text: item.message.replace(NOTHING, '$1nothing found'), detail: item.field };
+}

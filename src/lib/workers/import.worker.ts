@@ -8,9 +8,10 @@ import type { Problem } from '../manifest/errors';
 import type { Bibliography, Kind } from '../manifest/schema';
 import type { Format } from '../editor/convert';
 import type { FeatureChange, FeatureEdit, LayerDefaults, NewSource } from '../editor/forgive';
+import type { LayerChoices } from '../editor/layerDefaults';
 
 /** What the editor fills in for the file: its defaults for the layer and the new sources as reviewed. */
-export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[] };
+export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[]; choices?: LayerChoices };
 
 export type ImportRequest =
 	| { type: 'import'; id: number; file: Blob; name: string; layer: LayerShape | null; sources: Bibliography; forgiving: Forgiving }
@@ -40,6 +41,8 @@ export type ImportResult = {
 	cited: string[];
 	/** what the editor's edits changed: the diff */
 	changes: FeatureChange[];
+	/** the colour the features' own simplestyle agrees on (geojson.io's `fill`, `marker-color`), or null */
+	color: string | null;
 };
 
 export type ImportReply =
@@ -95,7 +98,8 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography, forg
 		output: checked.text === null ? null : new Blob([checked.text], { type: 'application/geo+json' }),
 		newSources: checked.newSources,
 		cited: citedKeys(checked.data),
-		changes: checked.changes
+		changes: checked.changes,
+		color: checked.color
 	};
 }
 

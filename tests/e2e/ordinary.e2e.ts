@@ -1,0 +1,77 @@
+// A journalist's ordinary files in the browser editor (issue 33): an Excel CSV and a geojson.io
+// export reach the atlas with layer-level choices only, every problem names the control that
+// mends it, and the panel never clips.
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openAtlas } from './atlas';
+
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures/ordinary', name);
+const open = async (page: Page, file: string) => {
+	await openAtlas(page, '/editor');
+	await page.locator('input[type=file]').setInputFiles(fixture(file));
+	await expect(page.getByTestId('summary')).toBeVisible();
+};
+const editor = (page: Page) => page.getByRole('region', { name: 'Layer editor' });
+
+test('an Excel CSV: problems say which control mends them, and two choices put every row on the map', async ({ page }) => {
+	await open(page, 'excel-points.csv');
+	const problems = page.getByTestId('problems');
+	await expect(problems).toContainText('No confidence given: choose one under “Confidence where a feature gives none”, below');
+	await expect(problems).toContainText('No date given: set “As of”, below, for every feature that gives none');
+	// no jargon as the main text: the checker's path and words stay as a small detail
+	for (const text of await problems.locator('.text').allTextContents()) {
+		expect(text).not.toContain('undefined');
+		expect(text).not.toMatch(/features\[\d+\]/);
+	}
+	// the rows' own sources become entries to review, with the site as publisher and the row's date
+	const first = page.getByTestId('new-source').first();
+	await expect(first.getByLabel('Publisher')).toHaveValue('ft.com');
+	await expect(first.getByLabel('Published')).toHaveValue('2026-11-02');
+	await page.getByLabel('Confidence where a feature gives none').selectOption('reported');
+	await page.getByLabel('As of').fill('2026-12-01');
+	await expect(page.getByTestId('summary')).toContainText('4 of 4 features on the map');
+	await expect(problems).toHaveCount(0);
+});
+
+test('a geojson.io file: unnamed shapes get readable names, a web address is the layer’s source, its fill is the colour', async ({ page }) => {
+	await open(page, 'geojsonio-zones.geojson');
+	const problems = page.getByTestId('problems');
+	await expect(problems).toContainText('No source given: add a web address or a key under “Sources”, below');
+	await expect(problems).not.toContainText('No name');
+	// the shapes were named after the layer, and the editor is told
+	await expect(editor(page).locator('details', { hasText: 'made to the file on the way in' })).toContainText(
+		'2 features had no name: each was called after the layer'
+	);
+	// geojson.io's fill is the layer's colour
+	await expect(page.getByLabel('Colour')).toHaveValue('#e0a23a');
+	// a web address in the Sources field: every feature citing nothing cites it, as a new entry to review
+	await page.getByLabel('Source: a key or a web address').fill('https://www.ft.com/content/proposed-buffer-zones');
+	await page.getByRole('button', { name: 'Add source' }).click();
+	await expect(problems).not.toContainText('No source given');
+	await expect(page.getByTestId('new-source')).toHaveCount(1);
+	await expect(page.getByTestId('new-source').getByLabel('Publisher')).toHaveValue('ft.com');
+	await page.getByTestId('new-source').getByLabel('Published').fill('2026-11-30');
+	await page.getByLabel('Confidence where a feature gives none').selectOption('uncertain');
+	await page.getByLabel('As of').fill('2026-12-01');
+	await expect(page.getByTestId('summary')).toContainText('2 of 2 features on the map');
+	await expect(problems).toHaveCount(0);
+	await expect(editor(page)).not.toContainText('is not in geodata/sources.json');
+});
+
+test('a CSV with semicolons names its features from a chosen column', async ({ page }) => {
+	await open(page, 'semicolons.csv');
+	await page.getByLabel('Names from').selectOption('place');
+	await expect(editor(page).locator('details', { hasText: 'made to the file on the way in' })).toContainText('named from the column "place"');
+	await expect(editor(page).locator('details', { hasText: 'made to the file on the way in' })).not.toContainText('had no name');
+});
+
+for (const size of [
+	{ width: 1440, height: 900 },
+	{ width: 390, height: 844 }
+])
+	test(`the editor panel never clips at ${size.width}x${size.height}`, async ({ page }) => {
+		await page.setViewportSize(size);
+		await open(page, 'excel-points.csv');
+		const [client, scroll] = await editor(page).evaluate((e) => [e.clientWidth, e.scrollWidth]);
+		expect(scroll, `content ${scroll} px wide in a ${client} px panel`).toBeLessThanOrEqual(client);
+	});
