@@ -125,6 +125,10 @@ async function main(): Promise<number> {
 		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
 		return 1;
 	}
+	if (recovery && 'stuck' in recovery) {
+		report(`geodata/ holds an interrupted write; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.stuck]);
+		return 1;
+	}
 	if (recovery) console.log(`recovered: ${recovery.recovered}`);
 
 	if (command === 'check') {

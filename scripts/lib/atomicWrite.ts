@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
 
 export const JOURNAL = '.layer-journal';
@@ -32,12 +32,17 @@ function bootId(): string | undefined {
 
 const thisWriter = (): Writer => ({ pid: process.pid, host: hostname(), boot: bootId() });
 
-/** Whether the process a journal names may still be writing. Journals from before pids were recorded are never live. */
-function isRunning(writer: Partial<Writer>): boolean {
+/** The folders this process is writing now: a journal of its own elsewhere is one it failed to clear, not a live write. */
+const writing = new Set<string>();
+
+/** Whether the process a journal names may still be writing in `dir`. Journals from before pids were recorded are never live. */
+function isRunning(writer: Partial<Writer>, dir: string): boolean {
 	if (typeof writer.pid !== 'number') return false;
 	// another machine's process cannot be looked at from here: it may well be running
 	if (writer.host !== hostname()) return true;
 	if (writer.boot !== undefined && writer.boot !== bootId()) return false;
+	// this very process (the editor's server, which outlives its saves) knows whether it is writing
+	if (writer.pid === process.pid) return writing.has(resolve(dir));
 	try {
 		process.kill(writer.pid, 0);
 		return true;
@@ -63,7 +68,7 @@ async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Ent
 /** The write under way in `dir` by a process still running, as a problem; null when there is none. */
 export async function liveWrite(dir: string): Promise<Problem | null> {
 	const journal = await readJournal(dir);
-	return journal && isRunning(journal) ? liveWriteProblem(journal) : null;
+	return journal && isRunning(journal, dir) ? liveWriteProblem(journal) : null;
 }
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
@@ -89,10 +94,12 @@ async function writeDurably(path: string, content: string, flag = 'w') {
 export async function writeFilesAtomically(dir: string, files: { name: string; content: string }[], options: { onStep?: StepHook } = {}): Promise<void> {
 	const { onStep = () => {} } = options;
 	const tag = `${process.pid}-${Date.now().toString(36)}`;
-	const entries: Entry[] = files.map(({ name, content }) => ({
+	// short names of their own, whatever the files are called: a temporary name built from a long
+	// file name passed the 255 bytes a name may have, and the write failed half-way
+	const entries: Entry[] = files.map(({ name, content }, i) => ({
 		name,
-		temp: `.${name}.${tag}.tmp`,
-		backup: `.${name}.${tag}.bak`,
+		temp: `.write-${tag}-${i}.tmp`,
+		backup: `.write-${tag}-${i}.bak`,
 		existed: existsSync(join(dir, name)),
 		sha256: sha256(content)
 	}));
@@ -105,11 +112,12 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		const journal = await readJournal(dir);
-		const live = journal && isRunning(journal) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
+		const live = journal && isRunning(journal, dir) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
 		throw new Error(`${join(dir, JOURNAL)} exists: ${live}`, { cause: error });
 	} finally {
 		await removeIfThere(draft);
 	}
+	writing.add(resolve(dir));
 	try {
 		await onStep('journal-written');
 		for (const [i, entry] of entries.entries()) await writeDurably(join(dir, entry.temp), files[i].content);
@@ -120,8 +128,13 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 			await onStep(`renamed-${i + 1}`);
 		}
 	} catch (error) {
-		await rollBack(dir, entries);
+		await rollBack(dir, entries).catch((undone: Error) => {
+			// the journal stays, naming what to put back: the next command (or save) finishes the undoing
+			throw new Error(`${(error as Error).message}; undoing it failed too (${undone.message}): the next \`npm run layer\` will undo it`, { cause: error });
+		});
 		throw error;
+	} finally {
+		writing.delete(resolve(dir));
 	}
 	await cleanUp(dir, entries);
 }
@@ -139,7 +152,8 @@ async function removeIfThere(path: string) {
 	try {
 		await unlink(path);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		// a name too long to be a file's (from a journal of before temporary names were short) names none
+		if (!['ENOENT', 'ENAMETOOLONG'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
 	}
 }
 
@@ -151,30 +165,45 @@ async function cleanUp(dir: string, entries: Entry[]) {
 	await removeIfThere(join(dir, JOURNAL));
 }
 
-/** Puts every file back as it was; returns what it did, one line a file. */
+/**
+ * Puts every file back as it was; returns what it did, one line a file. Every file is tried, even
+ * after one fails; the journal goes only when all are back, else this throws naming what failed.
+ */
 async function rollBack(dir: string, entries: Entry[]): Promise<string[]> {
 	const done: string[] = [];
+	const failed: string[] = [];
 	for (const entry of entries) {
-		const target = join(dir, entry.name);
-		const backup = join(dir, entry.backup);
-		if (entry.existed && existsSync(backup)) {
-			// rename() between two links to one file does nothing: the target was never replaced
-			const untouched = existsSync(target) && (await stat(backup)).ino === (await stat(target)).ino;
-			if (untouched) await unlink(backup);
-			else await rename(backup, target);
-			done.push(`${entry.name} ${untouched ? 'untouched' : 'restored'}`);
-		} else if (!entry.existed && existsSync(target) && sha256(await readFile(target)) === entry.sha256) {
-			await unlink(target);
-			done.push(`${entry.name} removed (it was new)`);
-		} else done.push(`${entry.name} untouched`);
-		await removeIfThere(join(dir, entry.temp));
+		try {
+			done.push(await putBack(dir, entry));
+		} catch (error) {
+			failed.push(`${entry.name}: ${(error as Error).message}`);
+		}
 	}
+	if (failed.length > 0) throw new Error(`not put back: ${failed.join('; ')}`);
 	await removeIfThere(join(dir, JOURNAL));
 	return done;
 }
 
-/** What recovery did: a sentence, or the live write it left alone; null when there was no journal. */
-export type Recovery = { recovered: string } | { busy: Problem } | null;
+async function putBack(dir: string, entry: Entry): Promise<string> {
+	const target = join(dir, entry.name);
+	const backup = join(dir, entry.backup);
+	let done = `${entry.name} untouched`;
+	if (entry.existed && existsSync(backup)) {
+		// rename() between two links to one file does nothing: the target was never replaced
+		const untouched = existsSync(target) && (await stat(backup)).ino === (await stat(target)).ino;
+		if (untouched) await unlink(backup);
+		else await rename(backup, target);
+		done = `${entry.name} ${untouched ? 'untouched' : 'restored'}`;
+	} else if (!entry.existed && existsSync(target) && sha256(await readFile(target)) === entry.sha256) {
+		await unlink(target);
+		done = `${entry.name} removed (it was new)`;
+	}
+	await removeIfThere(join(dir, entry.temp));
+	return done;
+}
+
+/** What recovery did: a sentence, the live write it left alone, or what it could not undo; null when there was no journal. */
+export type Recovery = { recovered: string } | { busy: Problem } | { stuck: Problem } | null;
 
 /**
  * Finishes what an interrupted `writeFilesAtomically` left: when every file already has its new
@@ -198,10 +227,20 @@ export async function recoverInterruptedWrite(dir: string, options: { waitMs?: n
 		return { recovered: 'an interrupted write had not started: nothing to undo' };
 	}
 	const entries = read.files;
-	const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));
-	if (finished.every(Boolean)) {
-		await cleanUp(dir, entries);
-		return { recovered: `an interrupted write had finished (${entries.map((e) => e.name).join(', ')}): cleaned up` };
+	try {
+		const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));
+		if (finished.every(Boolean)) {
+			await cleanUp(dir, entries);
+			return { recovered: `an interrupted write had finished (${entries.map((e) => e.name).join(', ')}): cleaned up` };
+		}
+		return { recovered: `an interrupted write was undone: ${(await rollBack(dir, entries)).join(', ')}` };
+	} catch (error) {
+		return {
+			stuck: problem(
+				`geodata/${JOURNAL}`,
+				'',
+				`an interrupted write could not be finished or undone (${(error as Error).message}): put back the files it names by hand, then remove it`
+			)
+		};
 	}
-	return { recovered: `an interrupted write was undone: ${(await rollBack(dir, entries)).join(', ')}` };
 }

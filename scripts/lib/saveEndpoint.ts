@@ -71,6 +71,7 @@ export function saveHandler(options: SaveEndpointOptions) {
 				// a `npm run layer` still writing is waited for briefly, never undone
 				const recovery = await recoverInterruptedWrite(root, { waitMs: 5_000 });
 				if (recovery && 'busy' in recovery) return { busy: recovery.busy };
+				if (recovery && 'stuck' in recovery) return { stuck: recovery.stuck };
 				const result = await applyBundle(bundle, root, { name: 'the saved draft' });
 				if (!options.commit || !result.layer || result.problems.length) return result;
 				try {
@@ -84,6 +85,7 @@ export function saveHandler(options: SaveEndpointOptions) {
 			saving = run.catch(() => {});
 			const result = await run;
 			if ('busy' in result) send(409, { problems: [result.busy], warnings: [], done: [] });
+			else if ('stuck' in result) send(409, { problems: [result.stuck], warnings: [], done: [] });
 			else send(result.problems.length ? 422 : 200, result);
 		} catch (error) {
 			send(500, { error: (error as Error).message });

@@ -73,6 +73,17 @@ describe('the save endpoint refuses', () => {
 		expect(manifestText()).not.toContain('depots');
 	});
 
+	it('an id too long to name a file, and keeps saving', async () => {
+		// 228 characters and more (the editor takes the id from the file's name) locked geodata/ for good
+		const response = await post({ ...bundle(), entry: { ...bundle().entry, id: 'a'.repeat(230), file: `${'a'.repeat(230)}.geojson` } });
+		expect(response.status).toBe(422);
+		expect((await response.json()).problems).toEqual([
+			{ file: 'the saved draft', field: 'entry.id', message: 'at most 64 characters (it names the file geodata/<id>.geojson), 230 found: choose a shorter id' }
+		]);
+		expect(existsSync(join(root, '.layer-journal'))).toBe(false);
+		expect((await post(bundle())).status).toBe(200);
+	});
+
 	it('a write through a symbolic link that leads out of geodata/', async () => {
 		const outside = join(dir, 'elsewhere.geojson');
 		writeFileSync(outside, 'untouched');

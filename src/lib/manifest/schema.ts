@@ -11,6 +11,22 @@ export const slug = v.pipe(
 	v.string(),
 	v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`)
 );
+/**
+ * The longest layer id: the id names the layer's file (`geodata/<id>.geojson`), and a file name has
+ * at most 255 bytes; 64 is three times the longest id the atlas has, and leaves room to spare.
+ */
+export const MAX_LAYER_ID = 64;
+export const layerIdTooLong = (id: string) =>
+	`at most ${MAX_LAYER_ID} characters (it names the file geodata/<id>.geojson), ${id.length} found: choose a shorter id`;
+const layerId = v.pipe(
+	slug,
+	v.maxLength(MAX_LAYER_ID, (i) => layerIdTooLong(i.input as string))
+);
+/** Why `id` cannot be a layer's id (it names the layer's file), or null: one sentence for the command, the editor and the build. */
+export function layerIdProblem(id: unknown): string | null {
+	if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found`;
+	return id.length > MAX_LAYER_ID ? layerIdTooLong(id) : null;
+}
 const colour = v.pipe(
 	v.string(),
 	v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`)
@@ -53,7 +69,7 @@ export const StyleSchema = v.strictObject({
 });
 
 export const LayerSchema = v.strictObject({
-	id: slug,
+	id: layerId,
 	title: nonEmpty,
 	description: v.optional(v.string()),
 	kind: oneOf(KINDS),
