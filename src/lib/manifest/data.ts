@@ -147,6 +147,12 @@ function featureRules(
 			field: 'geometry.type',
 			message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found`
 		});
+	const empty = emptyGeometry(feature.geometry);
+	if (empty) {
+		// check-geojson lets `"coordinates": []` through; drawn, it has no extent and every page threw
+		problems.push({ field: 'geometry.coordinates', message: `${empty}: give it its positions, or a null geometry for a place not published` });
+		return problems;
+	}
 	const bad = positions(feature.geometry).find(([x, y]) => !(Math.abs(x) <= 180 && Math.abs(y) <= 90));
 	if (bad) {
 		const projected = Math.abs(bad[0]) > 1000 || Math.abs(bad[1]) > 1000;
@@ -158,6 +164,29 @@ function featureRules(
 		});
 	}
 	return problems;
+}
+
+/** What is missing from a geometry with nothing to draw (`[]`, a ring of no positions), in words; null when it has its parts. */
+export function emptyGeometry(geometry: Geometry): string | null {
+	const list = (value: unknown): unknown[] | null => (Array.isArray(value) && value.length > 0 ? value : null);
+	const line = (value: unknown) => Array.isArray(value) && value.length >= 2;
+	const ring = (value: unknown) => Array.isArray(value) && value.length >= 4;
+	const polygon = (value: unknown) => list(value)?.every(ring) === true;
+	const c = (geometry as { coordinates?: unknown }).coordinates;
+	switch (geometry.type) {
+		case 'MultiPoint':
+			return list(c) ? null : 'empty: a MultiPoint needs at least one position';
+		case 'LineString':
+			return line(c) ? null : 'empty: a LineString needs two or more positions';
+		case 'MultiLineString':
+			return list(c)?.every(line) ? null : 'empty: a MultiLineString needs at least one line, each of two or more positions';
+		case 'Polygon':
+			return polygon(c) ? null : 'empty: a Polygon needs at least one ring, each of four or more positions';
+		case 'MultiPolygon':
+			return list(c)?.every(polygon) ? null : 'empty: a MultiPolygon needs at least one polygon, each with a ring of four or more positions';
+		default:
+			return null;
+	}
 }
 
 function positions(geometry: Geometry): Position[] {
