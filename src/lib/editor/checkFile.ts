@@ -12,7 +12,7 @@ import { guessKind } from './draftLayer';
 import { rejectedFeatures } from './problems';
 import { citableOf, forgive, type FeatureChange, type FeatureEdit, type LayerDefaults, type NewSource } from './forgive';
 import { prepareLayer, stringify, swappedWarning } from './prepareLayer';
-import { validateLayerData } from '../manifest/data';
+import { collectionMemberProblems, validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
 import { featureOffsets, lineColumnAt } from '../manifest/textPositions';
 import { parseJson as parseJsonText } from '../manifest/jsonSyntax';
@@ -138,7 +138,7 @@ function checkInSlices(
 	const top = normalise({ ...json, features: [] });
 	const { features: _none, ...members } = top.data;
 	const warnings: Problem[] = top.warnings.map((w) => ({ ...w, file: name }));
-	const problems: Problem[] = [];
+	const problems: Problem[] = collectionMemberProblems(json).map((p) => ({ file: name, ...p }));
 	const normalised: Feature[] = new Array(features.length);
 	const firstWithId = new Map<string, number>();
 	const boxes: BBox[] = [];

@@ -23,7 +23,7 @@ const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
 export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
 export const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
 
-/** Why `key` cannot name a property, naming every such key: one sentence for the GeoJSON property and the CSV column. */
+/** Why `key` cannot name a property (or any member of a feature or collection), naming every such key: one sentence for the GeoJSON property and the CSV column. */
 export const unsafeKeyMessage = (key: string) =>
 	`"${key}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`;
 
@@ -35,6 +35,12 @@ function unsafeKeyPaths(value: unknown, path: string): string[] {
 		...(unsafeKey(key) ? [`${path}.${key}`] : []),
 		...unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)
 	]);
+}
+
+/** The collection's own members (all but its features) that the map cannot draw: they go to its worker with the features. */
+export function collectionMemberProblems(collection: FeatureCollection): { field: string; message: string }[] {
+	const { features: _, ...members } = collection as unknown as Record<string, unknown>;
+	return unsafeKeyPaths(members, '').map((field) => ({ field: field.slice(1), message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) }));
 }
 
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
@@ -65,6 +71,8 @@ export function validateLayerData(
 	if (json.type !== 'FeatureCollection')
 		return { data: null, rejected: [], problems: [{ file: where, field: '', message: `a FeatureCollection expected, ${json.type} found` }] };
 	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ file: where, field: '', message: 'the collection has no features' }] };
+	const unsafeMembers = collectionMemberProblems(json);
+	if (unsafeMembers.length > 0) return { data: null, rejected: [], problems: unsafeMembers.map((p) => ({ file: where, ...p })) };
 
 	// where each feature starts in the text: a second parse of the whole file, made only once a
 	// feature breaks a rule (a file that passes, the usual case, is parsed twice instead of three times)
@@ -97,7 +105,10 @@ function featureRules(
 ): { field: string; message: string }[] {
 	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
-	for (const field of unsafeKeyPaths(p, 'properties')) problems.push({ field, message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
+	// the map hands the whole feature to its worker, not only its properties: beside them, and in the geometry, too
+	const { properties: _, ...members } = (feature ?? {}) as unknown as Record<string, unknown>;
+	for (const field of [...unsafeKeyPaths(members, ''), ...unsafeKeyPaths(p, 'properties')])
+		problems.push({ field: field.replace(/^\./, ''), message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
 	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
