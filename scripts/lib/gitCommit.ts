@@ -17,10 +17,22 @@ export async function inGitWorkTree(dir: string): Promise<boolean> {
 	}
 }
 
-/** The commit's message: the subject names the layer, the body the editor. */
+/**
+ * Text from a page or a bundle as one line of a commit message: a line break (or any control or
+ * separator character) in an editor's name added `Co-authored-by:` and `Signed-off-by:` trailers,
+ * and one in a title cut the subject.
+ */
+const oneLine = (text: string, max: number) =>
+	text
+		.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+		.trim()
+		.slice(0, max);
+
+/** The commit's message: the subject names the layer, the body the editor, each on one line. */
 export function commitMessage(layer: { id: string; title: string; replaced: boolean; editor?: string }, written: string[]): string {
-	const subject = `geodata: ${layer.replaced ? 'update' : 'add'} layer ${layer.id} (${layer.title})`.slice(0, 72);
-	const by = layer.editor ? `Saved in the atlas editor by ${layer.editor}.` : 'Saved in the atlas editor.';
+	const subject = `geodata: ${layer.replaced ? 'update' : 'add'} layer ${layer.id} (${oneLine(layer.title, 200)})`.slice(0, 72);
+	const editor = oneLine(layer.editor ?? '', 100);
+	const by = editor ? `Saved in the atlas editor by ${editor}.` : 'Saved in the atlas editor.';
 	return `${subject}\n\n${by}\nFiles: ${written.map((f) => `geodata/${f}`).join(', ')}\n`;
 }
 

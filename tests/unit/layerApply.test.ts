@@ -105,6 +105,29 @@ describe('npm run layer -- apply', { timeout: 30_000 }, () => {
 		expect(git('status', '--porcelain', '--', 'geodata')).toBe('');
 	});
 
+	it('--commit keeps the editor’s name and the title to one line: no forged trailer, no cut subject', () => {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+		git('init', '--quiet');
+		git('config', 'user.name', 'Atlas Test');
+		git('config', 'user.email', 'atlas@example.org');
+		git('add', '.');
+		git('commit', '--quiet', '-m', 'start');
+		const { bundle } = editorsBundle();
+		const forged = {
+			...bundle,
+			editor: 'Olena\n\nCo-authored-by: Mallory <m@evil.example>\r\nSigned-off-by: Mallory <m@evil.example>',
+			entry: { ...bundle.entry, title: 'Liaison\noffices' }
+		};
+		const path = join(dir, 'forged.bundle.json');
+		writeFileSync(path, bundleText(forged));
+		expect(layer(['apply', path, '--commit']).status).toBe(0);
+		expect(git('log', '-1', '--format=%(trailers)').trim()).toBe('');
+		expect(git('log', '-1', '--format=%s')).toBe('geodata: add layer newsroom-points (Liaison offices)\n');
+		expect(git('log', '-1', '--format=%b')).toMatch(
+			/^Saved in the atlas editor by Olena Co-authored-by: Mallory <m@evil\.example> Signed-off-by: Mallory <m@evil\.example>\.\nFiles: /
+		);
+	});
+
 	it('`add` names the line and column of JSON that does not parse and shows the line with a caret', () => {
 		const added = layer(['add', 'tests/fixtures/editor/unreadable.geojson', '--title', 'Depots', '--kind', 'point']);
 		expect(added.status).toBe(1);
