@@ -4,6 +4,7 @@
 // the browser, read by the command.
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
+import { isVisibleText } from '../manifest/schema';
 import { manifestEntry, type DraftMeta } from './draftLayer';
 import { sourceEntry } from './forgive';
 
@@ -43,7 +44,7 @@ export function makeBundle(meta: DraftMeta, layerText: string, options: { replac
 		data,
 		sources,
 		replace: options.replace,
-		...(options.editor?.trim() ? { editor: options.editor.trim() } : {}),
+		...(isVisibleText(options.editor) ? { editor: options.editor.trim() } : {}),
 		made: new Date().toISOString()
 	};
 }
@@ -71,7 +72,7 @@ export function readBundle(json: unknown, file: string): { bundle: PublishBundle
 			data: b.data as FeatureCollection,
 			sources: (b.sources ?? {}) as PublishBundle['sources'],
 			replace: b.replace === true,
-			...(typeof b.editor === 'string' && b.editor.trim() ? { editor: b.editor.trim().slice(0, 200) } : {}),
+			...(isVisibleText(b.editor) ? { editor: b.editor.trim().slice(0, 200) } : {}),
 			made: typeof b.made === 'string' ? b.made : ''
 		},
 		problems: []

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { CONFIDENCE, isRealDay, type Bibliography, type Kind, type LayerDef } from './schema';
+import { CONFIDENCE, isRealDay, isVisibleText, unsafeKey, unsafeKeyMessage, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
 import { featurePositions, lineColumnAt } from './textPositions';
 import { structuralIssues } from './geojsonText';
@@ -15,17 +15,7 @@ const GEOMETRIES: Record<Kind, string[]> = {
 
 const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
 
-/**
- * Property names maplibre cannot hand to its drawing worker, measured on its serializer
- * (tests/unit/propertyKeys.test.ts): `constructor`, `hasOwnProperty` and a `$name` throw in the
- * transfer, so the whole layer is not drawn; `__proto__` is dropped on the way.
- */
-export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
-export const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
-
-/** Why `key` cannot name a property (or any member of a feature or collection), naming every such key: one sentence for the GeoJSON property and the CSV column. */
-export const unsafeKeyMessage = (key: string) =>
-	`"${key}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`;
+export { UNSAFE_PROPERTY_KEYS, unsafeKey, unsafeKeyMessage } from './schema';
 
 /** The paths below `path` of every unsafe key, nested objects and lists included (the transfer walks them too). */
 function unsafeKeyPaths(value: unknown, path: string): string[] {
@@ -111,7 +101,8 @@ function featureRules(
 		problems.push({ field: field.replace(/^\./, ''), message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
-	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
+	const blank = typeof p.name !== 'string' || p.name.trim() === '';
+	need('name', isVisibleText(p.name), blank ? 'required' : 'required: a name a reader can see (spaces and invisible characters do not count)');
 	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
 	else
 		p.sources.forEach((key: unknown, i: number) => {
