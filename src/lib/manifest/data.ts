@@ -168,24 +168,27 @@ function featureRules(
 	return problems;
 }
 
-/** What is missing from a geometry with nothing to draw (`[]`, a ring of no positions), in words; null when it has its parts. */
+/**
+ * What is missing from a geometry that cannot be drawn (a Polygon of no rings, a ring or line too
+ * short), in words; null when it has its parts. An empty Multi* (`"coordinates": []`) is drawn as
+ * nothing, as RFC 7946 allows (the front's change on a day with none is one); an empty part inside
+ * one is not.
+ */
 export function emptyGeometry(geometry: Geometry): string | null {
-	const list = (value: unknown): unknown[] | null => (Array.isArray(value) && value.length > 0 ? value : null);
 	const line = (value: unknown) => Array.isArray(value) && value.length >= 2;
 	const ring = (value: unknown) => Array.isArray(value) && value.length >= 4;
-	const polygon = (value: unknown) => list(value)?.every(ring) === true;
+	const polygon = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(ring);
+	const all = (value: unknown, part: (v: unknown) => boolean) => Array.isArray(value) && value.every(part);
 	const c = (geometry as { coordinates?: unknown }).coordinates;
 	switch (geometry.type) {
-		case 'MultiPoint':
-			return list(c) ? null : 'empty: a MultiPoint needs at least one position';
 		case 'LineString':
 			return line(c) ? null : 'empty: a LineString needs two or more positions';
 		case 'MultiLineString':
-			return list(c)?.every(line) ? null : 'empty: a MultiLineString needs at least one line, each of two or more positions';
+			return all(c, line) ? null : 'empty: each line of a MultiLineString needs two or more positions';
 		case 'Polygon':
 			return polygon(c) ? null : 'empty: a Polygon needs at least one ring, each of four or more positions';
 		case 'MultiPolygon':
-			return list(c)?.every(polygon) ? null : 'empty: a MultiPolygon needs at least one polygon, each with a ring of four or more positions';
+			return all(c, polygon) ? null : 'empty: each polygon of a MultiPolygon needs at least one ring, each of four or more positions';
 		default:
 			return null;
 	}
