@@ -14,7 +14,7 @@ import { addLayer } from './lib/addLayer';
 import { applyBundle } from './lib/applyBundle';
 import { commitMessage, commitWritten } from './lib/gitCommit';
 import { parseJson } from '../src/lib/manifest/jsonSyntax';
-import { recoverInterruptedWrite } from './lib/atomicWrite';
+import { lockGeodata, recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
 import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
@@ -119,8 +119,12 @@ async function main(): Promise<number> {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
-	// another run's write still under way is waited for a while, never undone
-	const recovery = await recoverInterruptedWrite(root, { waitMs: Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000) });
+	// another run's write still under way is waited for a while, never undone; a command that writes
+	// holds geodata/ from its first read to its last write, so that no other writer reads a manifest
+	// about to change (two at once each added their layer to the same manifest, and one was lost)
+	const waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000);
+	const writes = command === 'add' || command === 'apply';
+	const recovery = writes ? await lockGeodata(root, { waitMs }) : await recoverInterruptedWrite(root, { waitMs });
 	if (recovery && 'busy' in recovery) {
 		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
 		return 1;
@@ -129,8 +133,21 @@ async function main(): Promise<number> {
 		report(`geodata/ holds an interrupted write; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.stuck]);
 		return 1;
 	}
-	if (recovery) console.log(`recovered: ${recovery.recovered}`);
+	if (recovery?.recovered) console.log(`recovered: ${recovery.recovered}`);
+	try {
+		return await run(command, rest, values, root, here);
+	} finally {
+		if (recovery && 'lock' in recovery) await recovery.lock.release();
+	}
+}
 
+async function run(
+	command: string,
+	rest: string[],
+	values: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'],
+	root: string,
+	here: string
+): Promise<number> {
 	if (command === 'check') {
 		const data = await checkGeodata(
 			root,

@@ -19,8 +19,8 @@ export type StepHook = (step: 'journal-written' | 'temps-written' | `renamed-${n
 
 type Entry = { name: string; temp: string; backup: string; existed: boolean; sha256: string };
 
-/** Who is writing: a pid means nothing on another machine, or on this one after a reboot. */
-type Writer = { pid: number; host: string; boot?: string };
+/** Who is writing: a pid means nothing on another machine, or on this one after a reboot. `by`: what it is, for people. */
+type Writer = { pid: number; host: string; boot?: string; by?: string };
 
 function bootId(): string | undefined {
 	try {
@@ -30,10 +30,17 @@ function bootId(): string | undefined {
 	}
 }
 
-const thisWriter = (): Writer => ({ pid: process.pid, host: hostname(), boot: bootId() });
+const thisWriter = (by: string): Writer => ({ pid: process.pid, host: hostname(), boot: bootId(), by });
+const LAYER_COMMAND = '`npm run layer`';
 
-/** The folders this process is writing now: a journal of its own elsewhere is one it failed to clear, not a live write. */
-const writing = new Set<string>();
+/**
+ * The folders whose journal this process holds: a write under way, or a whole read-check-write
+ * (`lockGeodata`). A journal of its own anywhere else is one it failed to clear, not a live write.
+ */
+const held = new Map<string, string>();
+
+/** Whether this process holds `dir`'s journal (a journal it holds is no interrupted write). */
+export const holdsJournal = (dir: string) => held.has(resolve(dir));
 
 /** Whether the process a journal names may still be writing in `dir`. Journals from before pids were recorded are never live. */
 function isRunning(writer: Partial<Writer>, dir: string): boolean {
@@ -42,7 +49,7 @@ function isRunning(writer: Partial<Writer>, dir: string): boolean {
 	if (writer.host !== hostname()) return true;
 	if (writer.boot !== undefined && writer.boot !== bootId()) return false;
 	// this very process (the editor's server, which outlives its saves) knows whether it is writing
-	if (writer.pid === process.pid) return writing.has(resolve(dir));
+	if (writer.pid === process.pid) return held.has(resolve(dir));
 	try {
 		process.kill(writer.pid, 0);
 		return true;
@@ -54,7 +61,7 @@ function isRunning(writer: Partial<Writer>, dir: string): boolean {
 
 function liveWriteProblem(writer: Partial<Writer>): Problem {
 	const who = `pid ${writer.pid}${writer.host === hostname() ? '' : ` on ${writer.host}`}`;
-	return problem(`geodata/${JOURNAL}`, '', `another \`npm run layer\` (${who}) is writing geodata/: wait for it or stop it`);
+	return problem(`geodata/${JOURNAL}`, '', `another ${writer.by ?? LAYER_COMMAND} (${who}) is writing geodata/: wait for it or stop it`);
 }
 
 async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Entry[] }) | null> {
@@ -94,6 +101,8 @@ async function writeDurably(path: string, content: string, flag = 'w') {
 export async function writeFilesAtomically(dir: string, files: { name: string; content: string }[], options: { onStep?: StepHook } = {}): Promise<void> {
 	const { onStep = () => {} } = options;
 	const tag = `${process.pid}-${Date.now().toString(36)}`;
+	// inside a command's lock the journal is this process's already: it now names the files
+	const locked = held.get(resolve(dir));
 	// short names of their own, whatever the files are called: a temporary name built from a long
 	// file name passed the 255 bytes a name may have, and the write failed half-way
 	const entries: Entry[] = files.map(({ name, content }, i) => ({
@@ -103,21 +112,18 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 		existed: existsSync(join(dir, name)),
 		sha256: sha256(content)
 	}));
-	// written whole under a name of its own, then linked into place: a reader never sees a journal
-	// half-written, and link() fails when a journal exists (another write is under way, or was interrupted)
-	const draft = join(dir, `${JOURNAL}.${tag}.tmp`);
-	await writeDurably(draft, JSON.stringify({ started: new Date().toISOString(), ...thisWriter(), files: entries }, null, '\t'));
-	try {
-		await link(draft, join(dir, JOURNAL));
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		const journal = await readJournal(dir);
-		const live = journal && isRunning(journal, dir) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
-		throw new Error(`${join(dir, JOURNAL)} exists: ${live}`, { cause: error });
-	} finally {
-		await removeIfThere(draft);
+	if (locked !== undefined) await publishJournal(dir, entries, locked, 'replace');
+	else {
+		try {
+			await publishJournal(dir, entries, LAYER_COMMAND, 'create');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const journal = await readJournal(dir);
+			const live = journal && isRunning(journal, dir) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
+			throw new Error(`${join(dir, JOURNAL)} exists: ${live}`, { cause: error });
+		}
+		held.set(resolve(dir), LAYER_COMMAND);
 	}
-	writing.add(resolve(dir));
 	try {
 		await onStep('journal-written');
 		for (const [i, entry] of entries.entries()) await writeDurably(join(dir, entry.temp), files[i].content);
@@ -128,15 +134,77 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 			await onStep(`renamed-${i + 1}`);
 		}
 	} catch (error) {
-		await rollBack(dir, entries).catch((undone: Error) => {
+		await rollBack(dir, entries, locked).catch((undone: Error) => {
 			// the journal stays, naming what to put back: the next command (or save) finishes the undoing
 			throw new Error(`${(error as Error).message}; undoing it failed too (${undone.message}): the next \`npm run layer\` will undo it`, { cause: error });
 		});
 		throw error;
 	} finally {
-		writing.delete(resolve(dir));
+		if (locked === undefined) held.delete(resolve(dir));
 	}
-	await cleanUp(dir, entries);
+	await cleanUp(dir, entries, locked);
+}
+
+/**
+ * The journal, written whole under a name of its own, then put in place: a reader never sees one
+ * half-written. `create` links it, which fails when a journal exists (another write is under way,
+ * or was interrupted); `replace` renames it over the one this process holds.
+ */
+async function publishJournal(dir: string, files: Entry[], by: string, how: 'create' | 'replace') {
+	const draft = join(dir, `${JOURNAL}.${process.pid}-${Date.now().toString(36)}.tmp`);
+	await writeDurably(draft, JSON.stringify({ started: new Date().toISOString(), ...thisWriter(by), files }, null, '\t'));
+	try {
+		if (how === 'create') await link(draft, join(dir, JOURNAL));
+		else await rename(draft, join(dir, JOURNAL));
+	} finally {
+		await removeIfThere(draft);
+	}
+}
+
+/** The end of a write: the journal goes, or under a command's lock it names no file any more. */
+async function endJournal(dir: string, locked: string | undefined) {
+	if (locked === undefined) await removeIfThere(join(dir, JOURNAL));
+	else await publishJournal(dir, [], locked, 'replace');
+}
+
+/** A command's hold on geodata/ from its first read to its last write (and commit). */
+export type GeodataLock = { release: () => Promise<void> };
+
+/**
+ * Holds geodata/ for one whole command or save: the journal is taken before the manifest is read
+ * and given back after the last write, so no other writer reads a manifest about to change. A
+ * writer holding it is waited for up to `waitMs`, then returned as `busy`; an interrupted write
+ * found on the way is finished or undone first (`recovered` says how). `by` names this writer in
+ * what another one is told.
+ *
+ * @example
+ * const held = await lockGeodata('geodata', { waitMs: 15_000, by: '`npm run layer`' });
+ * if ('lock' in held) try { … } finally { await held.lock.release(); }
+ */
+export async function lockGeodata(
+	dir: string,
+	options: { waitMs?: number; by?: string } = {}
+): Promise<{ lock: GeodataLock; recovered?: string } | { busy: Problem } | { stuck: Problem }> {
+	const { waitMs = 0, by = LAYER_COMMAND } = options;
+	const giveUpAt = Date.now() + waitMs;
+	let recovered: string | undefined;
+	for (;;) {
+		try {
+			await publishJournal(dir, [], by, 'create');
+			held.set(resolve(dir), by);
+			const release = async () => {
+				held.delete(resolve(dir));
+				// a journal still naming files is a write whose undoing failed: it stays for the next writer to undo
+				if ((await readJournal(dir))?.files.length === 0) await removeIfThere(join(dir, JOURNAL));
+			};
+			return { lock: { release }, ...(recovered ? { recovered } : {}) };
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+		const recovery = await recoverInterruptedWrite(dir, { waitMs: Math.max(0, giveUpAt - Date.now()) });
+		if (recovery && !('recovered' in recovery)) return recovery;
+		if (recovery) recovered = recovery.recovered;
+	}
 }
 
 // a hard link costs nothing and keeps the old content under a second name until the end
@@ -157,19 +225,19 @@ async function removeIfThere(path: string) {
 	}
 }
 
-async function cleanUp(dir: string, entries: Entry[]) {
+async function cleanUp(dir: string, entries: Entry[], locked?: string) {
 	for (const entry of entries) {
 		await removeIfThere(join(dir, entry.temp));
 		await removeIfThere(join(dir, entry.backup));
 	}
-	await removeIfThere(join(dir, JOURNAL));
+	await endJournal(dir, locked);
 }
 
 /**
  * Puts every file back as it was; returns what it did, one line a file. Every file is tried, even
  * after one fails; the journal goes only when all are back, else this throws naming what failed.
  */
-async function rollBack(dir: string, entries: Entry[]): Promise<string[]> {
+async function rollBack(dir: string, entries: Entry[], locked?: string): Promise<string[]> {
 	const done: string[] = [];
 	const failed: string[] = [];
 	for (const entry of entries) {
@@ -180,7 +248,7 @@ async function rollBack(dir: string, entries: Entry[]): Promise<string[]> {
 		}
 	}
 	if (failed.length > 0) throw new Error(`not put back: ${failed.join('; ')}`);
-	await removeIfThere(join(dir, JOURNAL));
+	await endJournal(dir, locked);
 	return done;
 }
 
@@ -227,6 +295,11 @@ export async function recoverInterruptedWrite(dir: string, options: { waitMs?: n
 		return { recovered: 'an interrupted write had not started: nothing to undo' };
 	}
 	const entries = read.files;
+	if (entries.length === 0) {
+		// a command held geodata/ and was stopped before it wrote, or after it had written everything
+		await removeIfThere(journal);
+		return { recovered: 'an interrupted command had nothing left to finish or undo' };
+	}
 	try {
 		const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));
 		if (finished.every(Boolean)) {

@@ -11,7 +11,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBundle } from './applyBundle';
-import { recoverInterruptedWrite } from './atomicWrite';
+import { lockGeodata } from './atomicWrite';
 import { commitMessage, commitWritten } from './gitCommit';
 
 export const SAVE_PATH = '/__atlas/save';
@@ -33,11 +33,13 @@ export type SaveEndpointOptions = {
 	token: string;
 	/** commit what a save wrote (the folder must be in a git work tree) */
 	commit?: boolean;
+	/** how long a save waits for another writer (`npm run layer`) before it is refused (default: ATLAS_LAYER_WAIT_MS, else 5 s) */
+	waitMs?: number;
 };
 
 /** The handler, for the dev server, `npm run editor` and a test's plain server alike. */
 export function saveHandler(options: SaveEndpointOptions) {
-	const { root, ownOrigins, token } = options;
+	const { root, ownOrigins, token, waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 5_000) } = options;
 	let saving: Promise<unknown> = Promise.resolve();
 	return async (req: IncomingMessage, res: ServerResponse) => {
 		const send = (status: number, body: unknown) => {
@@ -68,18 +70,23 @@ export function saveHandler(options: SaveEndpointOptions) {
 		try {
 			// one save at a time: a second one's recovery step must never undo a write still running
 			const run = saving.then(async () => {
-				// a `npm run layer` still writing is waited for briefly, never undone
-				const recovery = await recoverInterruptedWrite(root, { waitMs: 5_000 });
-				if (recovery && 'busy' in recovery) return { busy: recovery.busy };
-				if (recovery && 'stuck' in recovery) return { stuck: recovery.stuck };
-				const result = await applyBundle(bundle, root, { name: 'the saved draft' });
-				if (!options.commit || !result.layer || result.problems.length) return result;
+				// geodata/ is held from the read of the manifest to the commit: a `npm run layer` still
+				// writing is waited for briefly, never undone, and none starts meanwhile
+				const held = await lockGeodata(root, { waitMs, by: "editor's save" });
+				if ('busy' in held) return { busy: held.busy };
+				if ('stuck' in held) return { stuck: held.stuck };
 				try {
-					const commit = await commitWritten(root, result.written, commitMessage(result.layer, result.written));
-					return { ...result, commit, done: [...result.done, `committed ${commit}`] };
-				} catch (error) {
-					const warning = { file: 'git', field: '', message: `the files are written, but git did not commit them: ${(error as Error).message.trim()}` };
-					return { ...result, warnings: [...result.warnings, warning] };
+					const result = await applyBundle(bundle, root, { name: 'the saved draft' });
+					if (!options.commit || !result.layer || result.problems.length) return result;
+					try {
+						const commit = await commitWritten(root, result.written, commitMessage(result.layer, result.written));
+						return { ...result, commit, done: [...result.done, `committed ${commit}`] };
+					} catch (error) {
+						const warning = { file: 'git', field: '', message: `the files are written, but git did not commit them: ${(error as Error).message.trim()}` };
+						return { ...result, warnings: [...result.warnings, warning] };
+					}
+				} finally {
+					await held.lock.release();
 				}
 			});
 			saving = run.catch(() => {});
