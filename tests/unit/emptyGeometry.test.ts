@@ -59,12 +59,13 @@ describe('an empty geometry', () => {
 	});
 
 	it('made of no parts at all (an empty Multi*) is drawn as nothing, as RFC 7946 allows: the front’s change on a day with none', () => {
-		for (const [geometry, kind] of [
+		const nothing: [Geometry, 'fill' | 'line' | 'point'][] = [
 			[{ type: 'MultiPolygon', coordinates: [] }, 'fill'],
 			[{ type: 'MultiLineString', coordinates: [] }, 'line'],
 			[{ type: 'MultiPoint', coordinates: [] }, 'point']
-		] as const)
-			expect(validateLayerData(collection(feature('nothing', geometry as Geometry)), 'x.geojson', { kind }, sources).problems).toEqual([]);
+		];
+		for (const [geometry, kind] of nothing)
+			expect(validateLayerData(collection(feature('nothing', geometry)), 'x.geojson', { kind }, sources).problems).toEqual([]);
 	});
 
 	it('beside drawable features: the build draws those, and names the empty one', async () => {
