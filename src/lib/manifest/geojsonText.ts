@@ -1,5 +1,6 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { featuresArray } from './textPositions';
+import { jsonSyntaxProblem } from './jsonSyntax';
 
 /** Deeper than any GeoJSON has a reason to be: a MultiPolygon's position is 7 levels below the collection. */
 export const MAX_NESTING = 256;
@@ -24,7 +25,31 @@ export function structuralIssues(text: string): TextIssue[] {
 				from: deep
 			}
 		];
-	return text.length > SLICE_ABOVE ? (issuesInSlices(text) ?? getIssues(text)) : getIssues(text);
+	return text.length > SLICE_ABOVE ? (issuesInSlices(text) ?? readable(text, getIssues(text))) : readable(text, getIssues(text));
+}
+
+/**
+ * check-geojson's issues in words an editor can act on: a syntax error as V8 words and places it
+ * (check-geojson's parser puts it at the start of the file), and none of its own failures
+ * ("Invalid JSON: Cannot read properties of undefined (reading 'elements')", beside the real
+ * issue of a ring with no positions).
+ */
+function readable(text: string, issues: TextIssue[]): TextIssue[] {
+	const internal = (issue: TextIssue) => /^Invalid JSON: (Cannot read properties|.* is not (a function|iterable))/.test(issue.message);
+	if (issues.some((issue) => issue.message.startsWith('Invalid JSON: ') && !internal(issue))) {
+		const syntax = jsonSyntaxProblem(text, '');
+		if (syntax?.line !== undefined) return [{ message: syntax.message, from: offsetAt(text, syntax.line, syntax.column ?? 1) }];
+	}
+	const kept = issues.filter((issue) => !internal(issue));
+	if (kept.length > 0 || issues.length === 0) return kept;
+	return [{ message: 'this part could not be read as GeoJSON: a list where positions or rings were expected is empty or out of place', from: issues[0].from }];
+}
+
+/** The offset of a line and column (both from 1) in `text`. */
+function offsetAt(text: string, line: number, column: number): number {
+	let offset = 0;
+	for (let n = 1; n < line && offset >= 0; n++) offset = text.indexOf('\n', offset) + 1 || -1;
+	return Math.max(0, offset) + column - 1;
 }
 
 /**
