@@ -37,7 +37,9 @@ const LAYER_COMMAND = '`npm run layer`';
  * The folders whose journal this process holds: a write under way, or a whole read-check-write
  * (`lockGeodata`). A journal of its own anywhere else is one it failed to clear, not a live write.
  */
-const held = new Map<string, string>();
+const held = new Map<string, Holder>();
+/** Who holds a folder's journal, and what it carries: files written but not committed yet, by it or by a save killed before its commit. */
+type Holder = { by: string; commits: boolean; uncommitted: string[] };
 
 /** Whether this process holds `dir`'s journal (a journal it holds is no interrupted write). */
 export const holdsJournal = (dir: string) => held.has(resolve(dir));
@@ -64,7 +66,7 @@ function liveWriteProblem(writer: Partial<Writer>): Problem {
 	return problem(`geodata/${JOURNAL}`, '', `another ${writer.by ?? LAYER_COMMAND} (${who}) is writing geodata/: wait for it or stop it`);
 }
 
-async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Entry[] }) | null> {
+async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Entry[]; started?: string; uncommitted?: string[] }) | null> {
 	try {
 		return JSON.parse(await readFile(join(dir, JOURNAL), 'utf8'));
 	} catch {
@@ -115,14 +117,14 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 	if (locked !== undefined) await publishJournal(dir, entries, locked, 'replace');
 	else {
 		try {
-			await publishJournal(dir, entries, LAYER_COMMAND, 'create');
+			await publishJournal(dir, entries, { by: LAYER_COMMAND, commits: false, uncommitted: [] }, 'create');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			const journal = await readJournal(dir);
 			const live = journal && isRunning(journal, dir) ? liveWriteProblem(journal).message : 'another write is under way or was interrupted';
 			throw new Error(`${join(dir, JOURNAL)} exists: ${live}`, { cause: error });
 		}
-		held.set(resolve(dir), LAYER_COMMAND);
+		held.set(resolve(dir), { by: LAYER_COMMAND, commits: false, uncommitted: [] });
 	}
 	try {
 		await onStep('journal-written');
@@ -142,6 +144,8 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
 	} finally {
 		if (locked === undefined) held.delete(resolve(dir));
 	}
+	// written: under a save's lock, to commit next (and, should it be killed first, by the next save)
+	if (locked?.commits) locked.uncommitted = [...new Set([...locked.uncommitted, ...files.map((f) => f.name)])];
 	await cleanUp(dir, entries, locked);
 }
 
@@ -150,9 +154,10 @@ export async function writeFilesAtomically(dir: string, files: { name: string; c
  * half-written. `create` links it, which fails when a journal exists (another write is under way,
  * or was interrupted); `replace` renames it over the one this process holds.
  */
-async function publishJournal(dir: string, files: Entry[], by: string, how: 'create' | 'replace') {
+async function publishJournal(dir: string, files: Entry[], holder: Holder, how: 'create' | 'replace') {
 	const draft = join(dir, `${JOURNAL}.${process.pid}-${Date.now().toString(36)}.tmp`);
-	await writeDurably(draft, JSON.stringify({ started: new Date().toISOString(), ...thisWriter(by), files }, null, '\t'));
+	const uncommitted = holder.uncommitted.length ? { uncommitted: holder.uncommitted } : {};
+	await writeDurably(draft, JSON.stringify({ started: new Date().toISOString(), ...thisWriter(holder.by), files, ...uncommitted }, null, '\t'));
 	try {
 		if (how === 'create') await link(draft, join(dir, JOURNAL));
 		else await rename(draft, join(dir, JOURNAL));
@@ -161,14 +166,21 @@ async function publishJournal(dir: string, files: Entry[], by: string, how: 'cre
 	}
 }
 
-/** The end of a write: the journal goes, or under a command's lock it names no file any more. */
-async function endJournal(dir: string, locked: string | undefined) {
+/** The end of a write: the journal goes, or under a command's lock it names no file any more (and what is still to commit). */
+async function endJournal(dir: string, locked: Holder | undefined) {
 	if (locked === undefined) await removeIfThere(join(dir, JOURNAL));
 	else await publishJournal(dir, [], locked, 'replace');
 }
 
-/** A command's hold on geodata/ from its first read to its last write (and commit). */
-export type GeodataLock = { release: () => Promise<void> };
+/**
+ * A command's hold on geodata/ from its first read to its last write (and commit). `uncommitted`:
+ * what a committing holder is to commit, its own writes and what a save killed before its commit
+ * wrote; `release({ committed: false })` leaves them in the journal for the next save to commit.
+ */
+export type GeodataLock = { uncommitted: () => string[]; release: (options?: { committed?: boolean }) => Promise<void> };
+
+/** What a save killed between its write and its commit left uncommitted: its files, and when it started. */
+export type Uncommitted = { files: string[]; since: string; pid?: number };
 
 /**
  * Holds geodata/ for one whole command or save: the journal is taken before the manifest is read
@@ -183,27 +195,34 @@ export type GeodataLock = { release: () => Promise<void> };
  */
 export async function lockGeodata(
 	dir: string,
-	options: { waitMs?: number; by?: string } = {}
-): Promise<{ lock: GeodataLock; recovered?: string } | { busy: Problem } | { stuck: Problem }> {
-	const { waitMs = 0, by = LAYER_COMMAND } = options;
+	options: { waitMs?: number; by?: string; commits?: boolean } = {}
+): Promise<{ lock: GeodataLock; recovered?: string; uncommitted?: Uncommitted } | { busy: Problem } | { stuck: Problem }> {
+	const { waitMs = 0, by = LAYER_COMMAND, commits = false } = options;
 	const giveUpAt = Date.now() + waitMs;
 	let recovered: string | undefined;
+	let uncommitted: Uncommitted | undefined;
 	for (;;) {
+		// what an interrupted save left to commit stays in the journal until a save commits it
+		const holder: Holder = { by, commits, uncommitted: uncommitted?.files ?? [] };
 		try {
-			await publishJournal(dir, [], by, 'create');
-			held.set(resolve(dir), by);
-			const release = async () => {
+			await publishJournal(dir, [], holder, 'create');
+			held.set(resolve(dir), holder);
+			const release = async ({ committed = true }: { committed?: boolean } = {}) => {
 				held.delete(resolve(dir));
-				// a journal still naming files is a write whose undoing failed: it stays for the next writer to undo
-				if ((await readJournal(dir))?.files.length === 0) await removeIfThere(join(dir, JOURNAL));
+				const journal = await readJournal(dir);
+				// a journal still naming files is a write whose undoing failed: it stays for the next writer to undo;
+				// one naming files to commit stays until a save has committed them
+				const pending = (journal?.uncommitted?.length ?? 0) > 0 && !(commits && committed);
+				if (journal?.files.length === 0 && !pending) await removeIfThere(join(dir, JOURNAL));
 			};
-			return { lock: { release }, ...(recovered ? { recovered } : {}) };
+			return { lock: { release, uncommitted: () => holder.uncommitted }, ...(recovered ? { recovered } : {}), ...(uncommitted ? { uncommitted } : {}) };
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 		const recovery = await recoverInterruptedWrite(dir, { waitMs: Math.max(0, giveUpAt - Date.now()) });
 		if (recovery && !('recovered' in recovery)) return recovery;
 		if (recovery) recovered = recovery.recovered;
+		if (recovery?.uncommitted) uncommitted = recovery.uncommitted;
 	}
 }
 
@@ -225,7 +244,7 @@ async function removeIfThere(path: string) {
 	}
 }
 
-async function cleanUp(dir: string, entries: Entry[], locked?: string) {
+async function cleanUp(dir: string, entries: Entry[], locked?: Holder) {
 	for (const entry of entries) {
 		await removeIfThere(join(dir, entry.temp));
 		await removeIfThere(join(dir, entry.backup));
@@ -237,7 +256,7 @@ async function cleanUp(dir: string, entries: Entry[], locked?: string) {
  * Puts every file back as it was; returns what it did, one line a file. Every file is tried, even
  * after one fails; the journal goes only when all are back, else this throws naming what failed.
  */
-async function rollBack(dir: string, entries: Entry[], locked?: string): Promise<string[]> {
+async function rollBack(dir: string, entries: Entry[], locked?: Holder): Promise<string[]> {
 	const done: string[] = [];
 	const failed: string[] = [];
 	for (const entry of entries) {
@@ -271,7 +290,7 @@ async function putBack(dir: string, entry: Entry): Promise<string> {
 }
 
 /** What recovery did: a sentence, the live write it left alone, or what it could not undo; null when there was no journal. */
-export type Recovery = { recovered: string } | { busy: Problem } | { stuck: Problem } | null;
+export type Recovery = { recovered: string; uncommitted?: Uncommitted } | { busy: Problem } | { stuck: Problem } | null;
 
 /**
  * Finishes what an interrupted `writeFilesAtomically` left: when every file already has its new
@@ -298,7 +317,12 @@ export async function recoverInterruptedWrite(dir: string, options: { waitMs?: n
 	if (entries.length === 0) {
 		// a command held geodata/ and was stopped before it wrote, or after it had written everything
 		await removeIfThere(journal);
-		return { recovered: 'an interrupted command had nothing left to finish or undo' };
+		const files = read.uncommitted ?? [];
+		if (files.length === 0) return { recovered: 'an interrupted command had nothing left to finish or undo' };
+		return {
+			recovered: `an interrupted ${read.by ?? 'save'} (pid ${read.pid}) had written ${files.map((f) => `geodata/${f}`).join(', ')} and not committed them`,
+			uncommitted: { files, since: String(read.started ?? ''), pid: read.pid }
+		};
 	}
 	try {
 		const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));
