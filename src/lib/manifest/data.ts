@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { CONFIDENCE, isRealDay, isVisibleText, unsafeKey, unsafeKeyMessage, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
 import { featurePositions, lineColumnAt } from './textPositions';
-import { structuralIssues } from './geojsonText';
+import { countPositions, MAX_FEATURE_POSITIONS, structuralIssues, tooManyPositions } from './geojsonText';
 
 const GEOMETRIES: Record<Kind, string[]> = {
 	point: ['Point', 'MultiPoint'],
@@ -54,7 +54,12 @@ export function validateLayerData(
 		return {
 			data: null,
 			rejected: [],
-			problems: structural.map((issue) => ({ file: where, ...lineColumnAt(text, [issue.from])[0], field: '', message: issue.message }))
+			problems: structural.map((issue) => ({
+				file: where,
+				...lineColumnAt(text, [issue.from])[0],
+				...(issue.feature ? { feature: issue.feature, field: 'geometry.coordinates' } : { field: '' }),
+				message: issue.message
+			}))
 		};
 	}
 	const json = JSON.parse(text) as FeatureCollection;
@@ -144,6 +149,8 @@ function featureRules(
 	}
 	// null geometry: a sourced item whose place is not published; listed beside the map, not drawn
 	if (!feature.geometry) return problems;
+	const count = countPositions(feature.geometry);
+	if (count > MAX_FEATURE_POSITIONS) return [...problems, { field: 'geometry.coordinates', message: tooManyPositions(count) }];
 	if (!GEOMETRIES[layer.kind].includes(feature.geometry.type))
 		problems.push({
 			field: 'geometry.type',
