@@ -18,6 +18,7 @@ import { lockGeodata, recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
 import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
+import { MAX_FILE_BYTES } from '../src/lib/editor/importClient';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -188,9 +189,16 @@ async function run(
 		console.error(`${command} takes one file, ${rest.length} given.\n\n${USAGE}`);
 		return 1;
 	}
-	if (command === 'apply') return apply(resolve(here, rest[0]), rest[0], root, values.commit === true);
 	const input = resolve(here, rest[0]);
 	const size = existsSync(input) ? statSync(input).size : 0;
+	// the editor's limit, before a byte is read: 205 MB once took 115 s and 4.15 GB, then ran out of memory
+	if (size > MAX_FILE_BYTES) {
+		const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+		const message = `${mib(size)}: files up to ${mib(MAX_FILE_BYTES)} are taken, here as in the editor; simplify it (mapshaper, QGIS) or split it into several layers`;
+		report(`${rest[0]} has 1 problem; nothing was written:`, [{ file: rest[0], field: '', message }]);
+		return 1;
+	}
+	if (command === 'apply') return apply(input, rest[0], root, values.commit === true);
 	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
