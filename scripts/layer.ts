@@ -12,7 +12,7 @@ import { KINDS } from '../src/lib/manifest/schema';
 import { readFile } from 'node:fs/promises';
 import { addLayer } from './lib/addLayer';
 import { applyBundle } from './lib/applyBundle';
-import { commitMessage, commitWritten } from './lib/gitCommit';
+import { clearStaleIndexLock, commitMessage, commitWritten } from './lib/gitCommit';
 import { parseJson } from '../src/lib/manifest/jsonSyntax';
 import { lockGeodata, recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
@@ -125,7 +125,8 @@ async function main(): Promise<number> {
 	// about to change (two at once each added their layer to the same manifest, and one was lost)
 	const waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000);
 	const writes = command === 'add' || command === 'apply';
-	const recovery = writes ? await lockGeodata(root, { waitMs }) : await recoverInterruptedWrite(root, { waitMs });
+	const commits = command === 'apply' && values.commit === true;
+	const recovery = writes ? await lockGeodata(root, { waitMs, commits }) : await recoverInterruptedWrite(root, { waitMs });
 	if (recovery && 'busy' in recovery) {
 		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
 		return 1;
@@ -135,19 +136,26 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	if (recovery?.recovered) console.log(`recovered: ${recovery.recovered}`);
+	const held = recovery && 'lock' in recovery ? recovery : null;
+	// what `apply --commit` wrote stays listed in the journal until it is committed
+	const outcome = { committed: true };
 	try {
-		return await run(command, rest, values, root, here);
+		return await run(command, rest, values, root, here, held, outcome);
 	} finally {
-		if (recovery && 'lock' in recovery) await recovery.lock.release();
+		await held?.lock.release(outcome);
 	}
 }
+
+type Held = Extract<Awaited<ReturnType<typeof lockGeodata>>, { lock: unknown }>;
 
 async function run(
 	command: string,
 	rest: string[],
 	values: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'],
 	root: string,
-	here: string
+	here: string,
+	held: Held | null,
+	outcome: { committed: boolean }
 ): Promise<number> {
 	if (command === 'check') {
 		const data = await checkGeodata(
@@ -198,7 +206,7 @@ async function run(
 		report(`${rest[0]} has 1 problem; nothing was written:`, [{ file: rest[0], field: '', message }]);
 		return 1;
 	}
-	if (command === 'apply') return apply(input, rest[0], root, values.commit === true);
+	if (command === 'apply') return apply(input, rest[0], root, values.commit === true ? held : null, outcome);
 	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
@@ -240,7 +248,8 @@ async function run(
 	return 0;
 }
 
-async function apply(path: string, name: string, root: string, commit: boolean): Promise<number> {
+/** `commit`: the lock it holds, when it is to commit what it wrote (and what an interrupted save or apply left uncommitted). */
+async function apply(path: string, name: string, root: string, commit: Held | null, outcome: { committed: boolean }): Promise<number> {
 	const text = await readFile(path, 'utf8').catch(() => null);
 	const parsed = text === null ? { problem: { file: name, field: '', message: 'not found' } } : parseJson(text, name);
 	if (parsed.problem !== undefined) {
@@ -255,10 +264,15 @@ async function apply(path: string, name: string, root: string, commit: boolean):
 	}
 	for (const line of result.done) console.log(line);
 	if (commit && result.layer) {
+		const pending = commit.lock.uncommitted();
+		const carried = commit.uncommitted?.files ?? [];
+		const cleared = commit.uncommitted ? await clearStaleIndexLock(root, commit.uncommitted.since, commit.uncommitted.pid) : null;
+		if (cleared) console.log(cleared);
 		try {
-			console.log(`committed ${await commitWritten(root, result.written, commitMessage(result.layer, result.written))}`);
+			console.log(`committed ${await commitWritten(root, pending, commitMessage(result.layer, pending, carried))}`);
 		} catch (error) {
-			console.error(`the files are written, but git did not commit them: ${(error as Error).message.trim()}`);
+			outcome.committed = false;
+			console.error(`the files are written, but git did not commit them (the next save or apply --commit will): ${(error as Error).message.trim()}`);
 			return 1;
 		}
 	}
