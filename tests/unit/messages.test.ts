@@ -71,6 +71,20 @@ describe('check-geojson’s own failures', () => {
 		])
 			expect(problems.map((p) => p.message)).toEqual(['Expected to find four or more positions here.']);
 	});
+
+	it('never reach an editor from a large file either, checked in slices', () => {
+		const points = Array.from({ length: 20_000 }, (_, i) => ({
+			type: 'Feature',
+			properties: {},
+			geometry: { type: 'Point', coordinates: [22, 50 + i / 1e5] }
+		}));
+		const ring = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[]] } };
+		const text = JSON.stringify({ type: 'FeatureCollection', features: [...points, ring] }, null, 2);
+		expect(text.length).toBeGreaterThan(2_000_000);
+		expect(validateLayerData(text, 'x.geojson', { kind: 'point' }, {}).problems.map((p) => p.message)).toEqual([
+			'Expected to find four or more positions here.'
+		]);
+	});
 });
 
 describe('a bundle nested too deeply', { timeout: 30_000 }, () => {

@@ -54,7 +54,7 @@ export function structuralIssues(text: string): TextIssue[] {
 				from: deep
 			}
 		];
-	return text.length > SLICE_ABOVE ? (issuesInSlices(text) ?? readable(text, getIssues(text))) : readable(text, getIssues(text));
+	return readable(text, (text.length > SLICE_ABOVE ? issuesInSlices(text) : null) ?? getIssues(text));
 }
 
 /**
