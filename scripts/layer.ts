@@ -6,7 +6,7 @@
 // ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatExcerpt, formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
 import { readFile } from 'node:fs/promises';
@@ -125,6 +125,12 @@ async function main(): Promise<number> {
 	// about to change (two at once each added their layer to the same manifest, and one was lost)
 	const waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000);
 	const writes = command === 'add' || command === 'apply';
+	// the lock is a file in geodata/: a folder that is not there is said so, not a stack trace
+	if (writes && !existsSync(join(root, 'layers.json'))) {
+		const message = `not found in ${root}: --root (or ATLAS_GEODATA) names the geodata folder`;
+		report(`${rest[0] ?? command} has 1 problem; nothing was written:`, [{ file: 'geodata/layers.json', field: '', message }]);
+		return 1;
+	}
 	const commits = command === 'apply' && values.commit === true;
 	const recovery = writes ? await lockGeodata(root, { waitMs, commits }) : await recoverInterruptedWrite(root, { waitMs });
 	if (recovery && 'busy' in recovery) {

@@ -228,6 +228,22 @@ describe('layer add', { timeout: 60_000 }, () => {
 		);
 	});
 
+	it('says a geodata folder that is not there is not there, without a stack trace', () => {
+		const missing = join(root, 'no-such-folder');
+		const run = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/layer.ts', 'add', `${FIXTURES}/summits.csv`, '--title', 'S', '--kind', 'point', '--root', missing],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, INIT_CWD: process.cwd() }
+			}
+		);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toBe(
+			`${FIXTURES}/summits.csv has 1 problem; nothing was written:\n  geodata/layers.json: not found in ${missing}: --root (or ATLAS_GEODATA) names the geodata folder\n`
+		);
+	});
+
 	it('keeps ids to slugs, so no file lands outside geodata/', () => {
 		const run = addSummits('--id', '../escape');
 		expect(run.status).toBe(1);
