@@ -132,7 +132,7 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const commits = command === 'apply' && values.commit === true;
-	const recovery = writes ? await lockGeodata(root, { waitMs, commits }) : await recoverInterruptedWrite(root, { waitMs });
+	const recovery = writes ? await lockGeodata(root, { waitMs, commits }) : await recoverInterruptedWrite(root, { waitMs, keepUncommitted: true });
 	if (recovery && 'busy' in recovery) {
 		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
 		return 1;

@@ -74,6 +74,13 @@ async function readJournal(dir: string): Promise<(Partial<Writer> & { files: Ent
 	}
 }
 
+/** Whether `dir` holds a journal of a write that is not finished (one naming only files to commit is none). */
+export async function unfinishedWrite(dir: string): Promise<boolean> {
+	if (!existsSync(join(dir, JOURNAL))) return false;
+	const journal = await readJournal(dir);
+	return !journal || !Array.isArray(journal.files) || journal.files.length > 0;
+}
+
 /** The write under way in `dir` by a process still running, as a problem; null when there is none. */
 export async function liveWrite(dir: string): Promise<Problem | null> {
 	const journal = await readJournal(dir);
@@ -298,8 +305,8 @@ export type Recovery = { recovered: string; uncommitted?: Uncommitted } | { busy
  * still runs is live, not interrupted: it is waited for up to `waitMs`, then left alone and
  * returned as `busy`.
  */
-export async function recoverInterruptedWrite(dir: string, options: { waitMs?: number } = {}): Promise<Recovery> {
-	const { waitMs = 0 } = options;
+export async function recoverInterruptedWrite(dir: string, options: { waitMs?: number; keepUncommitted?: boolean } = {}): Promise<Recovery> {
+	const { waitMs = 0, keepUncommitted = false } = options;
 	const journal = join(dir, JOURNAL);
 	const giveUpAt = Date.now() + waitMs;
 	for (let busy = await liveWrite(dir); busy; busy = await liveWrite(dir)) {
@@ -316,13 +323,13 @@ export async function recoverInterruptedWrite(dir: string, options: { waitMs?: n
 	const entries = read.files;
 	if (entries.length === 0) {
 		// a command held geodata/ and was stopped before it wrote, or after it had written everything
-		await removeIfThere(journal);
 		const files = read.uncommitted ?? [];
+		const written = `an interrupted ${read.by ?? 'save'} (pid ${read.pid}) had written ${files.map((f) => `geodata/${f}`).join(', ')} and not committed them`;
+		// a reader (`check`) leaves the list for the next save, which commits it
+		if (files.length > 0 && keepUncommitted) return { recovered: `${written}: the next save commits them` };
+		await removeIfThere(journal);
 		if (files.length === 0) return { recovered: 'an interrupted command had nothing left to finish or undo' };
-		return {
-			recovered: `an interrupted ${read.by ?? 'save'} (pid ${read.pid}) had written ${files.map((f) => `geodata/${f}`).join(', ')} and not committed them`,
-			uncommitted: { files, since: String(read.started ?? ''), pid: read.pid }
-		};
+		return { recovered: written, uncommitted: { files, since: String(read.started ?? ''), pid: read.pid } };
 	}
 	try {
 		const finished = await Promise.all(entries.map(async (e) => existsSync(join(dir, e.name)) && sha256(await readFile(join(dir, e.name))) === e.sha256));

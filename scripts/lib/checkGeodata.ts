@@ -9,7 +9,7 @@ import { validateCoverageSettings } from '../../src/lib/manifest/coverageSetting
 import { validateScenes } from '../../src/lib/manifest/scenes';
 import type { Bibliography } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
-import { holdsJournal, JOURNAL } from './atomicWrite';
+import { holdsJournal, JOURNAL, unfinishedWrite } from './atomicWrite';
 import { isTiled } from '../../src/lib/manifest/files';
 import { PMTiles } from 'pmtiles';
 import { validateLayerData } from '../../src/lib/manifest/data';
@@ -106,7 +106,7 @@ export async function checkGeodata(
 		}
 	}
 	// the journal of this very process is its own lock (a save checking what it is about to write), not an interrupted write
-	if (existsSync(join(dir, JOURNAL)) && !holdsJournal(dir))
+	if (!holdsJournal(dir) && (await unfinishedWrite(dir)))
 		data.problems.push({
 			file: `geodata/${JOURNAL}`,
 			field: '',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +122,20 @@ describe('a save killed before its commit', { timeout: 60_000 }, () => {
 			/^recovered: an interrupted editor's save \(pid \d+\) had written geodata\/north\.geojson, geodata\/layers\.json and not committed them$/
 		);
 		expect(git('log', '-1', '--format=%B')).toContain('Also what an interrupted save wrote and did not commit: geodata/north.geojson, geodata/layers.json.');
+	});
+
+	it('is committed by the next save even when `layer -- check` ran between, as its message advises', async () => {
+		await killedWhileCommitting('before');
+		const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'check', '--root', root], {
+			encoding: 'utf8',
+			env: { ...process.env, INIT_CWD: process.cwd() }
+		});
+		expect(check.status).toBe(0);
+		expect(check.stdout).toMatch(/had written geodata\/north\.geojson, geodata\/layers\.json and not committed them: the next save commits them/);
+		const next = await editor();
+		expect((await save(next, 'south')).status).toBe(200);
+		expect(git('status', '--porcelain', '--', 'geodata')).toBe('');
+		expect(await headProblems()).toEqual([]);
 	});
 
 	it('with the git index lock its killed commit left: the lock is cleared, said so, and both saves committed', async () => {
