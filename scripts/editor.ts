@@ -14,7 +14,7 @@
 // (and says so when it cannot).
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -113,16 +113,25 @@ async function main() {
 	const save = saveHandler({ root, ownOrigins: () => origins, token, commit });
 
 	const base = values.base!.replace(/\/+$/, '');
-	const server = createServer((req, res) => {
+	const server = createServer((req, res) =>
+		// a request never takes the server down: whatever it hit (a file removed while it was read, a
+		// file too large to buffer) is answered, or its connection closed once the answer has begun
+		handle(req, res).catch((error: Error) => {
+			console.error(`${req.method} ${req.url}: ${error.message}`);
+			if (!res.headersSent) send(res, 500, 'the file could not be read');
+			else res.destroy();
+		})
+	);
+	async function handle(req: IncomingMessage, res: ServerResponse) {
 		const full = new URL(req.url ?? '/', 'http://local').pathname;
 		if (base && full !== base && !full.startsWith(`${base}/`)) return void send(res, 404, `the site is at ${base}/`);
 		const path = full.slice(base.length) || '/';
-		if (path === SAVE_PATH) return void save(req, res);
-		if (req.method !== 'GET' && req.method !== 'HEAD') return void send(res, 405, 'GET expected');
+		if (path === SAVE_PATH) return save(req, res);
+		if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET expected');
 		// geodata/ live, so the editor's lists of layers and sources include what was just saved
-		if (path.startsWith('/geodata/')) return void serveFile(req, res, root, path.slice('/geodata'.length), true);
-		return void serveFile(req, res, site, path, false);
-	});
+		if (path.startsWith('/geodata/')) return serveFile(req, res, root, path.slice('/geodata'.length), true);
+		return serveFile(req, res, site, path, false);
+	}
 	server.listen(Number(values.port), values.host, () => {
 		const { port } = server.address() as AddressInfo;
 		const host = values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host!;
@@ -139,7 +148,11 @@ function send(res: ServerResponse, status: number, text: string) {
 	res.end(text);
 }
 
-/** A file under `dir`, never outside it (no `..`, no link that leads out); `page` names try `.html` as the static host does. */
+/**
+ * A file under `dir`, never outside it (no `..`, no link that leads out) and never a dotfile (the
+ * write journal names the writing process and its machine; temporary files hold unsaved layers);
+ * `page` names try `.html` as the static host does.
+ */
 async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string, path: string, live: boolean) {
 	let decoded: string;
 	try {
@@ -147,16 +160,24 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string,
 	} catch {
 		return send(res, 400, 'bad address');
 	}
+	if (decoded.split(/[/\\]/).some((segment) => segment.startsWith('.'))) return send(res, 404, 'not found');
 	const base = realpathSync(dir);
 	const candidates = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}.html`, `${decoded}/index.html`];
 	for (const candidate of candidates) {
 		const file = resolve(base, `.${candidate}`);
 		if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'outside the site');
-		const info = await stat(file).catch(() => null);
-		if (!info?.isFile()) continue;
-		// a link inside the folder that leads out of it is not served
-		const real = realpathSync(file);
+		// a link inside the folder that leads out of it is not served; a file removed meanwhile is not there
+		const real = await realpath(file).catch(() => null);
+		if (real === null) continue;
 		if (!real.startsWith(base + sep)) return send(res, 403, 'outside the site');
+		// opened once and read through that handle: removed after this, it is still read whole
+		const handle = await open(real, 'r').catch(() => null);
+		if (handle === null) continue;
+		const info = await handle.stat();
+		if (!info.isFile()) {
+			await handle.close();
+			continue;
+		}
 		// a byte range (the base map's tiles are read from their archive this way), or the whole file
 		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
 		let [start, end] = [0, info.size - 1];
@@ -181,9 +202,15 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string,
 			// the editor may be framed by no page; this server serves nothing else a site should frame
 			'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
 		});
-		if (req.method === 'HEAD') return void res.end();
-		const bytes = await readFile(file);
-		return void res.end(partial ? bytes.subarray(start, end + 1) : bytes);
+		if (req.method === 'HEAD' || info.size === 0) {
+			await handle.close();
+			return void res.end();
+		}
+		// streamed, never buffered whole: a file of any size, past the 2 GiB a buffer can hold too
+		const stream = handle.createReadStream({ start, end });
+		stream.on('error', () => res.destroy());
+		res.on('close', () => stream.destroy());
+		return void stream.pipe(res);
 	}
 	send(res, 404, 'not found');
 }

@@ -6,18 +6,19 @@
 // ATLAS_LAYER_WAIT_MS: how long to wait for another run's write to end (default 15 s).
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatExcerpt, formatProblem, type Problem } from '../src/lib/manifest/errors';
 import { KINDS } from '../src/lib/manifest/schema';
 import { readFile } from 'node:fs/promises';
 import { addLayer } from './lib/addLayer';
 import { applyBundle } from './lib/applyBundle';
-import { commitMessage, commitWritten } from './lib/gitCommit';
+import { clearStaleIndexLock, commitMessage, commitWritten } from './lib/gitCommit';
 import { parseJson } from '../src/lib/manifest/jsonSyntax';
-import { recoverInterruptedWrite } from './lib/atomicWrite';
+import { lockGeodata, recoverInterruptedWrite } from './lib/atomicWrite';
 import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
 import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
+import { MAX_FILE_BYTES } from '../src/lib/editor/importClient';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -119,14 +120,49 @@ async function main(): Promise<number> {
 		console.error(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}`);
 		return 1;
 	}
-	// another run's write still under way is waited for a while, never undone
-	const recovery = await recoverInterruptedWrite(root, { waitMs: Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000) });
+	// another run's write still under way is waited for a while, never undone; a command that writes
+	// holds geodata/ from its first read to its last write, so that no other writer reads a manifest
+	// about to change (two at once each added their layer to the same manifest, and one was lost)
+	const waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 15_000);
+	const writes = command === 'add' || command === 'apply';
+	// the lock is a file in geodata/: a folder that is not there is said so, not a stack trace
+	if (writes && !existsSync(join(root, 'layers.json'))) {
+		const message = `not found in ${root}: --root (or ATLAS_GEODATA) names the geodata folder`;
+		report(`${rest[0] ?? command} has 1 problem; nothing was written:`, [{ file: 'geodata/layers.json', field: '', message }]);
+		return 1;
+	}
+	const commits = command === 'apply' && values.commit === true;
+	const recovery = writes ? await lockGeodata(root, { waitMs, commits }) : await recoverInterruptedWrite(root, { waitMs, keepUncommitted: true });
 	if (recovery && 'busy' in recovery) {
 		report(`geodata/ is being written; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.busy]);
 		return 1;
 	}
-	if (recovery) console.log(`recovered: ${recovery.recovered}`);
+	if (recovery && 'stuck' in recovery) {
+		report(`geodata/ holds an interrupted write; ${command === 'check' ? 'it was not checked' : 'nothing was written'}:`, [recovery.stuck]);
+		return 1;
+	}
+	if (recovery?.recovered) console.log(`recovered: ${recovery.recovered}`);
+	const held = recovery && 'lock' in recovery ? recovery : null;
+	// what `apply --commit` wrote stays listed in the journal until it is committed
+	const outcome = { committed: true };
+	try {
+		return await run(command, rest, values, root, here, held, outcome);
+	} finally {
+		await held?.lock.release(outcome);
+	}
+}
 
+type Held = Extract<Awaited<ReturnType<typeof lockGeodata>>, { lock: unknown }>;
+
+async function run(
+	command: string,
+	rest: string[],
+	values: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'],
+	root: string,
+	here: string,
+	held: Held | null,
+	outcome: { committed: boolean }
+): Promise<number> {
 	if (command === 'check') {
 		const data = await checkGeodata(
 			root,
@@ -167,9 +203,16 @@ async function main(): Promise<number> {
 		console.error(`${command} takes one file, ${rest.length} given.\n\n${USAGE}`);
 		return 1;
 	}
-	if (command === 'apply') return apply(resolve(here, rest[0]), rest[0], root, values.commit === true);
 	const input = resolve(here, rest[0]);
 	const size = existsSync(input) ? statSync(input).size : 0;
+	// the editor's limit, before a byte is read: 205 MB once took 115 s and 4.15 GB, then ran out of memory
+	if (size > MAX_FILE_BYTES) {
+		const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+		const message = `${mib(size)}: files up to ${mib(MAX_FILE_BYTES)} are taken, here as in the editor; simplify it (mapshaper, QGIS) or split it into several layers`;
+		report(`${rest[0]} has 1 problem; nothing was written:`, [{ file: rest[0], field: '', message }]);
+		return 1;
+	}
+	if (command === 'apply') return apply(input, rest[0], root, values.commit === true ? held : null, outcome);
 	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
@@ -211,7 +254,8 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-async function apply(path: string, name: string, root: string, commit: boolean): Promise<number> {
+/** `commit`: the lock it holds, when it is to commit what it wrote (and what an interrupted save or apply left uncommitted). */
+async function apply(path: string, name: string, root: string, commit: Held | null, outcome: { committed: boolean }): Promise<number> {
 	const text = await readFile(path, 'utf8').catch(() => null);
 	const parsed = text === null ? { problem: { file: name, field: '', message: 'not found' } } : parseJson(text, name);
 	if (parsed.problem !== undefined) {
@@ -226,10 +270,15 @@ async function apply(path: string, name: string, root: string, commit: boolean):
 	}
 	for (const line of result.done) console.log(line);
 	if (commit && result.layer) {
+		const pending = commit.lock.uncommitted();
+		const carried = commit.uncommitted?.files ?? [];
+		const cleared = commit.uncommitted ? await clearStaleIndexLock(root, commit.uncommitted.since, commit.uncommitted.pid) : null;
+		if (cleared) console.log(cleared);
 		try {
-			console.log(`committed ${await commitWritten(root, result.written, commitMessage(result.layer, result.written))}`);
+			console.log(`committed ${await commitWritten(root, pending, commitMessage(result.layer, pending, carried))}`);
 		} catch (error) {
-			console.error(`the files are written, but git did not commit them: ${(error as Error).message.trim()}`);
+			outcome.committed = false;
+			console.error(`the files are written, but git did not commit them (the next save or apply --commit will): ${(error as Error).message.trim()}`);
 			return 1;
 		}
 	}

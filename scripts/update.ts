@@ -160,6 +160,10 @@ async function main(): Promise<number> {
 			report('geodata/ is being written; nothing was written:', [recovery.busy]);
 			return 1;
 		}
+		if (recovery && 'stuck' in recovery) {
+			report('geodata/ holds an interrupted write; nothing was written:', [recovery.stuck]);
+			return 1;
+		}
 		if (recovery) console.log(`recovered: ${recovery.recovered}`);
 	}
 

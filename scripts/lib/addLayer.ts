@@ -5,13 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest/validate';
-import { KINDS, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
+import { KINDS, layerIdProblem, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 import { checkLayerText } from '../../src/lib/editor/checkFile';
 import { SLICE_ABOVE } from '../../src/lib/manifest/geojsonText';
 // one rule for a layer id from a file name, shared with the browser editor
-import { MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
+import { layerIdOf, MANIFEST_ORDER, slugOf } from '../../src/lib/editor/draftLayer';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 import { convertToGeoJSON } from '../../src/lib/editor/convert';
 import { isTimed } from '../../src/lib/time/timeline';
@@ -90,10 +90,10 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 		]);
 	}
 
-	const id = options.id ?? slugOf(name);
-	// the id becomes a file name: nothing but a slug may reach the file system
-	if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
-		return nothing([{ file: '', field: '--id', message: `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found` }]);
+	const id = options.id ?? layerIdOf(name);
+	// the id becomes a file name: nothing but a slug short enough for one may reach the file system
+	const idProblem = layerIdProblem(id);
+	if (idProblem) return nothing([{ file: '', field: '--id', message: idProblem }]);
 	const file = `${id}.geojson`;
 	const index = manifest.layers.findIndex((l) => l.id === id);
 	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);

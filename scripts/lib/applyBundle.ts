@@ -9,7 +9,7 @@ import { readBundle, type PublishBundle } from '../../src/lib/editor/bundle';
 import { MANIFEST_ORDER } from '../../src/lib/editor/draftLayer';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
-import { KINDS, type LayerDef } from '../../src/lib/manifest/schema';
+import { KINDS, layerIdProblem, type LayerDef } from '../../src/lib/manifest/schema';
 import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest/validate';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 import { checkGeodata } from './checkGeodata';
@@ -40,8 +40,9 @@ export async function applyBundle(json: unknown, root: string, options: { name: 
 	const where = (field: string, message: string) => problem(options.name, field, message);
 
 	// where it writes: only plain files directly in geodata/, named from slugs
-	const id = bundle.entry.id;
-	if (typeof id !== 'string' || !SLUG.test(id)) return nothing([where('entry.id', `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found`)]);
+	const idProblem = layerIdProblem(bundle.entry.id);
+	if (idProblem) return nothing([where('entry.id', idProblem)]);
+	const id = bundle.entry.id as string;
 	const file = `${id}.geojson`;
 	if (bundle.entry.file !== file)
 		return nothing([where('entry.file', `"${file}" expected (a layer's file is named after its id, in geodata/), ${JSON.stringify(bundle.entry.file)} found`)]);

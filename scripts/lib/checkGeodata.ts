@@ -9,7 +9,7 @@ import { validateCoverageSettings } from '../../src/lib/manifest/coverageSetting
 import { validateScenes } from '../../src/lib/manifest/scenes';
 import type { Bibliography } from '../../src/lib/manifest/schema';
 import type { Problem } from '../../src/lib/manifest/errors';
-import { JOURNAL } from './atomicWrite';
+import { holdsJournal, JOURNAL, unfinishedWrite } from './atomicWrite';
 import { isTiled } from '../../src/lib/manifest/files';
 import { PMTiles } from 'pmtiles';
 import { validateLayerData } from '../../src/lib/manifest/data';
@@ -105,7 +105,8 @@ export async function checkGeodata(
 			data.problems.push({ file: 'geodata/scenes.json', field: '', message: `not valid JSON (${(error as Error).message})` });
 		}
 	}
-	if (existsSync(join(dir, JOURNAL)))
+	// the journal of this very process is its own lock (a save checking what it is about to write), not an interrupted write
+	if (!holdsJournal(dir) && (await unfinishedWrite(dir)))
 		data.problems.push({
 			file: `geodata/${JOURNAL}`,
 			field: '',

@@ -8,11 +8,13 @@
 //   and which a page of another origin can never read;
 // - a body past 10 MB, counted as it arrives (chunked or not);
 // - any write outside geodata/ or through a symbolic link (applyBundle).
+// A save killed between its write and its commit is committed by the next save, and a git index
+// lock it left is cleared (once no git runs in the repository), saying so.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBundle } from './applyBundle';
-import { recoverInterruptedWrite } from './atomicWrite';
-import { commitMessage, commitWritten } from './gitCommit';
+import { lockGeodata } from './atomicWrite';
+import { clearStaleIndexLock, commitMessage, commitWritten } from './gitCommit';
 
 export const SAVE_PATH = '/__atlas/save';
 /** The header that carries the session's token. */
@@ -33,11 +35,13 @@ export type SaveEndpointOptions = {
 	token: string;
 	/** commit what a save wrote (the folder must be in a git work tree) */
 	commit?: boolean;
+	/** how long a save waits for another writer (`npm run layer`) before it is refused (default: ATLAS_LAYER_WAIT_MS, else 5 s) */
+	waitMs?: number;
 };
 
 /** The handler, for the dev server, `npm run editor` and a test's plain server alike. */
 export function saveHandler(options: SaveEndpointOptions) {
-	const { root, ownOrigins, token } = options;
+	const { root, ownOrigins, token, waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 5_000) } = options;
 	let saving: Promise<unknown> = Promise.resolve();
 	return async (req: IncomingMessage, res: ServerResponse) => {
 		const send = (status: number, body: unknown) => {
@@ -68,22 +72,42 @@ export function saveHandler(options: SaveEndpointOptions) {
 		try {
 			// one save at a time: a second one's recovery step must never undo a write still running
 			const run = saving.then(async () => {
-				// a `npm run layer` still writing is waited for briefly, never undone
-				const recovery = await recoverInterruptedWrite(root, { waitMs: 5_000 });
-				if (recovery && 'busy' in recovery) return { busy: recovery.busy };
-				const result = await applyBundle(bundle, root, { name: 'the saved draft' });
-				if (!options.commit || !result.layer || result.problems.length) return result;
+				// geodata/ is held from the read of the manifest to the commit: a `npm run layer` still
+				// writing is waited for briefly, never undone, and none starts meanwhile
+				const held = await lockGeodata(root, { waitMs, by: "editor's save", commits: options.commit === true });
+				if ('busy' in held) return { busy: held.busy };
+				if ('stuck' in held) return { stuck: held.stuck };
+				let committed = false;
 				try {
-					const commit = await commitWritten(root, result.written, commitMessage(result.layer, result.written));
-					return { ...result, commit, done: [...result.done, `committed ${commit}`] };
-				} catch (error) {
-					const warning = { file: 'git', field: '', message: `the files are written, but git did not commit them: ${(error as Error).message.trim()}` };
-					return { ...result, warnings: [...result.warnings, warning] };
+					const applied = await applyBundle(bundle, root, { name: 'the saved draft' });
+					const result = { ...applied, done: [...(held.recovered ? [`recovered: ${held.recovered}`] : []), ...applied.done] };
+					// what this save wrote, and what a save killed before its commit had written: committed
+					// together, so that no commit names a file that is not in it
+					const pending = held.lock.uncommitted();
+					if (!options.commit || pending.length === 0) {
+						committed = true;
+						return result;
+					}
+					const carried = held.uncommitted?.files ?? [];
+					const cleared = held.uncommitted ? await clearStaleIndexLock(root, held.uncommitted.since, held.uncommitted.pid) : null;
+					const done = cleared ? [...result.done, cleared] : result.done;
+					try {
+						const message = commitMessage(result.layer ?? null, pending, carried);
+						const commit = await commitWritten(root, pending, message);
+						committed = true;
+						return { ...result, commit, done: [...done, `committed ${commit}`] };
+					} catch (error) {
+						const message = `the files are written, but git did not commit them (the next save will): ${(error as Error).message.trim()}`;
+						return { ...result, done, warnings: [...result.warnings, { file: 'git', field: '', message }] };
+					}
+				} finally {
+					await held.lock.release({ committed });
 				}
 			});
 			saving = run.catch(() => {});
 			const result = await run;
 			if ('busy' in result) send(409, { problems: [result.busy], warnings: [], done: [] });
+			else if ('stuck' in result) send(409, { problems: [result.stuck], warnings: [], done: [] });
 			else send(result.problems.length ? 422 : 200, result);
 		} catch (error) {
 			send(500, { error: (error as Error).message });

@@ -103,6 +103,28 @@ describe('featuresToCsv', () => {
 		).toEqual(plain);
 	});
 
+	it('neutralises a formula behind direction marks and embeddings, which a spreadsheet skips too', () => {
+		// left-to-right and right-to-left marks, a right-to-left override, an isolate and its end, an embedding
+		const values = ['\u200e=1+1', '\u200f=1+1', '\u202e=1+1', '\u2066=1+1', '\u2069@SUM(A1)', '\u202a+1', ' \u200e\u200b-1'];
+		const csv = featuresToCsv(
+			values.map((v) => feature({ v })),
+			columns('v', ...values)
+		);
+		expect(parseCsv(csv)[0]).toEqual(['v', ...values.map((v) => `'${v}`)]);
+		expect(
+			parseCsv(csv)
+				.slice(1)
+				.map((r) => r[0])
+		).toEqual(values.map((v) => `'${v}`));
+	});
+
+	it('reads a feature’s own properties only: a column named constructor or __proto__ is empty where the feature has none', () => {
+		const properties = JSON.parse('{"id": "a", "name": "Alpha", "toString": "own"}');
+		const csv = featuresToCsv([feature(properties)], columns('constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf'));
+		expect(parseCsv(csv)[1]).toEqual(['', '', '', 'own', '']);
+		expect(columnValue(feature(properties), { key: 'constructor', label: 'c' })).toBeUndefined();
+	});
+
 	it('neutralises a header cell as well: a tooltip property’s name comes from the data', () => {
 		const csv = featuresToCsv([feature({ '=cmd': 'x', ' @a': 'y', name: 'z' })], columns('=cmd', ' @a', 'name'));
 		expect(parseCsv(csv)[0]).toEqual(["'=cmd", "' @a", 'name']);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,17 @@ describe('the save endpoint refuses', () => {
 		expect(manifestText()).not.toContain('depots');
 	});
 
+	it('an id too long to name a file, and keeps saving', async () => {
+		// 228 characters and more (the editor takes the id from the file's name) locked geodata/ for good
+		const response = await post({ ...bundle(), entry: { ...bundle().entry, id: 'a'.repeat(230), file: `${'a'.repeat(230)}.geojson` } });
+		expect(response.status).toBe(422);
+		expect((await response.json()).problems).toEqual([
+			{ file: 'the saved draft', field: 'entry.id', message: 'at most 64 characters (it names the file geodata/<id>.geojson), 230 found: choose a shorter id' }
+		]);
+		expect(existsSync(join(root, '.layer-journal'))).toBe(false);
+		expect((await post(bundle())).status).toBe(200);
+	});
+
 	it('a write through a symbolic link that leads out of geodata/', async () => {
 		const outside = join(dir, 'elsewhere.geojson');
 		writeFileSync(outside, 'untouched');
@@ -133,6 +145,37 @@ describe('the save endpoint writes', () => {
 		expect((await post(bundle())).status).toBe(422);
 		expect((await post(bundle({ title: 'Depots again' }, true))).status).toBe(200);
 		expect(JSON.parse(manifestText()).layers.at(-1).title).toBe('Depots again');
+	});
+});
+
+describe('the save endpoint commits', () => {
+	it('with the editor’s name and the title on one line: no forged trailer, no cut subject', async () => {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+		git('init', '--quiet');
+		git('config', 'user.name', 'Atlas Test');
+		git('config', 'user.email', 'atlas@example.org');
+		git('add', '.');
+		git('commit', '--quiet', '-m', 'start');
+		const committing = createServer(saveHandler({ root, ownOrigins: () => [origin], token: TOKEN, commit: true }));
+		await new Promise<void>((resolve) => committing.listen(0, '127.0.0.1', resolve));
+		const at = `http://127.0.0.1:${(committing.address() as AddressInfo).port}`;
+		try {
+			const forged = makeBundle({ ...meta, title: 'Fuel\ndepots' }, depots, {
+				replace: false,
+				editor: 'Olena\n\nCo-authored-by: Mallory <m@evil.example>\nSigned-off-by: Mallory <m@evil.example>'
+			});
+			const response = await fetch(`${at}/`, {
+				method: 'POST',
+				body: JSON.stringify(forged),
+				headers: { origin: at, 'content-type': 'application/json', 'x-atlas-token': TOKEN }
+			});
+			expect(response.status).toBe(200);
+			expect((await response.json()).commit).toMatch(/^[0-9a-f]{7,}$/);
+		} finally {
+			committing.close();
+		}
+		expect(git('log', '-1', '--format=%(trailers)').trim()).toBe('');
+		expect(git('log', '-1', '--format=%s')).toBe('geodata: add layer depots (Fuel depots)\n');
 	});
 });
 

@@ -105,6 +105,54 @@ describe('npm run layer -- apply', { timeout: 30_000 }, () => {
 		expect(git('status', '--porcelain', '--', 'geodata')).toBe('');
 	});
 
+	it('--commit killed as it commits: the next `apply --commit` commits what it wrote too, and HEAD passes the checks', () => {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+		git('init', '--quiet');
+		git('config', 'user.name', 'Atlas Test');
+		git('config', 'user.email', 'atlas@example.org');
+		git('add', '.');
+		git('commit', '--quiet', '-m', 'start');
+		// fires once: kills `layer apply` (git's parent) and gives up the commit
+		writeFileSync(join(dir, '.git/hooks/pre-commit'), `#!/bin/sh\nrm -f "$0"\nkill -9 $(awk '{print $4}' /proc/$PPID/stat)\nexit 1\n`, { mode: 0o755 });
+		const { bundle } = editorsBundle();
+		const first = join(dir, 'first.bundle.json');
+		writeFileSync(first, bundleText(bundle));
+		expect(layer(['apply', first, '--commit']).status).toBe(null);
+		expect(git('status', '--porcelain', '--', 'geodata')).toContain('geodata/newsroom-points.geojson');
+		const second = join(dir, 'second.bundle.json');
+		writeFileSync(second, bundleText({ ...bundle, entry: { ...bundle.entry, id: 'second', file: 'second.geojson' } }));
+		const run = layer(['apply', second, '--commit']);
+		expect(run.status).toBe(0);
+		// geodata/ as committed is geodata/ as it is, which passes
+		expect(git('status', '--porcelain', '--', 'geodata')).toBe('');
+		expect(layer(['check']).status).toBe(0);
+		expect(JSON.parse(git('show', 'HEAD:geodata/layers.json')).layers.map((l: { id: string }) => l.id)).toEqual(['hubs', 'newsroom-points', 'second']);
+		expect(run.out[0]).toMatch(/^recovered: an interrupted `npm run layer` \(pid \d+\) had written geodata\/newsroom-points\.geojson, /);
+	});
+
+	it('--commit keeps the editor’s name and the title to one line: no forged trailer, no cut subject', () => {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+		git('init', '--quiet');
+		git('config', 'user.name', 'Atlas Test');
+		git('config', 'user.email', 'atlas@example.org');
+		git('add', '.');
+		git('commit', '--quiet', '-m', 'start');
+		const { bundle } = editorsBundle();
+		const forged = {
+			...bundle,
+			editor: 'Olena\n\nCo-authored-by: Mallory <m@evil.example>\r\nSigned-off-by: Mallory <m@evil.example>',
+			entry: { ...bundle.entry, title: 'Liaison\noffices' }
+		};
+		const path = join(dir, 'forged.bundle.json');
+		writeFileSync(path, bundleText(forged));
+		expect(layer(['apply', path, '--commit']).status).toBe(0);
+		expect(git('log', '-1', '--format=%(trailers)').trim()).toBe('');
+		expect(git('log', '-1', '--format=%s')).toBe('geodata: add layer newsroom-points (Liaison offices)\n');
+		expect(git('log', '-1', '--format=%b')).toMatch(
+			/^Saved in the atlas editor by Olena Co-authored-by: Mallory <m@evil\.example> Signed-off-by: Mallory <m@evil\.example>\.\nFiles: /
+		);
+	});
+
 	it('`add` names the line and column of JSON that does not parse and shows the line with a caret', () => {
 		const added = layer(['add', 'tests/fixtures/editor/unreadable.geojson', '--title', 'Depots', '--kind', 'point']);
 		expect(added.status).toBe(1);

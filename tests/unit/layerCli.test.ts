@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFilesAtomically } from '../../scripts/lib/atomicWrite';
+import { recoverInterruptedWrite, writeFilesAtomically } from '../../scripts/lib/atomicWrite';
 import { checkGeodata } from '../../scripts/lib/checkGeodata';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -227,11 +228,74 @@ describe('layer add', { timeout: 60_000 }, () => {
 		);
 	});
 
+	it('says a geodata folder that is not there is not there, without a stack trace', () => {
+		const missing = join(root, 'no-such-folder');
+		const run = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/layer.ts', 'add', `${FIXTURES}/summits.csv`, '--title', 'S', '--kind', 'point', '--root', missing],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, INIT_CWD: process.cwd() }
+			}
+		);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toBe(
+			`${FIXTURES}/summits.csv has 1 problem; nothing was written:\n  geodata/layers.json: not found in ${missing}: --root (or ATLAS_GEODATA) names the geodata folder\n`
+		);
+	});
+
 	it('keeps ids to slugs, so no file lands outside geodata/', () => {
 		const run = addSummits('--id', '../escape');
 		expect(run.status).toBe(1);
 		expect(run.err.at(-1)).toBe('  --id: a lowercase slug like "hubs" expected, "../escape" found');
 		expect(existsSync(join(root, '..', 'escape.geojson'))).toBe(false);
+	});
+});
+
+describe('a long layer id', { timeout: 60_000 }, () => {
+	// 228 characters and more made a temporary name past the 255 bytes a file name may have: the
+	// write failed half-way, its rollback too, and the journal locked geodata/ for good
+	const long = 'a'.repeat(230);
+
+	it('given with --id is refused up front, naming the limit, and geodata/ stays usable', () => {
+		const before = snapshot();
+		const run = addSummits('--id', long);
+		expect(run.status).toBe(1);
+		expect(run.err.at(-1)).toBe('  --id: at most 64 characters (it names the file geodata/<id>.geojson), 230 found: choose a shorter id');
+		expect(run.err.join('\n')).not.toMatch(/\n\s+at /);
+		expect(snapshot()).toEqual(before);
+		expect(layer(['check'])).toMatchObject({ status: 0, err: [] });
+		expect(addSummits().status).toBe(0);
+	});
+
+	it('taken from a long file name is cut to the limit', () => {
+		const named = join(root, '..', `${long.slice(0, 200)}.csv`);
+		cpSync(`${FIXTURES}/summits.csv`, named);
+		try {
+			const run = layer(['add', named, '--title', 'Summits', '--kind', 'point']);
+			expect(run.status).toBe(0);
+			expect(manifest().layers.at(-1)).toMatchObject({ id: 'a'.repeat(64), file: `${'a'.repeat(64)}.geojson` });
+			expect(layer(['check']).status).toBe(0);
+		} finally {
+			rmSync(named);
+		}
+	});
+
+	it('in the manifest is refused by check, naming the layer', () => {
+		const text = readFileSync(join(root, 'layers.json'), 'utf8');
+		writeFileSync(join(root, 'layers.json'), text.replace('"id": "hubs"', `"id": "${long}"`));
+		const run = layer(['check']);
+		expect(run.status).toBe(1);
+		expect(run.err).toContain(
+			'  geodata/layers.json: layers[0].id: at most 64 characters (it names the file geodata/<id>.geojson), 230 found: choose a shorter id'
+		);
+	});
+
+	it('of a file with a name near 255 bytes still writes, leaving no journal or temporary file', async () => {
+		const name = `${'b'.repeat(240)}.json`;
+		await writeFilesAtomically(root, [{ name, content: '{}\n' }]);
+		expect(readFileSync(join(root, name), 'utf8')).toBe('{}\n');
+		expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]);
 	});
 });
 
@@ -309,6 +373,33 @@ describe('layer add, interrupted', { timeout: 60_000 }, () => {
 		}
 		expect(manifest().layers[0].title).toBe('Hubs and summits');
 		expect(existsSync(join(root, '.layer-journal'))).toBe(false);
+	});
+
+	it('a journal of this very process, left when its undoing failed, is undone by its next write, not taken for a live one', async () => {
+		// the editor's server outlives its saves: its own pid in a journal is no write under way
+		const before = snapshot();
+		writeFileSync(join(root, 'summits.geojson'), '{}\n');
+		const journal = {
+			pid: process.pid,
+			host: hostname(),
+			boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+			files: [
+				{
+					name: 'summits.geojson',
+					temp: `.${'s'.repeat(250)}.tmp`,
+					backup: '.summits.bak',
+					existed: false,
+					sha256: createHash('sha256').update('{}\n').digest('hex')
+				},
+				// the manifest never got its new content: the write was not finished
+				{ name: 'layers.json', temp: '.layers.tmp', backup: '.layers.bak', existed: true, sha256: 'f'.repeat(64) }
+			]
+		};
+		writeFileSync(join(root, '.layer-journal'), JSON.stringify(journal));
+		expect(await recoverInterruptedWrite(root)).toEqual({
+			recovered: 'an interrupted write was undone: summits.geojson removed (it was new), layers.json untouched'
+		});
+		expect(snapshot()).toEqual(before);
 	});
 
 	it('an error between the renames rolls back in the same run, leaving no temporary files', async () => {

@@ -67,6 +67,41 @@ describe('property names maplibre cannot draw', () => {
 	});
 });
 
+/** The one-point collection with `extra` as a member of the feature (beside `properties`), of its geometry, or of the collection. */
+function withMember(level: 'feature' | 'geometry' | 'collection', extra: string): string {
+	const properties = `{"id": "base", "name": "Base", "sources": ["${source}"], "confidence": "confirmed", "asOf": "2025-09-04"}`;
+	const geometry = `{"type": "Point", "coordinates": [22, 50]${level === 'geometry' ? `, ${extra}` : ''}}`;
+	const feature = `{"type": "Feature", "properties": ${properties}, "geometry": ${geometry}${level === 'feature' ? `, ${extra}` : ''}}`;
+	return `{"type": "FeatureCollection"${level === 'collection' ? `, ${extra}` : ''}, "features": [${feature}]}`;
+}
+
+describe('names maplibre cannot draw beside the properties', () => {
+	const LEVELS = ['feature', 'geometry', 'collection'] as const;
+
+	it('break the transfer at every level, as in the properties', () => {
+		for (const level of LEVELS)
+			for (const key of ['constructor', 'hasOwnProperty']) {
+				const data = JSON.parse(withMember(level, `"${key}": "x"`));
+				expect(() => deserialize(structuredClone(serialize({ data }))), `${level} ${key}`).toThrow();
+			}
+	});
+
+	it.each(LEVELS.flatMap((level) => UNSAFE_PROPERTY_KEYS.map((key) => [level, key] as const)))(
+		'are refused at the %s level ("%s"), naming the place, by the build, the command and the editor',
+		(level, key) => {
+			const text = withMember(level, `"${key}": "x"`);
+			const field = { feature: key, geometry: `geometry.${key}`, collection: key }[level];
+			const { problems } = validateLayerData(text, layer.file, layer, sources);
+			expect(problems.map((p) => ({ field: p.field, feature: p.feature?.index }))).toEqual([{ field, feature: level === 'collection' ? undefined : 0 }]);
+			expect(problems[0].message).toMatch(/cannot be a property's name/);
+			expect(prepareLayer(text, 'bases.geojson', layer, sources).problems.map((p) => p.field)).toEqual([field]);
+			expect(checkLayerText(text, 'bases.geojson', layer, sources).problems.map((p) => p.field)).toEqual([field]);
+			// a large file, checked in slices
+			expect(checkLayerText(text, 'bases.geojson', layer, sources, { sliceAbove: 0 }).problems.map((p) => p.field)).toEqual([field]);
+		}
+	);
+});
+
 describe('an error maplibre reports', () => {
 	const specs = [{ id: 'hubs', def: { file: 'hubs.geojson' } }] as LayerSpec[];
 

@@ -32,7 +32,7 @@ export function layerColumns(def: LayerDef, features: AnyFeature[] = []): Column
 			return { key: t.property, label: t.label, ...(labelUk ? { labelUk } : {}) };
 		})
 	];
-	const has = (key: string) => features.some((f) => f.properties?.[key] !== undefined && f.properties?.[key] !== null);
+	const has = (key: string) => features.some((f) => f.properties && Object.hasOwn(f.properties, key) && f.properties[key] !== null);
 	if (has('date')) columns.push({ key: 'date', label: 'Date' });
 	if (has('endDate')) columns.push({ key: 'endDate', label: 'End date' });
 	if (POINT_KINDS.includes(def.kind)) columns.push({ key: 'longitude', label: 'Longitude', axis: 0 }, { key: 'latitude', label: 'Latitude', axis: 1 });
@@ -46,7 +46,8 @@ export function layerColumns(def: LayerDef, features: AnyFeature[] = []): Column
  * or area has no single place that would not be made up, and its shape is in the GeoJSON.
  */
 export function columnValue(feature: AnyFeature, column: Column): unknown {
-	if (column.axis === undefined) return feature.properties?.[column.key];
+	// the feature's own property: `constructor` read plainly is every object's, `function Object() { [native code] }`
+	if (column.axis === undefined) return feature.properties && Object.hasOwn(feature.properties, column.key) ? feature.properties[column.key] : undefined;
 	return feature.geometry?.type === 'Point' ? feature.geometry.coordinates[column.axis] : undefined;
 }
 
@@ -61,8 +62,8 @@ export function plainText(value: unknown): string {
 /**
  * The features as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or
  * line breaks quoted, quotes doubled), one header line of column keys then one line a feature.
- * Text and header cells starting with = + - @ (also after leading spaces or zero-width characters,
- * or full-width), a tab or a carriage return get a leading apostrophe, so a spreadsheet shows them
+ * Text and header cells starting with = + - @ (also after leading spaces, zero-width characters or
+ * direction marks, or full-width), a tab or a carriage return get a leading apostrophe, so a spreadsheet shows them
  * instead of running them as a formula; numbers are left as numbers.
  *
  * @example
@@ -75,10 +76,11 @@ export function featuresToCsv(features: AnyFeature[], columns: Column[]): string
 	return lines.map((fields) => fields.join(',') + '\r\n').join('');
 }
 
-// Spreadsheets skip leading whitespace and zero-width characters (and a BOM) before looking for a
-// formula, and read the full-width ＝ ＋ － ＠ as the ASCII ones; a tab or carriage return first is a
-// formula trigger of its own (OWASP's CSV injection list)
-const FORMULA = /^(?:[\t\r]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+// Spreadsheets skip leading whitespace and invisible characters (zero-width ones, a BOM, direction
+// marks and embeddings such as U+200E, U+202E, U+2066: all of Unicode's format characters) before
+// looking for a formula, and read the full-width ＝ ＋ － ＠ as the ASCII ones; a tab or carriage
+// return first is a formula trigger of its own (OWASP's CSV injection list)
+const FORMULA = /^(?:[\t\r]|[\s\p{Cf}\u180e]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
 
 /** Text a spreadsheet could run as a formula, behind an apostrophe, which it shows instead. */
 const neutralised = (text: string) => (FORMULA.test(text) ? `'${text}` : text);

@@ -4,6 +4,8 @@
 // the browser, read by the command.
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
+import { isVisibleText } from '../manifest/schema';
+import { MAX_NESTING } from '../manifest/geojsonText';
 import { manifestEntry, type DraftMeta } from './draftLayer';
 import { sourceEntry } from './forgive';
 
@@ -43,13 +45,25 @@ export function makeBundle(meta: DraftMeta, layerText: string, options: { replac
 		data,
 		sources,
 		replace: options.replace,
-		...(options.editor?.trim() ? { editor: options.editor.trim() } : {}),
+		...(isVisibleText(options.editor) ? { editor: options.editor.trim() } : {}),
 		made: new Date().toISOString()
 	};
 }
 
 /** The bundle's text, tab-indented like geodata/'s files. */
 export const bundleText = (bundle: PublishBundle) => JSON.stringify(bundle, null, '\t') + '\n';
+
+/** The path of the first value nested deeper than `max` levels, or null; walked without recursion, so any depth is safe. */
+export function deeperThan(value: unknown, max: number): string | null {
+	const stack: [unknown, string, number][] = [[value, '', 0]];
+	while (stack.length > 0) {
+		const [item, path, depth] = stack.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth >= max) return path;
+		for (const [key, child] of Object.entries(item)) stack.push([child, Array.isArray(item) ? `${path}[${key}]` : path ? `${path}.${key}` : key, depth + 1]);
+	}
+	return null;
+}
 
 /** A bundle read back, or what is wrong with its shape (its content is checked as a save would check it). */
 export function readBundle(json: unknown, file: string): { bundle: PublishBundle; problems: [] } | { bundle: null; problems: Problem[] } {
@@ -58,6 +72,14 @@ export function readBundle(json: unknown, file: string): { bundle: PublishBundle
 	const b = json as Record<string, unknown>;
 	if (b.format !== BUNDLE_FORMAT) return fail('format', `"${BUNDLE_FORMAT}" expected, ${JSON.stringify(b.format)} found: not a publish bundle from the editor`);
 	if (b.version !== 1) return fail('version', `1 expected, ${JSON.stringify(b.version)} found: made by a newer editor?`);
+	// JSON.parse reads any depth, but every later step (JSON.stringify first) recurses: past the
+	// stack it threw "Maximum call stack size exceeded", and a save answered a bare 500
+	const deep = deeperThan(b, MAX_NESTING);
+	if (deep !== null)
+		return fail(
+			deep.length > 100 ? `${deep.slice(0, deep.lastIndexOf(']', 100) + 1 || 100)}…` : deep,
+			`nested too deeply: more than ${MAX_NESTING} levels of [ and { (GeoJSON needs fewer than 10; the atlas reads up to ${MAX_NESTING})`
+		);
 	const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 	if (!isObject(b.entry)) return fail('entry', 'the manifest entry (an object) expected');
 	if (!isObject(b.data)) return fail('data', 'the layer (a GeoJSON FeatureCollection) expected');
@@ -71,7 +93,7 @@ export function readBundle(json: unknown, file: string): { bundle: PublishBundle
 			data: b.data as FeatureCollection,
 			sources: (b.sources ?? {}) as PublishBundle['sources'],
 			replace: b.replace === true,
-			...(typeof b.editor === 'string' && b.editor.trim() ? { editor: b.editor.trim().slice(0, 200) } : {}),
+			...(isVisibleText(b.editor) ? { editor: b.editor.trim().slice(0, 200) } : {}),
 			made: typeof b.made === 'string' ? b.made : ''
 		},
 		problems: []

@@ -13,9 +13,10 @@ import { rejectedFeatures } from './problems';
 import { citableOf, forgive, type FeatureChange, type FeatureEdit, type LayerDefaults, type NewSource } from './forgive';
 import { applyLayerChoices, completeNewSources, rowDatesOf, type LayerChoices } from './layerDefaults';
 import { prepareLayer, stringify, swappedWarning } from './prepareLayer';
-import { validateLayerData } from '../manifest/data';
+import { collectionMemberProblems, validateLayerData } from '../manifest/data';
 import type { Problem } from '../manifest/errors';
 import { featureOffsets, lineColumnAt } from '../manifest/textPositions';
+import { countPositions, MAX_FEATURE_POSITIONS, tooManyPositions } from '../manifest/geojsonText';
 import { parseJson as parseJsonText } from '../manifest/jsonSyntax';
 import type { Bibliography, Kind, LayerDef } from '../manifest/schema';
 
@@ -149,7 +150,7 @@ function checkInSlices(
 	const top = normalise({ ...json, features: [] });
 	const { features: _none, ...members } = top.data;
 	const warnings: Problem[] = top.warnings.map((w) => ({ ...w, file: name }));
-	const problems: Problem[] = [];
+	const problems: Problem[] = collectionMemberProblems(json).map((p) => ({ file: name, ...p }));
 	const normalised: Feature[] = new Array(features.length);
 	const firstWithId = new Map<string, number>();
 	const boxes: BBox[] = [];
@@ -163,9 +164,14 @@ function checkInSlices(
 		const feature = p.feature && { ...p.feature, index: from + p.feature.index };
 		return { ...p, file: name, message: renumber(p.message, from), ...(feature ? { feature, ...places[feature.index] } : {}) };
 	};
+	// a feature past the limit is named and kept out of the checks, which would run out of memory on it
+	const counts = features.map((f) => countPositions(f?.geometry));
+	const tooBig = (index: number) => counts[index] > MAX_FEATURE_POSITIONS;
 	const checkSlice = (from: number, to: number) => {
-		const slice = normalise({ type: 'FeatureCollection', features: features.slice(from, to) });
-		slice.data.features.forEach((f, i) => (normalised[from + i] = f));
+		const own = features.slice(from, to).map((f, i) => (tooBig(from + i) ? ({ ...f, geometry: null } as unknown as Feature) : f));
+		const slice = normalise({ type: 'FeatureCollection', features: own });
+		slice.data.features.forEach((f, i) => (normalised[from + i] = tooBig(from + i) ? features[from + i] : f));
+
 		const boxed = slice.data.bbox !== undefined;
 		if (boxed) boxes.push(slice.data.bbox!);
 		warnings.push(...slice.warnings.map((w) => relocate(w, from)));
@@ -179,6 +185,12 @@ function checkInSlices(
 			checkSlice(middle, to);
 			return;
 		}
+		for (let i = from; i < to; i++)
+			if (tooBig(i)) {
+				const id = features[i]?.properties?.id;
+				const feature = { index: i, ...(typeof id === 'string' ? { id } : {}) };
+				problems.push({ file: name, ...places[i], feature, field: 'geometry.coordinates', message: tooManyPositions(counts[i]) });
+			}
 		for (const p of result.problems)
 			problems.push(result.data === null ? { file: name, ...places[from], feature: { index: from }, field: '', message: p.message } : relocate(p, from));
 		slice.data.features.forEach((f, i) => {

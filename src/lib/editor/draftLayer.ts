@@ -1,7 +1,7 @@
 // A draft as the atlas sees it: the layer drawn on the map while it is edited, and the manifest
 // entry it will become. Pure: no DOM, no storage.
 import type { BBox, FeatureCollection } from 'geojson';
-import { KINDS, type Kind, type LayerDef } from '../manifest/schema';
+import { KINDS, MAX_LAYER_ID, type Kind, type LayerDef } from '../manifest/schema';
 import type { LoadedLayer } from '../manifest/load';
 import type { FeatureEdit, NewSource } from './forgive';
 
@@ -63,6 +63,9 @@ export const slugOf = (fileName: string) =>
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 
+/** A layer id from a file name, cut to the longest an id may be (however long the name): `new-layer` from a name with no letters. */
+export const layerIdOf = (fileName: string) => slugOf(fileName).slice(0, MAX_LAYER_ID).replace(/-+$/, '') || 'new-layer';
+
 const KIND_OF_GEOMETRY: Record<string, Kind> = {
 	Point: 'point',
 	MultiPoint: 'point',
@@ -95,7 +98,7 @@ export function propertyNames(collection: FeatureCollection | null, limit = 200)
 
 /** A fresh form for a dropped file: the id from its name, the kind from its geometry. */
 export function defaultMeta(fileName: string, kind: Kind, properties: string[] = []): DraftMeta {
-	const id = slugOf(fileName) || 'new-layer';
+	const id = layerIdOf(fileName);
 	return {
 		id,
 		title: '',

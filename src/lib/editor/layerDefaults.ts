@@ -8,6 +8,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
 import type { NewSource } from './forgive';
+import { isVisibleText } from '../manifest/schema';
 
 export type LayerChoices = {
 	/** the layer's title: a feature with no name is called after it */
@@ -50,12 +51,12 @@ export function applyLayerChoices(collection: FeatureCollection, choices: LayerC
 		const p = feature.properties as Record<string, unknown>;
 		if (choices.nameFrom) {
 			const value = p[choices.nameFrom];
-			if (typeof value === 'string' && value.trim() !== '') {
+			if (isVisibleText(value)) {
 				if (choices.nameFrom !== 'name') fromColumn++;
 				p.name = value.trim();
 			} else missingColumn++;
 		}
-		if (typeof p.name !== 'string' || p.name.trim() === '') {
+		if (!isVisibleText(p.name)) {
 			p.name = `${choices.title} ${i + 1}`;
 			named++;
 		}

@@ -156,15 +156,20 @@ function unwrap(line: Position[]): Position[] {
 	});
 }
 
+// a loop, not Math.min(...longitudes): spread into arguments, a ring of 200,000 positions overflowed
+// the stack, and the geometry was written as given, neither cut, rewound nor rounded
+const westOf = (line: Position[]) => line.reduce((west, p) => Math.min(west, p[0]), Infinity);
+const eastOf = (line: Position[]) => line.reduce((east, p) => Math.max(east, p[0]), -Infinity);
+
 /** Moves a continuous line by whole turns so its west end lies in -180..180: a crossing then shows as longitudes past 180. */
 function shiftIntoWorld(line: Position[]): Position[] {
-	const turns = Math.floor((Math.min(...line.map((p) => p[0])) + 180) / 360);
+	const turns = Math.floor((westOf(line) + 180) / 360);
 	return turns === 0 ? line : line.map(([x, ...rest]) => [x - turns * 360, ...rest]);
 }
 
 /** The parts of a continuous line or ring in each 360° window east of -180, each shifted back into -180..180. */
 function splitAtAntimeridian<T>(line: Position[], clip: (line: Position[], box: BBox) => T[]): T[] {
-	const east = Math.max(...line.map((p) => p[0]));
+	const east = eastOf(line);
 	if (east <= 180) return [line as T];
 	const parts: T[] = [];
 	for (let start = -180; start < east; start += 360)
@@ -184,7 +189,7 @@ function cutPolygon(rings: Position[][]): { parts: Position[][][]; moved: boolea
 	const world = shiftIntoWorld(unwrap(outer));
 	// a ring around a pole does not close once unwrapped: no cut at ±180° alone can fix it
 	if (world[0][0] !== world[world.length - 1][0]) return { parts: [rings], moved: false, aroundPole: true };
-	const west = Math.min(...world.map((p) => p[0]));
+	const west = westOf(world);
 	const inner = holes.map((hole) => {
 		const continuous = unwrap(hole);
 		const turns = Math.floor((continuous[0][0] - west) / 360);

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { CONFIDENCE, isRealDay, type Bibliography, type Kind, type LayerDef } from './schema';
+import { CONFIDENCE, isRealDay, isVisibleText, unsafeKey, unsafeKeyMessage, type Bibliography, type Kind, type LayerDef } from './schema';
 import type { Problem } from './errors';
 import { featurePositions, lineColumnAt } from './textPositions';
-import { structuralIssues } from './geojsonText';
+import { countPositions, MAX_FEATURE_POSITIONS, structuralIssues, tooManyPositions } from './geojsonText';
 
 const GEOMETRIES: Record<Kind, string[]> = {
 	point: ['Point', 'MultiPoint'],
@@ -15,17 +15,7 @@ const GEOMETRIES: Record<Kind, string[]> = {
 
 const isoDate = v.pipe(v.string(), v.isoDate(), v.check(isRealDay));
 
-/**
- * Property names maplibre cannot hand to its drawing worker, measured on its serializer
- * (tests/unit/propertyKeys.test.ts): `constructor`, `hasOwnProperty` and a `$name` throw in the
- * transfer, so the whole layer is not drawn; `__proto__` is dropped on the way.
- */
-export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
-export const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
-
-/** Why `key` cannot name a property, naming every such key: one sentence for the GeoJSON property and the CSV column. */
-export const unsafeKeyMessage = (key: string) =>
-	`"${key}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`;
+export { UNSAFE_PROPERTY_KEYS, unsafeKey, unsafeKeyMessage } from './schema';
 
 /** The paths below `path` of every unsafe key, nested objects and lists included (the transfer walks them too). */
 function unsafeKeyPaths(value: unknown, path: string): string[] {
@@ -35,6 +25,12 @@ function unsafeKeyPaths(value: unknown, path: string): string[] {
 		...(unsafeKey(key) ? [`${path}.${key}`] : []),
 		...unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)
 	]);
+}
+
+/** The collection's own members (all but its features) that the map cannot draw: they go to its worker with the features. */
+export function collectionMemberProblems(collection: FeatureCollection): { field: string; message: string }[] {
+	const { features: _, ...members } = collection as unknown as Record<string, unknown>;
+	return unsafeKeyPaths(members, '').map((field) => ({ field: field.slice(1), message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) }));
 }
 
 /** `rejected`: indexes of the features that broke a rule; the rest can be drawn. */
@@ -58,13 +54,20 @@ export function validateLayerData(
 		return {
 			data: null,
 			rejected: [],
-			problems: structural.map((issue) => ({ file: where, ...lineColumnAt(text, [issue.from])[0], field: '', message: issue.message }))
+			problems: structural.map((issue) => ({
+				file: where,
+				...lineColumnAt(text, [issue.from])[0],
+				...(issue.feature ? { feature: issue.feature, field: 'geometry.coordinates' } : { field: '' }),
+				message: issue.message
+			}))
 		};
 	}
 	const json = JSON.parse(text) as FeatureCollection;
 	if (json.type !== 'FeatureCollection')
 		return { data: null, rejected: [], problems: [{ file: where, field: '', message: `a FeatureCollection expected, ${json.type} found` }] };
 	if (json.features.length === 0) return { data: json, rejected: [], problems: [{ file: where, field: '', message: 'the collection has no features' }] };
+	const unsafeMembers = collectionMemberProblems(json);
+	if (unsafeMembers.length > 0) return { data: null, rejected: [], problems: unsafeMembers.map((p) => ({ file: where, ...p })) };
 
 	// where each feature starts in the text: a second parse of the whole file, made only once a
 	// feature breaks a rule (a file that passes, the usual case, is parsed twice instead of three times)
@@ -97,10 +100,14 @@ function featureRules(
 ): { field: string; message: string }[] {
 	const problems: { field: string; message: string }[] = [];
 	const p = feature.properties ?? {};
-	for (const field of unsafeKeyPaths(p, 'properties')) problems.push({ field, message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
+	// the map hands the whole feature to its worker, not only its properties: beside them, and in the geometry, too
+	const { properties: _, ...members } = (feature ?? {}) as unknown as Record<string, unknown>;
+	for (const field of [...unsafeKeyPaths(members, ''), ...unsafeKeyPaths(p, 'properties')])
+		problems.push({ field: field.replace(/^\./, ''), message: unsafeKeyMessage(field.slice(field.lastIndexOf('.') + 1)) });
 	const need = (key: string, ok: boolean, message: string) => ok || problems.push({ field: `properties.${key}`, message });
 	need('id', typeof p.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p.id), p.id === undefined ? 'required' : 'a lowercase slug expected');
-	need('name', typeof p.name === 'string' && p.name.trim() !== '', 'required');
+	const blank = typeof p.name !== 'string' || p.name.trim() === '';
+	need('name', isVisibleText(p.name), blank ? 'required' : 'required: a name a reader can see (spaces and invisible characters do not count)');
 	if (!Array.isArray(p.sources) || p.sources.length === 0) need('sources', false, 'at least one source key expected (no source, no feature)');
 	else
 		p.sources.forEach((key: unknown, i: number) => {
@@ -142,11 +149,19 @@ function featureRules(
 	}
 	// null geometry: a sourced item whose place is not published; listed beside the map, not drawn
 	if (!feature.geometry) return problems;
+	const count = countPositions(feature.geometry);
+	if (count > MAX_FEATURE_POSITIONS) return [...problems, { field: 'geometry.coordinates', message: tooManyPositions(count) }];
 	if (!GEOMETRIES[layer.kind].includes(feature.geometry.type))
 		problems.push({
 			field: 'geometry.type',
 			message: `${GEOMETRIES[layer.kind].join(' or ')} expected for a ${layer.kind} layer, ${feature.geometry.type} found`
 		});
+	const empty = emptyGeometry(feature.geometry);
+	if (empty) {
+		// check-geojson lets `"coordinates": []` through; drawn, it has no extent and every page threw
+		problems.push({ field: 'geometry.coordinates', message: `${empty}: give it its positions, or a null geometry for a place not published` });
+		return problems;
+	}
 	const bad = positions(feature.geometry).find(([x, y]) => !(Math.abs(x) <= 180 && Math.abs(y) <= 90));
 	if (bad) {
 		const projected = Math.abs(bad[0]) > 1000 || Math.abs(bad[1]) > 1000;
@@ -158,6 +173,32 @@ function featureRules(
 		});
 	}
 	return problems;
+}
+
+/**
+ * What is missing from a geometry that cannot be drawn (a Polygon of no rings, a ring or line too
+ * short), in words; null when it has its parts. An empty Multi* (`"coordinates": []`) is drawn as
+ * nothing, as RFC 7946 allows (the front's change on a day with none is one); an empty part inside
+ * one is not.
+ */
+export function emptyGeometry(geometry: Geometry): string | null {
+	const line = (value: unknown) => Array.isArray(value) && value.length >= 2;
+	const ring = (value: unknown) => Array.isArray(value) && value.length >= 4;
+	const polygon = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(ring);
+	const all = (value: unknown, part: (v: unknown) => boolean) => Array.isArray(value) && value.every(part);
+	const c = (geometry as { coordinates?: unknown }).coordinates;
+	switch (geometry.type) {
+		case 'LineString':
+			return line(c) ? null : 'empty: a LineString needs two or more positions';
+		case 'MultiLineString':
+			return all(c, line) ? null : 'empty: each line of a MultiLineString needs two or more positions';
+		case 'Polygon':
+			return polygon(c) ? null : 'empty: a Polygon needs at least one ring, each of four or more positions';
+		case 'MultiPolygon':
+			return all(c, polygon) ? null : 'empty: each polygon of a MultiPolygon needs at least one ring, each of four or more positions';
+		default:
+			return null;
+	}
 }
 
 function positions(geometry: Geometry): Position[] {

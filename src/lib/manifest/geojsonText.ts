@@ -1,10 +1,40 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { featuresArray } from './textPositions';
+import { jsonSyntaxProblem } from './jsonSyntax';
 
 /** Deeper than any GeoJSON has a reason to be: a MultiPolygon's position is 7 levels below the collection. */
 export const MAX_NESTING = 256;
 
-export type TextIssue = { message: string; from: number };
+/** `feature`: the feature the issue is about, where it is known. */
+export type TextIssue = { message: string; from: number; feature?: { index: number; id?: string } };
+
+/**
+ * The most positions one feature may have. check-geojson reads a feature whole, at about 80 times
+ * its text: one of 2 million positions (44 MB) ran `layer add` out of memory after a minute. The
+ * atlas's largest (the occupied area) has under 2,000; a country's coastline in detail, 100,000.
+ */
+export const MAX_FEATURE_POSITIONS = 250_000;
+
+/** How many positions a geometry holds, counted without recursion or copies (any nesting, collections included). */
+export function countPositions(geometry: unknown): number {
+	let count = 0;
+	const stack: unknown[] = [geometry];
+	while (stack.length > 0) {
+		const item = stack.pop();
+		if (Array.isArray(item)) {
+			if (typeof item[0] === 'number') count++;
+			else for (const child of item) stack.push(child);
+		} else if (typeof item === 'object' && item !== null) {
+			const g = item as { coordinates?: unknown; geometries?: unknown };
+			stack.push(g.coordinates ?? g.geometries);
+		}
+	}
+	return count;
+}
+
+/** What to do about a feature past MAX_FEATURE_POSITIONS: one sentence for the build, the command and the editor. */
+export const tooManyPositions = (count: number) =>
+	`${count.toLocaleString('en')} positions: at most ${MAX_FEATURE_POSITIONS.toLocaleString('en')} in one feature (past that the checks and the map run out of memory); simplify it (mapshaper's -simplify, QGIS's Simplify) or split it into several features`;
 
 /**
  * check-geojson's issues, with the two files it cannot describe said in words: an empty one (it
@@ -24,7 +54,31 @@ export function structuralIssues(text: string): TextIssue[] {
 				from: deep
 			}
 		];
-	return text.length > SLICE_ABOVE ? (issuesInSlices(text) ?? getIssues(text)) : getIssues(text);
+	return readable(text, (text.length > SLICE_ABOVE ? issuesInSlices(text) : null) ?? getIssues(text));
+}
+
+/**
+ * check-geojson's issues in words an editor can act on: a syntax error as V8 words and places it
+ * (check-geojson's parser puts it at the start of the file), and none of its own failures
+ * ("Invalid JSON: Cannot read properties of undefined (reading 'elements')", beside the real
+ * issue of a ring with no positions).
+ */
+function readable(text: string, issues: TextIssue[]): TextIssue[] {
+	const internal = (issue: TextIssue) => /^Invalid JSON: (Cannot read properties|.* is not (a function|iterable))/.test(issue.message);
+	if (issues.some((issue) => issue.message.startsWith('Invalid JSON: ') && !internal(issue))) {
+		const syntax = jsonSyntaxProblem(text, '');
+		if (syntax?.line !== undefined) return [{ message: syntax.message, from: offsetAt(text, syntax.line, syntax.column ?? 1) }];
+	}
+	const kept = issues.filter((issue) => !internal(issue));
+	if (kept.length > 0 || issues.length === 0) return kept;
+	return [{ message: 'this part could not be read as GeoJSON: a list where positions or rings were expected is empty or out of place', from: issues[0].from }];
+}
+
+/** The offset of a line and column (both from 1) in `text`. */
+function offsetAt(text: string, line: number, column: number): number {
+	let offset = 0;
+	for (let n = 1; n < line && offset >= 0; n++) offset = text.indexOf('\n', offset) + 1 || -1;
+	return Math.max(0, offset) + column - 1;
 }
 
 /**
@@ -42,8 +96,9 @@ const WRAPPER = '{"type":"FeatureCollection","features":[';
  * Null when the text is no collection with a features list (check-geojson reads it whole).
  */
 function issuesInSlices(text: string): TextIssue[] | null {
+	let json: { features?: unknown };
 	try {
-		JSON.parse(text);
+		json = JSON.parse(text);
 	} catch (error) {
 		const message = (error as Error).message;
 		const position = /position (\d+)/.exec(message)?.[1];
@@ -54,10 +109,24 @@ function issuesInSlices(text: string): TextIssue[] | null {
 	if (open < 0 || close < 0) return null;
 	// the collection with an empty features list: what lies after the list moves back by its length
 	const removed = close - open - 1;
-	const issues = getIssues(text.slice(0, open + 1) + text.slice(close)).map((i) => ({ message: i.message, from: i.from <= open ? i.from : i.from + removed }));
+	const issues: TextIssue[] = getIssues(text.slice(0, open + 1) + text.slice(close)).map((i) => ({
+		message: i.message,
+		from: i.from <= open ? i.from : i.from + removed
+	}));
+	// a feature past the limit is named, never handed to check-geojson
+	const features = Array.isArray(json?.features) ? (json.features as { properties?: { id?: unknown }; geometry?: unknown }[]) : [];
+	const counts = features.map((f) => countPositions(f?.geometry));
+	const tooBig = (index: number) => ((counts[index] ?? 0) > MAX_FEATURE_POSITIONS ? counts[index] : 0);
 	for (let first = 0; first < starts.length;) {
+		const count = tooBig(first);
+		if (count > 0) {
+			const id = features[first]?.properties?.id;
+			issues.push({ message: tooManyPositions(count), from: starts[first], feature: { index: first, ...(typeof id === 'string' ? { id } : {}) } });
+			first++;
+			continue;
+		}
 		let next = first + 1;
-		while (next < starts.length && starts[next] - starts[first] < SLICE_CHARS) next++;
+		while (next < starts.length && starts[next] - starts[first] < SLICE_CHARS && !tooBig(next)) next++;
 		// the features as written, without the comma that joins them to the next (the syntax is valid: one at most)
 		let end = next < starts.length ? starts[next] : close;
 		while (end > starts[first] && /[\s,]/.test(text[end - 1])) end--;

@@ -45,22 +45,22 @@ export async function loadGeodata(read: ReadText): Promise<Geodata> {
 	const manifest = validateManifest(manifestJson, { sources: citable });
 	problems.push(...manifest.problems);
 
-	const layers = await Promise.all(
-		manifest.layers.map(async ({ index, layer }): Promise<LoadedLayer | null> => {
-			// an archive is read tile by tile by the map as it needs them: nothing to load or check here
-			if (isTiled(layer)) return { index, def: layer, data: { type: 'FeatureCollection', features: [] }, problems: [] };
-			const own: Problem[] = [];
-			const text = await safeRead(read, layer.file, own, { file: 'geodata/layers.json', field: `layers[${index}].file` });
-			const result = text === null ? null : validateLayerData(text, layer.file, layer, citable);
-			own.push(...(result?.problems ?? []));
-			const rejected = new Set(result?.rejected ?? []);
-			const features = result?.data?.features.filter((_, i) => !rejected.has(i)) ?? [];
-			const drawn = features.length > 0;
-			problems.push(...own.map((p) => ({ ...p, layer: layer.id, fatal: !drawn })));
-			if (!drawn) return null;
-			return { index, def: layer, data: { type: 'FeatureCollection', features }, problems: own };
-		})
-	);
+	// a few files at a time: all at once, 20,000 layers ran out of file handles (EMFILE), and files
+	// that were there were reported as unreadable
+	const layers = await mapFewAtATime(manifest.layers, READ_AT_ONCE, async ({ index, layer }): Promise<LoadedLayer | null> => {
+		// an archive is read tile by tile by the map as it needs them: nothing to load or check here
+		if (isTiled(layer)) return { index, def: layer, data: { type: 'FeatureCollection', features: [] }, problems: [] };
+		const own: Problem[] = [];
+		const text = await safeRead(read, layer.file, own, { file: 'geodata/layers.json', field: `layers[${index}].file` });
+		const result = text === null ? null : validateLayerData(text, layer.file, layer, citable);
+		own.push(...(result?.problems ?? []));
+		const rejected = new Set(result?.rejected ?? []);
+		const features = result?.data?.features.filter((_, i) => !rejected.has(i)) ?? [];
+		const drawn = features.length > 0;
+		problems.push(...own.map((p) => ({ ...p, layer: layer.id, fatal: !drawn })));
+		if (!drawn) return null;
+		return { index, def: layer, data: { type: 'FeatureCollection', features }, problems: own };
+	});
 	return {
 		sources,
 		citable,
@@ -68,6 +68,23 @@ export async function loadGeodata(read: ReadText): Promise<Geodata> {
 		problems,
 		...(manifest.staleAfterDays ? { staleAfterDays: manifest.staleAfterDays } : {})
 	};
+}
+
+/** How many layer files are read at once. */
+const READ_AT_ONCE = 16;
+
+/** `fn` over `items`, at most `limit` running at any time; the results in the items' order. */
+async function mapFewAtATime<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await fn(items[i]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
 }
 
 async function safeRead(read: ReadText, name: string, problems: Problem[], at = { file: `geodata/${name}`, field: '' }): Promise<string | null> {

@@ -44,9 +44,11 @@ const asText = (value: unknown): string => (value === null || value === undefine
 /** A feature's (or a claim's, a preset's) text in the reader's language: `<key>_uk` in Ukrainian where it has one. */
 export function featureText(properties: Record<string, unknown> | null | undefined, key: string, lang: DataLang): string {
 	if (!properties) return '';
+	// own properties only: `constructor` read plainly is every object's, `function Object() { [native code] }`
+	const own = (name: string) => (Object.hasOwn(properties, name) ? properties[name] : undefined);
 	if (lang === 'uk') {
-		const uk = asText(properties[`${key}_uk`]);
+		const uk = asText(own(`${key}_uk`));
 		if (uk) return uk;
 	}
-	return asText(properties[key]);
+	return asText(own(key));
 }

@@ -6,11 +6,60 @@ export const CONFIDENCE = ['confirmed', 'reported', 'uncertain'] as const;
 
 const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
 
-const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+/**
+ * Whether a text shows anything: a space, a line break, a zero-width or a direction mark (all of
+ * Unicode's format characters) show nothing, and a name made only of them is no name.
+ */
+export const isVisibleText = (text: unknown): text is string => typeof text === 'string' && text.replace(/[\s\p{Cc}\p{Cf}\p{Z}]/gu, '') !== '';
+const nonEmpty = v.pipe(
+	v.string(),
+	v.trim(),
+	v.check(
+		(text) => isVisibleText(text),
+		(issue) => (issue.input === '' ? 'must not be empty' : 'must not be empty (spaces and invisible characters do not count)')
+	)
+);
+
+/**
+ * Property names maplibre cannot hand to its drawing worker, measured on its serializer
+ * (tests/unit/propertyKeys.test.ts): `constructor`, `hasOwnProperty` and a `$name` throw in the
+ * transfer, so the whole layer is not drawn; `__proto__` is dropped on the way.
+ */
+export const UNSAFE_PROPERTY_KEYS = ['constructor', 'hasOwnProperty', '$name', '__proto__'] as const;
+export const unsafeKey = (key: string) => (UNSAFE_PROPERTY_KEYS as readonly string[]).includes(key);
+
+/** Why `key` cannot name a property (or any member of a feature or collection), naming every such key: one sentence for the GeoJSON property and the CSV column. */
+export const unsafeKeyMessage = (key: string) =>
+	`"${key}" cannot be a property's name: the map draws no layer with a property named ${UNSAFE_PROPERTY_KEYS.slice(0, -1).join(', ')} or ${UNSAFE_PROPERTY_KEYS.at(-1)}; rename it`;
+
+/** A field of the manifest naming a feature property (a card's row, a category, a radius): never one no feature may have. */
+const propertyName = v.pipe(
+	nonEmpty,
+	v.check(
+		(key) => !unsafeKey(key),
+		(issue) => unsafeKeyMessage(issue.input as string)
+	)
+);
 export const slug = v.pipe(
 	v.string(),
 	v.regex(/^[a-z0-9][a-z0-9-]*$/, (i) => `a lowercase slug like "hubs" expected, ${i.received} found`)
 );
+/**
+ * The longest layer id: the id names the layer's file (`geodata/<id>.geojson`), and a file name has
+ * at most 255 bytes; 64 is three times the longest id the atlas has, and leaves room to spare.
+ */
+export const MAX_LAYER_ID = 64;
+export const layerIdTooLong = (id: string) =>
+	`at most ${MAX_LAYER_ID} characters (it names the file geodata/<id>.geojson), ${id.length} found: choose a shorter id`;
+const layerId = v.pipe(
+	slug,
+	v.maxLength(MAX_LAYER_ID, (i) => layerIdTooLong(i.input as string))
+);
+/** Why `id` cannot be a layer's id (it names the layer's file), or null: one sentence for the command, the editor and the build. */
+export function layerIdProblem(id: unknown): string | null {
+	if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found`;
+	return id.length > MAX_LAYER_ID ? layerIdTooLong(id) : null;
+}
 const colour = v.pipe(
 	v.string(),
 	v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`)
@@ -47,13 +96,13 @@ export const StyleSchema = v.strictObject({
 	dash: v.optional(v.boolean()),
 	hatch: v.optional(v.boolean()),
 	/** point only: the property whose text labels each point on the map (with `<property>_uk` in Ukrainian), where it fits */
-	label: v.optional(nonEmpty),
+	label: v.optional(propertyName),
 	/** Colour features by a property's value; the legend lists the categories with counts. */
-	by: v.optional(v.strictObject({ property: nonEmpty, categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')) }))
+	by: v.optional(v.strictObject({ property: propertyName, categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')) }))
 });
 
 export const LayerSchema = v.strictObject({
-	id: slug,
+	id: layerId,
 	title: nonEmpty,
 	description: v.optional(v.string()),
 	kind: oneOf(KINDS),
@@ -64,7 +113,7 @@ export const LayerSchema = v.strictObject({
 	sourceLayer: v.optional(nonEmpty),
 	style: StyleSchema,
 	legend: v.optional(v.strictObject({ label: v.optional(nonEmpty), note: v.optional(v.string()) })),
-	tooltip: v.optional(v.array(v.strictObject({ property: nonEmpty, label: nonEmpty }))),
+	tooltip: v.optional(v.array(v.strictObject({ property: propertyName, label: nonEmpty }))),
 	sources: v.pipe(v.array(nonEmpty), v.minLength(1, 'needs at least one source')),
 	asOf: v.optional(isoDate),
 	/** false: the features' dates are facts about places, not events: the time slider neither counts nor filters them */
@@ -78,9 +127,9 @@ export const LayerSchema = v.strictObject({
 	versions: v.optional(v.pipe(v.array(v.strictObject({ asOf: isoDate, file: layerFile })), v.minLength(1, 'needs at least one version'))),
 	visible: v.optional(v.boolean()),
 	/** choropleth only: the feature property holding the ISO 3166-1 numeric code of the country to fill */
-	joinProperty: v.optional(nonEmpty),
+	joinProperty: v.optional(propertyName),
 	/** zone only: the feature property holding the radius in kilometres */
-	radiusProperty: v.optional(nonEmpty),
+	radiusProperty: v.optional(propertyName),
 	/**
 	 * The layer's words in the interface's other language (Ukrainian): its title, description, legend
 	 * note and label, its categories' labels by value and its card's field labels by property. A
