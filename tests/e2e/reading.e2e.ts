@@ -107,6 +107,9 @@ for (const size of [
 							from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
 						};
 					}, l);
+				// the camera's move and the scene's rule reach the map a frame or two after the page is ready
+				await expect.poll(async () => (await written(layer)).placed.some((n) => names.test(n)), { timeout: 10_000 }).toBe(true);
+				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
 				const inScene = await written(layer);
 				expect(inScene.zoom, 'the phone frames the scene below the zoom points are named from elsewhere').toBeLessThan(4.5);
 				expect(
