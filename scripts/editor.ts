@@ -21,6 +21,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAVE_PATH, saveHandler } from './lib/saveEndpoint';
 import { inGitWorkTree } from './lib/gitCommit';
+import { builtContentFiles } from './lib/builtContent';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -110,7 +111,16 @@ async function main() {
 	const commit = !values['no-commit'] && (values.commit === true || inGit);
 	const token = randomBytes(24).toString('base64url');
 	let origins: string[] = [];
-	const save = saveHandler({ root, ownOrigins: () => origins, token, commit });
+	// the atlas's content as the page reads it, made afresh after each save, so that this server's
+	// atlas shows a saved layer on its next load, with no build; the build's own copy until the first save
+	let fresh = new Map<string, Buffer>();
+	const rebuild = async () => {
+		const started = performance.now();
+		fresh = new Map(Object.entries(await builtContentFiles(root)).map(([path, text]) => [`/${path}`, Buffer.from(text)]));
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		return [`the atlas served here shows it now (its content rebuilt in ${seconds} s): reload it`];
+	};
+	const save = saveHandler({ root, ownOrigins: () => origins, token, commit, afterSave: rebuild });
 
 	const base = values.base!.replace(/\/+$/, '');
 	const server = createServer((req, res) =>
@@ -130,6 +140,16 @@ async function main() {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET expected');
 		// geodata/ live, so the editor's lists of layers and sources include what was just saved
 		if (path.startsWith('/geodata/')) return serveFile(req, res, root, path.slice('/geodata'.length), true);
+		const rebuilt = fresh.get(path);
+		if (rebuilt) {
+			res.writeHead(200, {
+				'Content-Type': 'application/json',
+				'Content-Length': String(rebuilt.length),
+				'Cache-Control': 'no-cache',
+				'X-Content-Type-Options': 'nosniff'
+			});
+			return void res.end(req.method === 'HEAD' ? undefined : rebuilt);
+		}
 		return serveFile(req, res, site, path, false);
 	}
 	server.listen(Number(values.port), values.host, () => {

@@ -12,9 +12,7 @@ import { labelPoints, type CountryProps } from '../src/lib/geo/labelPoints';
 import { formatProblem } from '../src/lib/manifest/errors';
 import { STALE_AFTER_DAYS, staleLayers } from '../src/lib/manifest/staleness';
 import { checkGeodata } from './lib/checkGeodata';
-import { contentOf } from './lib/builtContent';
-import { BUILT_CONTENT, BUILT_CONTENT_UK, packBuiltContent } from '../src/lib/content/built';
-import { splitUkrainian } from '../src/lib/content/splitUk';
+import { builtContentFiles } from './lib/builtContent';
 import { buildBasemapDetail } from './lib/basemapTiles';
 
 /** Europe, the Black Sea and their neighbours: what the atlas ships of the world. */
@@ -67,10 +65,7 @@ async function checkAndCopyGeodata() {
 	await cp(geodata, join(out, 'geodata'), { recursive: true, filter: served });
 	// the page reads this one file, already checked, instead of the eight above; the features'
 	// Ukrainian comes apart, only to readers who ask for it
-	const content = await contentOf(geodata);
-	const uk = splitUkrainian(content.data.layers.map((l) => ({ id: l.def.id, label: l.def.style.label, features: l.data.features })));
-	await writeFile(join(out, BUILT_CONTENT), packBuiltContent(content));
-	await writeFile(join(out, BUILT_CONTENT_UK), JSON.stringify(uk));
+	for (const [path, text] of Object.entries(await builtContentFiles(geodata))) await writeFile(join(out, path), text);
 	return data;
 }
 

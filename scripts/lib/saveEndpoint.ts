@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBundle } from './applyBundle';
 import { lockGeodata } from './atomicWrite';
 import { clearStaleIndexLock, commitMessage, commitWritten } from './gitCommit';
+import type { Problem } from '../../src/lib/manifest/errors';
 
 export const SAVE_PATH = '/__atlas/save';
 /** The header that carries the session's token. */
@@ -37,6 +38,8 @@ export type SaveEndpointOptions = {
 	commit?: boolean;
 	/** how long a save waits for another writer (`npm run layer`) before it is refused (default: ATLAS_LAYER_WAIT_MS, else 5 s) */
 	waitMs?: number;
+	/** run after a save that wrote, while geodata/ is still held (`npm run editor` rebuilds its atlas's content): lines for the reply */
+	afterSave?: () => Promise<string[]>;
 };
 
 /** The handler, for the dev server, `npm run editor` and a test's plain server alike. */
@@ -80,7 +83,12 @@ export function saveHandler(options: SaveEndpointOptions) {
 				let committed = false;
 				try {
 					const applied = await applyBundle(bundle, root, { name: 'the saved draft' });
-					const result = { ...applied, done: [...(held.recovered ? [`recovered: ${held.recovered}`] : []), ...applied.done] };
+					const refreshed = applied.problems.length === 0 && options.afterSave ? await afterSave(options.afterSave) : { done: [], warnings: [] };
+					const result = {
+						...applied,
+						done: [...(held.recovered ? [`recovered: ${held.recovered}`] : []), ...applied.done, ...refreshed.done],
+						warnings: [...applied.warnings, ...refreshed.warnings]
+					};
 					// what this save wrote, and what a save killed before its commit had written: committed
 					// together, so that no commit names a file that is not in it
 					const pending = held.lock.uncommitted();
@@ -113,6 +121,15 @@ export function saveHandler(options: SaveEndpointOptions) {
 			send(500, { error: (error as Error).message });
 		}
 	};
+}
+
+/** The after-save step's lines, or a warning: the save itself stands either way. */
+async function afterSave(step: () => Promise<string[]>): Promise<{ done: string[]; warnings: Problem[] }> {
+	try {
+		return { done: await step(), warnings: [] };
+	} catch (error) {
+		return { done: [], warnings: [{ file: 'the atlas', field: '', message: `saved, but its content was not rebuilt: ${(error as Error).message}` }] };
+	}
 }
 
 /**

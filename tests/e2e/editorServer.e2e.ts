@@ -63,6 +63,20 @@ test('a save through `npm run editor` writes what `layer -- check` accepts, and 
 	await expect(saved).toContainText('added 2 source(s) to geodata/sources.json');
 	await expect(saved).toContainText(/committed [0-9a-f]{7}/);
 	await expect(saved).toContainText('Readers see it after the next build');
+	// one clean state: the draft is closed (it is the atlas's layer now), nothing in red
+	await expect(saved).toContainText('Saved “Liaison offices” to geodata/ and committed it');
+	await expect(page.getByRole('region', { name: 'Layer editor' })).not.toContainText('already a layer');
+	await expect(page.getByRole('region', { name: 'Layer editor' })).not.toContainText('Fix the problems above first');
+	await expect(page.getByRole('region', { name: 'Layer editor' }).locator('.problem')).toHaveCount(0);
+	// the atlas this server serves draws the saved layer on its next load, with no build
+	await expect(saved).toContainText('the atlas served here shows it now');
+	const atlas = await page.context().newPage();
+	await atlas.goto(new URL('/?layers=newsroom-points', address).href);
+	await atlas.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	await expect(atlas.getByRole('checkbox', { name: /Liaison offices/ })).toBeChecked();
+	await expect
+		.poll(() => atlas.evaluate(() => window.__atlas!.map.getStyle().layers.filter((l) => l.id.startsWith('newsroom-points:')).length), { timeout: 15_000 })
+		.toBeGreaterThan(0);
 
 	const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'check', '--root', root], { encoding: 'utf8' });
 	expect(check.stderr).toBe('');

@@ -10,6 +10,7 @@ import { mergeMeta } from './draftMerge';
 import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress } from './importClient';
 import { citableOf, newSourceProblems, type FeatureEdit, type NewSource } from './forgive';
 import { distinctColour, manifestColours } from './distinctColour';
+import type { SaveReply } from './publish';
 
 /** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
 const forgivingOf = (meta: DraftMeta): Forgiving => ({
@@ -28,6 +29,8 @@ export class Editor {
 	result = $state.raw<ImportResult | null>(null);
 	progress = $state.raw<Progress | null>(null);
 	error = $state<string | null>(null);
+	/** the layer last saved into geodata/ (its draft is closed then), with what the save did */
+	published = $state.raw<{ id: string; title: string; reply: SaveReply } | null>(null);
 	/** what happened meanwhile in another tab (the open draft discarded or changed there) */
 	notice = $state<string | null>(null);
 	/** whether the open draft's last change is in IndexedDB, for the line under the form: never left at "keeping" */
@@ -95,6 +98,7 @@ export class Editor {
 
 	/** A dropped or picked file becomes a new draft; a file too large is refused before it is read. */
 	async drop(file: File): Promise<void> {
+		this.published = null;
 		this.error = refusal(file);
 		if (this.error) return;
 		const now = Date.now();
@@ -320,6 +324,19 @@ export class Editor {
 		if (open?.key !== key) return;
 		[this.current, this.result, this.storage] = [null, null, 'kept'];
 		this.notice = `“${titleOf(draft ?? open)}” was discarded in another tab${lost ? `: ${lost}` : ''}.`;
+	}
+
+	/**
+	 * A draft saved into geodata/: the editor reads the manifest and the bibliography again and closes
+	 * the draft, which is now the atlas's own layer (left open, it would be told its id and its new
+	 * sources are taken). The panel says what was saved.
+	 */
+	async saved(reply: SaveReply): Promise<void> {
+		const draft = this.current;
+		if (!draft) return;
+		this.published = { id: draft.meta.id, title: draft.meta.title || draft.meta.id, reply };
+		await this.refresh();
+		await this.discard(draft.key);
 	}
 
 	async discard(key: string): Promise<void> {
