@@ -170,3 +170,32 @@ test('a layer of the atlas opened, a feature renamed and moved, the diff read, s
 	// only the layer's file changed (the hand-made file also gains its bbox and one line a position, as `layer add` writes them)
 	expect(git('diff', '--stat', 'HEAD~1', '--', 'geodata')).toMatch(/^ geodata\/hubs\.geojson \| \d+ [+-]+\n 1 file changed/);
 });
+
+for (const events of [false, true])
+	test(`a CSV with a date column saved ${events ? 'as events: the slider counts each layer apart' : 'as it comes: its rows are not incidents'}`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto(address);
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		await page.locator('input[type=file]').setInputFiles('tests/fixtures/ordinary/excel-points.csv');
+		await page.getByLabel(/^Title/).fill('Logistics points');
+		await page.getByLabel('Confidence where a feature gives none').selectOption('reported');
+		await page.getByLabel('As of').fill('2026-12-01');
+		await expect(page.getByTestId('summary')).toContainText('4 of 4 features on the map');
+		await expect(page.getByRole('checkbox', { name: /^Events \(incidents\)/ })).not.toBeChecked();
+		if (events) await page.getByRole('checkbox', { name: /^Events \(incidents\)/ }).check();
+		await page.getByRole('button', { name: 'Save to geodata/' }).click();
+		await expect(page.getByTestId('saved')).toContainText('Saved “Logistics points”', { timeout: 30_000 });
+		const entry = JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')).layers.find((l: { id: string }) => l.id === 'excel-points');
+		expect(entry.events).toBe(events);
+
+		const incursions = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8')).features.length as number;
+		const atlas = await page.context().newPage();
+		await atlas.goto(new URL('/?layers=incursions,excel-points', address).href);
+		await atlas.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+		const readout = atlas.getByRole('region', { name: 'Time' }).locator('.readout');
+		if (events) await expect(readout).toContainText(`Airspace incursions: ${incursions} of ${incursions} · Logistics points: 4 of 4`);
+		// the four logistics points are not counted as incidents
+		else await expect(readout).toContainText(`${incursions} of ${incursions} incidents`);
+	});

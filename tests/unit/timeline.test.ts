@@ -135,3 +135,21 @@ describe('dated versions in the manifest', () => {
 		]);
 	});
 });
+
+describe('each events layer counts its own', () => {
+	const at = (date: string) => ({ type: 'Feature' as const, properties: { date }, geometry: { type: 'Point' as const, coordinates: [0, 0] } });
+	it('counts dated features up to the month, and leaves out layers with none', async () => {
+		const { layerCounts } = await import('../../src/lib/time/timeline');
+		const layers = [
+			{ title: 'Airspace incursions', features: [at('2025-09-10'), at('2025-10-01'), at('2026-10-31')] },
+			{ title: 'Logistics points', features: [at('2026-11-02')] },
+			{ title: 'Hubs', features: [{ ...at('x'), properties: {} }] }
+		];
+		expect(layerCounts(layers, '2026-10')).toEqual([
+			{ title: 'Airspace incursions', shown: 3, total: 3 },
+			{ title: 'Logistics points', shown: 0, total: 1 }
+		]);
+		expect(layerCounts(layers, '2025-09')[0]).toEqual({ title: 'Airspace incursions', shown: 1, total: 3 });
+		expect(layerCounts(layers, null)[1]).toEqual({ title: 'Logistics points', shown: 1, total: 1 });
+	});
+});

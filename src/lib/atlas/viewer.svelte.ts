@@ -8,7 +8,7 @@ import type { Content } from '../content/content';
 import type { AtlasState, NewsroomWords } from '../state/urlState';
 import { layerSpec } from '../manifest/specs';
 import { claimsFromAtlas } from '../content/claimsFromAtlas';
-import { countsAsEvents, isTimed, shownIn, timelineOf, versionInForce, type Month } from '../time/timeline';
+import { countsAsEvents, isTimed, layerCounts, shownIn, timelineOf, versionInForce, type Month } from '../time/timeline';
 import { figuresAt, type FrontFigures } from '../manifest/frontFigures';
 import { STALE_AFTER_DAYS, staleLayers } from '../manifest/staleness';
 import { pictureDates } from '../content/dating';
@@ -99,6 +99,15 @@ export class Viewer {
 	// (an event with no published place counts too: it is listed beside the map)
 	readonly series = $derived(
 		timelineOf(this.layers.map((l) => ({ features: countsAsEvents(l.def) ? [...l.display.features, ...l.offMap] : [], versions: l.def.versions })))
+	);
+	/** each drawn events layer's own count, for the slider when there are several */
+	readonly layerCounts = $derived(
+		layerCounts(
+			this.layers
+				.filter((l) => this.visible[l.id] && countsAsEvents(l.def))
+				.map((l) => ({ title: layerTitle(l.def, lang()), features: [...l.display.features, ...l.offMap] })),
+			this.until
+		)
 	);
 	readonly timedVisible = $derived(this.layers.some((l) => this.visible[l.id] && ((countsAsEvents(l.def) && isTimed(l.display.features)) || l.def.versions)));
 	/** the occupied area's and the front's figures, one row a snapshot */

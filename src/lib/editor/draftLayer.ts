@@ -26,6 +26,8 @@ export type DraftMeta = {
 	joinProperty?: string;
 	/** the confidence of every feature that gives none (not part of the manifest entry) */
 	confidence?: string;
+	/** the features are events (incursions): the time slider counts and filters them; false, their dates are facts on their cards */
+	events?: boolean;
 	/** the column every feature's name comes from (not part of the manifest entry) */
 	nameFrom?: string;
 	/** what a feature citing nothing cites: bibliography keys or web addresses (not part of the manifest entry) */
@@ -132,6 +134,7 @@ export function metaOf(entry: Record<string, unknown>): DraftMeta {
 		tooltip: Array.isArray(entry.tooltip) ? (entry.tooltip as DraftMeta['tooltip']) : [],
 		sources: Array.isArray(entry.sources) ? entry.sources.map(String) : [],
 		asOf: text(entry.asOf),
+		events: typeof entry.events === 'boolean' ? entry.events : undefined,
 		radiusProperty: kind === 'zone' ? text(entry.radiusProperty) || 'radiusKm' : undefined,
 		joinProperty: kind === 'choropleth' ? text(entry.joinProperty) || 'isoN3' : undefined,
 		editing: text(entry.id)
@@ -184,6 +187,7 @@ export function manifestEntry(meta: DraftMeta): Record<string, unknown> {
 		radiusProperty: meta.kind === 'zone' ? meta.radiusProperty : undefined,
 		style,
 		tooltip: meta.tooltip.length ? meta.tooltip.map((t) => ({ property: t.property, label: t.label.trim() || t.property })) : undefined,
+		events: meta.events,
 		sources: meta.sources,
 		asOf: meta.asOf || undefined
 	};

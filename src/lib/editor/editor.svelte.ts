@@ -130,7 +130,9 @@ export class Editor {
 			// the file's own colour (geojson.io's fill), else one unlike every layer's and every other draft's, in both themes
 			color: result.color ?? distinctColour([...this.manifestColours, ...this.drafts.map((d) => d.meta.color)]),
 			sources: result.cited,
-			newSources: result.newSources
+			newSources: result.newSources,
+			// a date column makes no layer an event layer by itself: logistics points are not incursions
+			...(result.timed ? { events: false } : {})
 		};
 		this.current = { ...draft, meta };
 		this.drafts = [this.current, ...this.drafts];

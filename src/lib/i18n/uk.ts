@@ -35,6 +35,7 @@ export const UK: Record<string, string> = {
 	'no longer occupied': 'звільнених',
 	'Since the Paris summit ({date})': 'Від паризького саміту ({date})',
 	'Front line': 'Лінія фронту',
+	'{title}: {shown} of {total}': '{title}: {shown} з {total}',
 	'Share of each oblast occupied on {date}': 'Окупована частка кожної області на {date}',
 	"{raw} at DeepState's resolution; {smoothed} smoothed to 3 km": '{raw} з точністю карти DeepState; {smoothed} у згладженні до 3 км',
 	'How long a front is depends on how closely it is followed: the commanders’ 1,200–1,300 km sit near the first figure, the “about 1,000 km” often quoted near the second.':

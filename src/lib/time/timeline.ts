@@ -102,3 +102,22 @@ export function versionInForce<T extends { asOf: string }>(versions: T[], until:
 	for (const v of versions) if ((end === null || v.asOf <= end) && (inForce === undefined || v.asOf >= inForce.asOf)) inForce = v;
 	return inForce;
 }
+
+/** One events layer's dated features: how many there are, and how many up to the slider's month. */
+export type LayerCount = { title: string; shown: number; total: number };
+
+/**
+ * Each layer's own count of dated features, all and up to `until` (all with no month): what the
+ * slider says when more than one layer of events is drawn ("Airspace incursions: 72 of 74 · …").
+ *
+ * @example
+ * layerCounts([{ title: 'Airspace incursions', features }], '2026-10') // [{ title: 'Airspace incursions', shown: 72, total: 74 }]
+ */
+export function layerCounts(layers: { title: string; features: Feature[] }[], until: Month | null): LayerCount[] {
+	return layers
+		.map(({ title, features }) => {
+			const dates = features.map(eventDate).filter((d): d is string => d !== null);
+			return { title, total: dates.length, shown: until === null ? dates.length : dates.filter((d) => d <= monthEnd(until)).length };
+		})
+		.filter((c) => c.total > 0);
+}

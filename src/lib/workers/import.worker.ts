@@ -9,6 +9,7 @@ import type { Bibliography, Kind } from '../manifest/schema';
 import type { Format } from '../editor/convert';
 import type { FeatureChange, FeatureEdit, LayerDefaults, NewSource } from '../editor/forgive';
 import type { LayerChoices } from '../editor/layerDefaults';
+import { isTimed } from '../time/timeline';
 
 /** What the editor fills in for the file: its defaults for the layer and the new sources as reviewed. */
 export type Forgiving = { defaults?: LayerDefaults; reviewed?: NewSource[]; edits?: FeatureEdit[]; choices?: LayerChoices };
@@ -43,6 +44,8 @@ export type ImportResult = {
 	changes: FeatureChange[];
 	/** the colour the features' own simplestyle agrees on (geojson.io's `fill`, `marker-color`), or null */
 	color: string | null;
+	/** some feature, passing or not, has a date */
+	timed: boolean;
 };
 
 export type ImportReply =
@@ -99,7 +102,8 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography, forg
 		newSources: checked.newSources,
 		cited: citedKeys(checked.data),
 		changes: checked.changes,
-		color: checked.color
+		color: checked.color,
+		timed: isTimed(features)
 	};
 }
 
