@@ -36,6 +36,8 @@ const USAGE = `Usage:
       --confidence <level>      confirmed, reported or uncertain, for every feature giving none
       --name-from <column>      the column (property) each feature's name comes from; a feature with none is
                                 called after the layer ("Title 2"), with a warning
+      --only-kind               take only the features the kind draws (a geojson.io file of points and lines:
+                                add it once with --kind point, once with --kind line and another --id)
       --events                  the features' dates are events (incidents) the time slider counts and filters;
                                 without it a layer's dates are shown on its cards only
       --description <text>      one or two sentences for the legend
@@ -67,6 +69,7 @@ const options = {
 	'as-of': { type: 'string' },
 	confidence: { type: 'string' },
 	'name-from': { type: 'string' },
+	'only-kind': { type: 'boolean' },
 	events: { type: 'boolean' },
 	color: { type: 'string' },
 	renderer: { type: 'string' },
@@ -228,6 +231,7 @@ async function run(
 			asOf: values['as-of'],
 			confidence: values.confidence,
 			nameFrom: values['name-from'],
+			onlyKind: values['only-kind'],
 			events: values.events,
 			color: values.color,
 			renderer: values.renderer,

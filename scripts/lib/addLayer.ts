@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest/validate';
-import { KINDS, layerIdProblem, type Bibliography, type LayerDef } from '../../src/lib/manifest/schema';
+import { KINDS, layerIdProblem, type Bibliography, type Kind, type LayerDef } from '../../src/lib/manifest/schema';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 import { checkLayerText } from '../../src/lib/editor/checkFile';
@@ -31,6 +31,8 @@ export type AddOptions = {
 	confidence?: string;
 	/** the column (property) features are named from */
 	nameFrom?: string;
+	/** only the features the layer's kind draws are taken (the rest are left out, with a warning) */
+	onlyKind?: boolean;
 	/** the features' dates are events the time slider counts (incursions), not facts about places */
 	events?: boolean;
 	description?: string;
@@ -139,7 +141,7 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 	// the layer-level choices (a source, a confidence, an as-of date, a name column) fill what the
 	// file's features lack, as the editor's form does; without one the file is judged as it is
 	const raw = await readFile(options.input, 'utf8');
-	const chosen = addresses.length > 0 || options.confidence !== undefined || options.nameFrom !== undefined;
+	const chosen = addresses.length > 0 || options.confidence !== undefined || options.nameFrom !== undefined || options.onlyKind === true;
 	const filled = kind && chosen ? fillFromChoices(raw, name, options, bibliography.citable, [...(sourceKeys ?? []), ...addresses]) : null;
 	if (filled?.problems.length) return nothing(filled.problems);
 	if (filled?.color && options.color === undefined && !(kept.style as { color?: string })?.color)
@@ -284,7 +286,16 @@ function fillFromChoices(raw: string, name: string, options: AddOptions, known: 
 		// broken JSON is reported, with its line and column, by the usual check of the file as given
 		return null;
 	}
-	const choices = applyLayerChoices(json, { title: options.title ?? slugOf(name), nameFrom: options.nameFrom, sources }, name);
+	const choices = applyLayerChoices(
+		json,
+		{
+			title: options.title ?? slugOf(name),
+			nameFrom: options.nameFrom,
+			sources,
+			...(options.onlyKind && options.kind ? { onlyKind: options.kind as Kind } : {})
+		},
+		name
+	);
 	const rowDates = rowDatesOf(json);
 	const forgiven = forgive(json, { known, file: name, defaults: { confidence: options.confidence, asOf: options.asOf } });
 	completeNewSources(forgiven.newSources, rowDates, options.asOf);

@@ -75,3 +75,22 @@ for (const size of [
 		const [client, scroll] = await editor(page).evaluate((e) => [e.clientWidth, e.scrollWidth]);
 		expect(scroll, `content ${scroll} px wide in a ${client} px panel`).toBeLessThanOrEqual(client);
 	});
+
+test('a geojson.io file of points and lines opens as two drafts, each drawn as its kind', async ({ page }) => {
+	await open(page, 'geojsonio-mixed.geojson');
+	await expect(page.getByTestId('notice')).toContainText(
+		'geojsonio-mixed.geojson holds 1 point and 1 line: a layer draws one kind, so it is opened as 2 drafts, geojsonio-mixed-points.geojson and geojsonio-mixed-lines.geojson'
+	);
+	await expect(page.getByTestId('summary')).toContainText('geojsonio-mixed-points.geojson');
+	await expect(page.getByTestId('summary')).toContainText('as a point layer');
+	// no problem says a line is not a point
+	await expect(editor(page)).not.toContainText('expected for a point layer');
+	const drafts = editor(page).getByRole('button', { name: /geojsonio-mixed-(points|lines)/ });
+	await expect(drafts).not.toHaveCount(0);
+	await editor(page)
+		.getByRole('button', { name: /geojsonio-mixed-lines/ })
+		.first()
+		.click();
+	await expect(page.getByTestId('summary')).toContainText('geojsonio-mixed-lines.geojson: 0 of 1 features on the map as a line layer');
+	await expect(editor(page)).not.toContainText('expected for a line layer');
+});

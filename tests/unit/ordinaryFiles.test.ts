@@ -101,6 +101,38 @@ describe('ordinary files, with layer-level choices only', { timeout: 60_000 }, (
 		]);
 	});
 
+	it('--only-kind takes a mixed file’s lines, then its points, as two layers', async () => {
+		const lines = await add('geojsonio-mixed.geojson', {
+			id: 'checkpoint-roads',
+			title: 'Checkpoint roads',
+			kind: 'line',
+			onlyKind: true,
+			confidence: 'reported',
+			asOf: '2026-11-30',
+			sources: ['https://kyivindependent.com/checkpoints-kyiv/']
+		});
+		expect(lines.problems).toEqual([]);
+		expect(lines.warnings.map((w) => w.message)).toContain('1 feature (Point) left out: a line layer does not draw them; add the file again with their kind');
+		const points = await add('geojsonio-mixed.geojson', {
+			id: 'checkpoints',
+			title: 'Checkpoints',
+			kind: 'point',
+			onlyKind: true,
+			confidence: 'reported',
+			asOf: '2026-11-30',
+			sources: ['https://kyivindependent.com/checkpoints-kyiv/']
+		});
+		expect(points.problems).toEqual([]);
+		const manifest = JSON.parse(readFileSync(join(root, 'layers.json'), 'utf8')) as { layers: { id: string; kind: string }[] };
+		expect(manifest.layers.filter((l) => l.id.startsWith('checkpoint')).map((l) => [l.id, l.kind])).toEqual([
+			['checkpoint-roads', 'line'],
+			['checkpoints', 'point']
+		]);
+		expect(JSON.parse(readFileSync(join(root, 'checkpoints.geojson'), 'utf8')).features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual([
+			'Point'
+		]);
+	});
+
 	it('without a layer-level choice the same file is judged as it is: refused, nothing written', async () => {
 		const before = readFileSync(join(root, 'layers.json'), 'utf8');
 		const result = await add('geojsonio-zones.geojson', { title: 'Proposed buffer zones', kind: 'fill' });

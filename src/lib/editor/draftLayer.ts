@@ -68,7 +68,7 @@ export const slugOf = (fileName: string) =>
 /** A layer id from a file name, cut to the longest an id may be (however long the name): `new-layer` from a name with no letters. */
 export const layerIdOf = (fileName: string) => slugOf(fileName).slice(0, MAX_LAYER_ID).replace(/-+$/, '') || 'new-layer';
 
-const KIND_OF_GEOMETRY: Record<string, Kind> = {
+export const KIND_OF_GEOMETRY: Record<string, Kind> = {
 	Point: 'point',
 	MultiPoint: 'point',
 	LineString: 'line',

@@ -11,6 +11,10 @@ import { ImportClient, refusal, type Forgiving, type ImportResult, type Progress
 import { citableOf, newSourceProblems, type FeatureEdit, type NewSource } from './forgive';
 import { distinctColour, manifestColours } from './distinctColour';
 import type { SaveReply } from './publish';
+import { splitByKind } from './split';
+
+/** Files up to this size are read on the page to see whether they mix kinds of geometry (larger ones go to the worker as they are). */
+const SPLIT_BELOW = 5 * 1024 * 1024;
 
 /** What the worker fills in for a draft's file: the layer's defaults and the new sources as reviewed. */
 const forgivingOf = (meta: DraftMeta): Forgiving => ({
@@ -101,6 +105,15 @@ export class Editor {
 		this.published = null;
 		this.error = refusal(file);
 		if (this.error) return;
+		// points and lines in one file (geojson.io): one draft for each kind, each its own file
+		if (/\.(geo)?json$/i.test(file.name) && file.size <= SPLIT_BELOW) {
+			const parts = splitByKind(await file.text(), file.name);
+			if (parts) {
+				for (const part of parts.toReversed()) await this.drop(new File([part.text], part.name, { type: 'application/geo+json' }));
+				this.notice = `${file.name} holds ${parts.map((p) => `${p.count} ${p.kind === 'fill' ? 'area' : p.kind}${p.count === 1 ? '' : 's'}`).join(' and ')}: a layer draws one kind, so it is opened as ${parts.length} drafts, ${parts.map((p) => p.name).join(' and ')}.`;
+				return;
+			}
+		}
 		const now = Date.now();
 		const draft: Draft = {
 			key: crypto.randomUUID(),

@@ -8,6 +8,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
 import type { NewSource } from './forgive';
+import { KIND_OF_GEOMETRY } from './draftLayer';
+import type { Kind } from '../manifest/schema';
 import { isVisibleText } from '../manifest/schema';
 
 export type LayerChoices = {
@@ -17,6 +19,8 @@ export type LayerChoices = {
 	nameFrom?: string;
 	/** the sources (keys or addresses) of a feature that cites none */
 	sources?: string[];
+	/** take only the features a layer of this kind draws (a file of points and lines added once for each) */
+	onlyKind?: Kind;
 };
 
 export type Defaulted = {
@@ -37,8 +41,21 @@ const URL_PATTERN = /^https?:\/\/\S+$/i;
  * applyLayerChoices(json, { title: 'Logistics points', nameFrom: 'place', sources: ['https://example.org/story'] }, 'points.csv')
  */
 export function applyLayerChoices(collection: FeatureCollection, choices: LayerChoices, file: string): Defaulted {
-	const features = Array.isArray(collection?.features) ? collection.features : [];
 	const warnings: Problem[] = [];
+	if (choices.onlyKind && Array.isArray(collection?.features)) {
+		const kind = choices.onlyKind;
+		const left = collection.features.filter((f) => KIND_OF_GEOMETRY[f?.geometry?.type ?? ''] !== kind && f?.geometry);
+		if (left.length) {
+			collection.features = collection.features.filter((f) => !left.includes(f));
+			const types = [...new Set(left.map((f) => f.geometry.type))].join(', ');
+			warnings.push({
+				file,
+				field: 'geometry',
+				message: `${left.length} feature${left.length === 1 ? '' : 's'} (${types}) left out: a ${kind} layer does not draw them; add the file again with their kind`
+			});
+		}
+	}
+	const features = Array.isArray(collection?.features) ? collection.features : [];
 	const colours = new Set<string>();
 	let named = 0;
 	let fromColumn = 0;
