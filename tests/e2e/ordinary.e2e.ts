@@ -94,3 +94,21 @@ test('a geojson.io file of points and lines opens as two drafts, each drawn as i
 	await expect(page.getByTestId('summary')).toContainText('geojsonio-mixed-lines.geojson: 0 of 1 features on the map as a line layer');
 	await expect(editor(page)).not.toContainText('expected for a line layer');
 });
+
+test('clicking a feature’s problem opens that feature’s fields, the missing one empty and ready', async ({ page }) => {
+	await open(page, 'excel-points.csv');
+	const problems = page.getByTestId('problems').getByRole('listitem');
+	await expect(problems).toHaveCount(8);
+	await problems.filter({ hasText: 'No confidence given' }).first().getByRole('button').click();
+	const fields = page.getByRole('region', { name: 'Edit a feature' });
+	await expect(fields.getByLabel('Feature to edit')).toHaveValue(/^lviv-logistics-centre-/);
+	const confidence = fields.getByLabel('confidence', { exact: true });
+	await expect(confidence).toHaveValue('');
+	await expect(confidence).toBeFocused();
+	await confidence.fill('reported');
+	await confidence.press('Enter');
+	await confidence.blur();
+	// that feature's confidence is given; the other three still lack theirs
+	await expect(problems).toHaveCount(7);
+	await expect(page.getByTestId('problems')).toContainText('No date given');
+});

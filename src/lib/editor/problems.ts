@@ -6,6 +6,8 @@ export type Located = {
 	line: number | null;
 	column: number | null;
 	feature: number | null;
+	/** the feature's id, where the checker knows it: the feature editor opens it */
+	featureId: string | null;
 	field: string;
 	message: string;
 	/** the line itself, for JSON that does not parse */
@@ -20,6 +22,7 @@ export function locate(problem: Problem, fileName: string): Located {
 		line: own ? (line ?? null) : null,
 		column: own ? (column ?? null) : null,
 		feature: problem.feature?.index ?? null,
+		featureId: problem.feature?.id ?? null,
 		field: formatPlace({ ...rest, file: own ? '' : problem.file }),
 		message: problem.message,
 		...(own && excerpt ? { excerpt } : {})

@@ -46,6 +46,8 @@ export type ImportResult = {
 	color: string | null;
 	/** some feature, passing or not, has a date */
 	timed: boolean;
+	/** the features a problem keeps off the map (the first 200), so the editor can open their fields */
+	rejectedFeatures: FeatureCollection['features'];
 };
 
 export type ImportReply =
@@ -103,7 +105,11 @@ function check(id: number, layer: LayerShape | null, sources: Bibliography, forg
 		cited: citedKeys(checked.data),
 		changes: checked.changes,
 		color: checked.color,
-		timed: isTimed(features)
+		timed: isTimed(features),
+		rejectedFeatures: checked.rejected
+			.slice(0, 200)
+			.map((i) => features[i])
+			.filter(Boolean)
 	};
 }
 
