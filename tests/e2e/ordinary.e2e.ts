@@ -63,6 +63,15 @@ test('a CSV with semicolons names its features from a chosen column', async ({ p
 	await page.getByLabel('Names from').selectOption('place');
 	await expect(editor(page).locator('details', { hasText: 'made to the file on the way in' })).toContainText('named from the column "place"');
 	await expect(editor(page).locator('details', { hasText: 'made to the file on the way in' })).not.toContainText('had no name');
+	// its own url column is each row's source; the row with none is told to take the layer's
+	await page.getByLabel('Confidence where a feature gives none').selectOption('reported');
+	await page.getByLabel('As of').fill('2026-12-01');
+	await expect(page.getByTestId('problems')).toContainText('line 4 No source given: add a web address or a key under “Sources”, below');
+	await page.getByLabel('Source: a key or a web address').fill('https://www.ukrinform.net/rubric-defense/rear-facilities.html');
+	await page.getByRole('button', { name: 'Add source' }).click();
+	for (const entry of await page.getByTestId('new-source').all()) await entry.getByLabel('Published').fill('2026-11-03');
+	await expect(page.getByTestId('summary')).toContainText('3 of 3 features on the map');
+	await expect(page.getByTestId('problems')).toHaveCount(0);
 });
 
 for (const size of [
@@ -87,6 +96,13 @@ test('a geojson.io file of points and lines opens as two drafts, each drawn as i
 	await expect(editor(page)).not.toContainText('expected for a point layer');
 	const drafts = editor(page).getByRole('button', { name: /geojsonio-mixed-(points|lines)/ });
 	await expect(drafts).not.toHaveCount(0);
+	// the points' draft reaches the map with the layer's choices alone
+	await page.getByLabel('Source: a key or a web address').fill('https://kyivindependent.com/checkpoints-kyiv/');
+	await page.getByRole('button', { name: 'Add source' }).click();
+	await page.getByTestId('new-source').getByLabel('Published').fill('2026-11-30');
+	await page.getByLabel('Confidence where a feature gives none').selectOption('reported');
+	await page.getByLabel('As of').fill('2026-12-01');
+	await expect(page.getByTestId('summary')).toContainText('geojsonio-mixed-points.geojson: 1 of 1 features on the map as a point layer');
 	await editor(page)
 		.getByRole('button', { name: /geojsonio-mixed-lines/ })
 		.first()
