@@ -71,7 +71,14 @@ describe('problems', () => {
 			field: 'properties.sources[0]',
 			message: '"foo" is not in geodata/sources.json'
 		};
-		expect(locate(p, 'my file.geojson')).toEqual({ line: 14, column: 5, feature: 3, field: 'features[3] (x).properties.sources[0]', message: p.message });
+		expect(locate(p, 'my file.geojson')).toEqual({
+			line: 14,
+			column: 5,
+			feature: 3,
+			featureId: 'x',
+			field: 'features[3] (x).properties.sources[0]',
+			message: p.message
+		});
 		expect(locate({ file: 'rows.csv', line: 4, field: '', message: 'latitude "x" is not a number' }, 'rows.csv')).toMatchObject({
 			line: 4,
 			column: null,
