@@ -7,20 +7,10 @@ import area from '@turf/area';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { oblastShares, sharesText } from '../../src/lib/geo/oblastShares';
 import { validateFrontFigures } from '../../src/lib/manifest/frontFigures';
+import { boxPolygon } from './boxes';
 
 const root = new URL('../..', import.meta.url).pathname;
-const box = (w: number, s: number, e: number, n: number): Polygon => ({
-	type: 'Polygon',
-	coordinates: [
-		[
-			[w, s],
-			[e, s],
-			[e, n],
-			[w, n],
-			[w, s]
-		]
-	]
-});
+const box = boxPolygon;
 const unit = (iso: string, g: Polygon) => ({ type: 'Feature' as const, properties: { iso, name: iso, name_uk: iso }, geometry: g });
 
 describe('occupied share of an oblast', () => {
