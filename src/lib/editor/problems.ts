@@ -60,9 +60,14 @@ const NOTHING = /(^|, )undefined found$/;
  * inWords({ field: 'features[0].properties.asOf', message: 'a date like "2025-09-04" expected, undefined found', … }).text
  * // 'No date given: set “As of”, below, for every feature that gives none'
  */
-export function inWords(item: Pick<Located, 'field' | 'message'>): Worded {
+/** The property a problem names (`properties.asOf`, `properties.sources[0]`), and whether it says the feature gives none. */
+export function propertyOf(item: Pick<Located, 'field' | 'message'>): { property: string; missing: boolean } {
 	const property = /properties\.([A-Za-z_]+)(\[\d+\])?$/.exec(item.field)?.[1] ?? '';
-	const missing = NOTHING.test(item.message) || /^must not be empty$|expected \(no source|^at least one/.test(item.message);
+	return { property, missing: NOTHING.test(item.message) || /^must not be empty$|expected \(no source|^at least one/.test(item.message) };
+}
+
+export function inWords(item: Pick<Located, 'field' | 'message'>): Worded {
+	const { property, missing } = propertyOf(item);
 	const detail = `${item.field} ${item.message}`.trim();
 	if (missing && property === 'confidence') return { text: 'No confidence given: choose one under “Confidence where a feature gives none”, below', detail };
 	if (missing && property === 'asOf') return { text: 'No date given: set “As of”, below, for every feature that gives none', detail };
