@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import area from '@turf/area';
 import circle from '@turf/circle';
+import destination from '@turf/destination';
 import union from '@turf/union';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPoint, Point, Polygon } from 'geojson';
@@ -67,5 +68,31 @@ describe('zonePolygon', () => {
 			const km = f.properties.radiusKm;
 			expect(Math.abs(area(zonePolygon(f, km)) - area(turfZone(f.geometry.coordinates, km))) / area(turfZone(f.geometry.coordinates, km))).toBeLessThan(1e-6);
 		}
+	});
+});
+
+describe('zonePolygon where circles meet at a vertex', () => {
+	it('a base named twice is one circle', () => {
+		const zone = zonePolygon(
+			multi([
+				[22.02, 50.11],
+				[22.02, 50.11]
+			]),
+			300
+		);
+		expect(zone.geometry.type).toBe('Polygon');
+		expect(area(zone)).toBeCloseTo(area(circle([22.02, 50.11], 300, { steps: 96, units: 'kilometers' })), -3);
+	});
+
+	it('two circles that touch at a vertex of each: the same area as turf union, without its clipper', () => {
+		// on the equator, 300 km east and west of 0°: each circle's vertex due east or west is the point they touch
+		const a = destination([0, 0], 300, 90, { units: 'kilometers' }).geometry.coordinates[0];
+		const centres = [
+			[-a, 0],
+			[a, 0]
+		];
+		const zone = zonePolygon(multi(centres), 300);
+		expect(Math.abs(area(zone) - area(turfZone(centres, 300))) / area(turfZone(centres, 300))).toBeLessThan(1e-6);
+		for (const p of centres) expect(booleanPointInPolygon(p, zone)).toBe(true);
 	});
 });
