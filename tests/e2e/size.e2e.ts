@@ -7,9 +7,11 @@ import { beforeFirstPaint, buildFileOf, jsSet, kb, maplibreOwn, type JsSet } fro
 // 310.5 KB). Measured: 341.8 KB at first (1.27x), 335.2 after the data checks and small point
 // layers left it, 308.9 (1.144x) once the panels, the viewer's state, the data layers' style code
 // and the Ukrainian dictionary load beside the base map. In all, once the default layers are
-// drawn: 550.6 KB at first, about 355 now (goal 500); the budget holds what is there against growth.
+// drawn: 550.6 KB at first, 369.7 with the front and the base map's detail, 343.3 once the patrol
+// zones' circles are unioned without turf's clipper (polyclip-ts and bignumber.js, ~26 KB): the
+// budget is the goal, 350.
 const FIRST_PAINT_RATIO = 1.15;
-const BUDGET_KB = { total: 370 };
+const BUDGET_KB = { total: 350 };
 
 const figures = (what: string, set: JsSet) =>
 	`${what}: ${kb(set.bytes.gzip)} KB gzip, ${kb(set.bytes.brotli)} KB brotli, ${kb(set.bytes.raw)} KB raw in ${set.files.length} files ` +
@@ -28,12 +30,17 @@ for (const [route, html] of [
 	});
 
 	test(`${route}: all the JavaScript to draw the default layers stays within ${BUDGET_KB.total} KB gzip`, async ({ page }) => {
-		const scripts: string[] = [];
-		page.on('response', (r) => {
-			if (r.url().startsWith('http') && (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url()))) scripts.push(r.url());
-		});
 		const { errors } = await openAtlas(page, route);
 		expect(errors).toEqual([]);
+		// what the page asked for before it said its default layers were drawn (the base map's
+		// detail, which comes after, is not counted however fast it arrives)
+		const scripts = await page.evaluate(() => {
+			const ready = performance.getEntriesByName('atlas:ready')[0].startTime;
+			return performance
+				.getEntriesByType('resource')
+				.filter((r) => r.startTime <= ready && /\.m?js(\?|$)/.test(r.name))
+				.map((r) => r.name);
+		});
 		const files = scripts.map(buildFileOf);
 		expect(
 			files.filter((f) => f === null),

@@ -174,6 +174,7 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
 		}
 		await map.idle();
+		performance.mark('atlas:ready');
 		session.ready = true;
 		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
 		onready?.(map);

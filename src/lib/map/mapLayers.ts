@@ -128,11 +128,12 @@ export class MapLayers {
 		this.paintCountries();
 		this.applyTime();
 		await this.redrawDeck();
-		// the rivers, lakes, towns and the points' names come once the first view has drawn: they add
-		// nothing to its bytes or its wait (towns are what the points' place in the label collision is for)
-		this.later ??= (this.map.once('idle') as Promise<unknown>).then(
-			() => (this.queue = this.queue.then(() => this.addLater()).catch((e) => void this.map.fire('error', { error: e })))
-		);
+		// the rivers, lakes, towns and the points' names come once the first view has drawn, in the
+		// next task: after the page has said it is ready, so they add nothing to its bytes or its wait
+		// (towns are what the points' place in the label collision is for)
+		this.later ??= (this.map.once('idle') as Promise<unknown>)
+			.then(() => new Promise((next) => setTimeout(next, 0)))
+			.then(() => (this.queue = this.queue.then(() => this.addLater()).catch((e) => void this.map.fire('error', { error: e }))));
 	}
 
 	private async addLater(): Promise<void> {
