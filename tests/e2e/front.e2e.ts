@@ -82,12 +82,37 @@ for (const path of ['/', '/embed']) {
 		await openAtlas(page, `${path}?layers=occupied,front-line&time=2025-09&view=37.0,48.3,6.5`);
 		await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-09-04']);
 		await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-09-04']);
-		// only the versions of the layers on are fetched: not the changes, which are off here
-		expect(fetched.sort()).toEqual(['front-2025-09-04.geojson', 'occupied-2025-09-04.geojson']);
+		// only the versions of the layers on are fetched: not the changes, which are off here; and once
+		// the month is drawn, the months either side (August's and October's first snapshots), which a
+		// step of the slider asks for next
+		const either = ['front-2025-08-01.geojson', 'front-2025-10-01.geojson', 'occupied-2025-08-01.geojson', 'occupied-2025-10-01.geojson'];
+		await expect.poll(() => [...new Set(fetched)].sort()).toEqual(['front-2025-09-04.geojson', 'occupied-2025-09-04.geojson', ...either].sort());
 		// the embed dates what it draws: the month shown, and the snapshot in force then, not the latest
 		if (path === '/embed') await expect(page.locator('.embed-head [data-dates]')).toContainText('Showing Sep 2025 · Front: 4 Sep 2025 (DeepStateMap.Live)');
 	});
 }
+
+test('a slider step to a month next to the one shown draws what was fetched ahead, and a month seen once is never fetched again', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => r.url().includes('/geodata/front/') && fetched.push(r.url().split('/').pop()!));
+	await openAtlas(page, '/?layers=occupied,front-line&time=2025-06&view=37.0,48.3,6.5');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-06-01']);
+	await expect.poll(() => fetched).toContain('occupied-2025-07-01.geojson');
+	await expect.poll(() => fetched).toContain('front-2025-07-01.geojson');
+	const before = fetched.length;
+	await slideTo(page, '2025-07');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-07-01']);
+	await expect.poll(() => drawnIds(page, 'front-line:line')).toEqual(['front-2025-07-01']);
+	// July came from what was fetched ahead; its own step asks only for August's, the next ahead
+	expect(fetched.slice(before).filter((f) => f.includes('2025-07'))).toEqual([]);
+	await expect.poll(() => fetched.slice(before).sort()).toEqual(['front-2025-08-01.geojson', 'occupied-2025-08-01.geojson']);
+	// back to June and on to July again: nothing is fetched twice
+	await slideTo(page, '2025-06');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-06-01']);
+	await slideTo(page, '2025-07');
+	await expect.poll(() => drawnIds(page, 'occupied:fill')).toEqual(['occupied-2025-07-01']);
+	expect(fetched.length, fetched.join(', ')).toBe(new Set(fetched).size);
+});
 
 test('before the first snapshot no front is drawn, and the panel says why', async ({ page }) => {
 	await openAtlas(page, '/?layers=occupied,front-line,incursions&time=2023-06&view=36.8,48.5,6.0');

@@ -3,6 +3,7 @@
 // fetched from the site, once, and takes the layer's place. The map then swaps the data alone.
 import { assets } from '$app/paths';
 import type { LayerSpec } from '../manifest/specs';
+import { versionInForce } from '../time/timeline';
 import type { AtlasSession } from './session.svelte';
 
 /** Registers the effect; call it while a component initialises. */
@@ -27,8 +28,19 @@ export function syncVersions(session: AtlasSession): void {
 	$effect(() => {
 		const { viewer, lib, countries } = session;
 		if (!viewer || !lib || !countries) return;
+		// the months either side of the slider's: fetched (and checked) before a drag or a play asks
+		// for them, once the month shown is drawn, so the next step redraws from what is loaded
+		const months = viewer.series.map((m) => m.month);
+		const at = viewer.until === null ? months.length - 1 : months.indexOf(viewer.until);
+		const neighbours = [months[at - 1], months[at + 1]].filter((m) => m !== undefined).map((m) => (m === months.at(-1) ? null : m));
 		for (const spec of viewer.layers) {
 			const version = viewer.inForce.get(spec.id);
+			// (after the page is ready: nothing of this is in its first view's wait)
+			if (spec.def.versions && viewer.visible[spec.id] && session.ready)
+				for (const month of neighbours) {
+					const next = versionInForce(spec.def.versions, month);
+					if (next && next.file !== spec.def.file && !loaded.has(next.file)) setTimeout(() => load(spec, next.file).catch(() => {}), 0);
+				}
 			// a layer that is off fetches nothing; switched on, it fetches the month's version then
 			if (!version || version.file === spec.def.file || !viewer.visible[spec.id]) continue;
 			load(spec, version.file).then(
