@@ -283,16 +283,25 @@ export class Viewer {
 	}
 	private townsAsked = false;
 	private towns = $state.raw<TownIndex>({ where: {}, towns: [] });
-	readonly places = $derived(
-		this.placesCode && this.labels && dataLang()
-			? this.placesCode.placesFrom(
-					this.layers.map((l) => ({ id: l.id, title: layerTitle(l.def, lang()), display: l.display })),
-					this.labels,
-					this.towns,
-					lang()
-				)
-			: []
-	);
+	// the countries' and towns' places change with the language; a layer's with its data (a slider
+	// step swaps one layer's version: the others' places, and the towns', are kept, not made again)
+	private readonly basePlaces = $derived(this.placesCode && this.labels ? this.placesCode.basemapPlaces(this.labels, this.towns, lang()) : []);
+	private readonly placesByData = new WeakMap<object, { key: string; places: Place[] }>();
+	readonly places = $derived.by(() => {
+		const code = this.placesCode;
+		if (!code || !this.labels || !dataLang()) return [];
+		const language = lang();
+		const ofLayer = (l: LayerSpec) => {
+			const title = layerTitle(l.def, language);
+			const key = `${l.id}\n${title}\n${language}`;
+			const kept = this.placesByData.get(l.display);
+			if (kept?.key === key) return kept.places;
+			const places = code.layerPlaces({ id: l.id, title, display: l.display }, language);
+			this.placesByData.set(l.display, { key, places });
+			return places;
+		};
+		return [...this.layers.flatMap(ofLayer), ...this.basePlaces];
+	});
 	search = (query: string): Place[] => this.placesCode?.searchPlaces(this.places, query) ?? [];
 	readonly inView = $derived.by(() => {
 		const box = this.viewBox;

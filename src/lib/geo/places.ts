@@ -38,8 +38,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 type LayerLike = { id: string; title: string; display: FeatureCollection };
 
 /**
- * Every drawn feature of every layer, and every labelled country, as places. Searchable text is
- * the name plus a feature's `place` and `country`, so a town named in an incident finds it.
+ * Every drawn feature of every layer, and every labelled country and town, as places. Searchable
+ * text is the name plus a feature's `place` and `country`, so a town named in an incident finds it.
  */
 export function placesFrom(
 	layers: LayerLike[],
@@ -47,28 +47,39 @@ export function placesFrom(
 	towns: TownIndex = { where: {}, towns: [] },
 	language: 'en' | 'uk' = 'en'
 ): Place[] {
-	const fromLayers = layers.flatMap((layer) =>
-		layer.display.features
-			.filter((f) => f.geometry)
-			.map((f, i): Place => {
-				const p = f.properties ?? {};
-				const english = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
-				// the reader's language names it; either language finds it
-				const label = language === 'uk' && typeof p.name_uk === 'string' && p.name_uk ? p.name_uk : english;
-				const country = language === 'uk' && typeof p.country_uk === 'string' && p.country_uk ? p.country_uk : p.country;
-				return {
-					label,
-					kind: layer.title,
-					layerId: layer.id,
-					index: Number(p._i ?? i),
-					bbox: bbox(f) as BBox,
-					anchor: anchorOf(f),
-					properties: p,
-					text: fold([english, p.name_uk, p.place, p.place_uk, p.country, p.country_uk].filter((s) => typeof s === 'string').join(' ')),
-					...(typeof country === 'string' && country ? { where: country } : {})
-				};
-			})
-	);
+	return [...layers.flatMap((layer) => layerPlaces(layer, language)), ...basemapPlaces(countries, towns, language)];
+}
+
+/** One layer's drawn features as places (its part of `placesFrom`). */
+export function layerPlaces(layer: LayerLike, language: 'en' | 'uk' = 'en'): Place[] {
+	return layer.display.features
+		.filter((f) => f.geometry)
+		.map((f, i): Place => {
+			const p = f.properties ?? {};
+			const english = String(p.name ?? p.id ?? `${layer.title} ${i + 1}`);
+			// the reader's language names it; either language finds it
+			const label = language === 'uk' && typeof p.name_uk === 'string' && p.name_uk ? p.name_uk : english;
+			const country = language === 'uk' && typeof p.country_uk === 'string' && p.country_uk ? p.country_uk : p.country;
+			return {
+				label,
+				kind: layer.title,
+				layerId: layer.id,
+				index: Number(p._i ?? i),
+				bbox: bbox(f) as BBox,
+				anchor: anchorOf(f),
+				properties: p,
+				text: fold([english, p.name_uk, p.place, p.place_uk, p.country, p.country_uk].filter((s) => typeof s === 'string').join(' ')),
+				...(typeof country === 'string' && country ? { where: country } : {})
+			};
+		});
+}
+
+/** The base map's labelled countries and towns as places (the rest of `placesFrom`). */
+export function basemapPlaces(
+	countries: FeatureCollection<Point, { name: string; name_uk?: string }>,
+	towns: TownIndex = { where: {}, towns: [] },
+	language: 'en' | 'uk' = 'en'
+): Place[] {
 	const named = (en: string, uk: string | undefined) => (language === 'uk' && uk ? uk : en);
 	const fromBasemap = countries.features.map((c): Place => ({
 		label: named(c.properties.name, c.properties.name_uk),
@@ -94,7 +105,7 @@ export function placesFrom(
 		zoom,
 		...(whereOf(at) ? { where: whereOf(at) } : {})
 	}));
-	return [...fromLayers, ...fromBasemap, ...fromTowns];
+	return [...fromBasemap, ...fromTowns];
 }
 
 function anchorOf(f: Feature): [number, number] {
