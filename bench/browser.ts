@@ -96,18 +96,28 @@ export function cpuPartOf(processType: string | null, thread: string): CpuPart {
 	return 'page other threads'; // compositor, IO, media
 }
 
-/** Chromium's processes on this machine: pid and command line, read from /proc. */
+/**
+ * The Chromium processes this benchmark started (descendants of this Node process): pid and
+ * command line, read from /proc. Another browser on the machine (a test run beside the bench)
+ * counts as load, never as the bench's own CPU.
+ */
 function chromiumProcesses(): { pid: string; cmdline: string }[] {
-	const found: { pid: string; cmdline: string }[] = [];
+	const parentOf = new Map<string, string>();
+	const cmdlines = new Map<string, string>();
 	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
 		try {
-			const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			if (cmdline.includes('chrom')) found.push({ pid, cmdline });
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			parentOf.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			cmdlines.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
 		} catch {
 			// a process that ended while being read
 		}
 	}
-	return found;
+	const ours = (pid: string): boolean => {
+		for (let p: string | undefined = pid, hops = 0; p && p !== '0' && hops < 16; p = parentOf.get(p), hops++) if (p === String(process.pid)) return true;
+		return false;
+	};
+	return [...cmdlines].filter(([pid, cmdline]) => cmdline.includes('chrom') && ours(pid)).map(([pid, cmdline]) => ({ pid, cmdline }));
 }
 
 /** The name and CPU milliseconds (user + system) in a /proc `stat` file, of a process or a thread. */
@@ -187,6 +197,16 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 		await page.waitForFunction(() => window.__atlas?.ready === true || window.__bench !== undefined, null, { timeout: 90_000, polling: 50 });
 		const [cpuAfter, threadsAfter] = [chromiumCpu(), chromiumThreadCpu()];
 		if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+		// the atlas: the scripts it asked for before it said its default layers were drawn (the size
+		// test's rule: what comes after, the base map's detail, is not counted however fast it arrives)
+		const requested = await page.evaluate(() => {
+			const ready = performance.getEntriesByName('atlas:ready')[0]?.startTime;
+			if (ready === undefined) return null;
+			return performance
+				.getEntriesByType('resource')
+				.filter((r) => r.startTime <= ready && /\.m?js(\?|$)/.test(r.name))
+				.map((r) => r.name);
+		});
 		const marks: Record<string, number | undefined> = await page.evaluate(() => ({
 			...window.__marks,
 			benchIdle: window.__bench?.idleAt,
@@ -207,7 +227,7 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
 			url,
 			firstDrawMs: marks.firstDraw,
 			idleMs,
-			scripts: [...scripts],
+			scripts: requested ?? [...scripts],
 			cpuMs,
 			cpuParts: cpuPartsSince(threadsBefore, threadsAfter),
 			frames: marks.frames ?? 0,
@@ -278,4 +298,111 @@ export async function panFrames(
 export function quantile(xs: number[], q: number): number {
 	const sorted = [...xs].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+export type Drag = {
+	view: string;
+	/** ms from each slider step to the first idle with that month's front drawn: the first pass (months seen for the first time), then back over the same months */
+	firstPassMs: number[];
+	secondPassMs: number[];
+	/** ms from a plain repaint of the same view to idle, as many times */
+	repaintMs: number[];
+	/** the longest main-thread task during each pass, ms (0: none over 50 ms, the browser's long-task threshold) */
+	longestTaskMs: [number, number];
+	/** frames the map drew for each step of each pass, and for each repaint */
+	frames: { firstPass: number[]; secondPass: number[]; repaint: number[] };
+};
+
+/**
+ * The time slider dragged a month at a time, as a reader's drag sends `input` events: `steps`
+ * months back from the last, then forward over the same months again. Each step is timed from the
+ * event to the first map idle at which the occupied area and the front line drawn are the version
+ * in force that month (read back from the rendered features), against plain repaints of the same
+ * view to idle. `view` is an address's query (`view=37.6,48.3,7`), or '' for the default view.
+ */
+export async function sliderDrag(browser: Browser, origin: string, view: string, versions: string[], steps = 24): Promise<Drag> {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	try {
+		await context.addInitScript(nameShim);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${origin}/${view ? `?${view}` : ''}`);
+		await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 90_000, polling: 50 });
+		const result = await page.evaluate(
+			async ([versions, steps]) => {
+				const map = window.__atlas!.map;
+				const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label^="Show"]')!;
+				const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+				// maplibre clears the colour buffer once a frame
+				let frames = 0;
+				const clear = WebGL2RenderingContext.prototype.clear;
+				WebGL2RenderingContext.prototype.clear = function (this: WebGL2RenderingContext, mask: number) {
+					if (mask & 0x4000) frames++;
+					return clear.call(this, mask);
+				};
+				const counted = { firstPass: [] as number[], secondPass: [] as number[], repaint: [] as number[] };
+				const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+				const drawn = (layer: string) => new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties.id as string));
+				// the version in force in the month the slider reads out: the last snapshot dated in or before it
+				const inForce = () => {
+					const [name, year] = slider.getAttribute('aria-valuetext')!.split(/[: ]/);
+					const end = `${year}-${String(MONTHS.indexOf(name) + 1).padStart(2, '0')}-31`;
+					return versions.filter((v) => v <= end).at(-1)!;
+				};
+				// the names and the base map's detail come after the first idle: let them in first
+				await new Promise((r) => setTimeout(r, 3000));
+				const repaintMs: number[] = [];
+				for (let i = 0; i < steps; i++) {
+					const started = performance.now();
+					frames = 0;
+					const done = idle();
+					map.triggerRepaint();
+					await done;
+					repaintMs.push(performance.now() - started);
+					counted.repaint.push(frames);
+				}
+				let longest = 0;
+				const observer = new PerformanceObserver((list) => {
+					for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+				});
+				observer.observe({ type: 'longtask' });
+				const step = async (value: number, pass: number[]) => {
+					const started = performance.now();
+					frames = 0;
+					slider.value = String(value);
+					slider.dispatchEvent(new Event('input', { bubbles: true }));
+					await new Promise((r) => setTimeout(r, 0)); // the readout follows the state
+					const asOf = inForce();
+					const until = started + 30_000;
+					// the first idle may come before the month's file is in: then the next, which its drawing brings
+					for (let kick = true; ; kick = false) {
+						const next = idle();
+						if (kick) map.triggerRepaint();
+						await Promise.race([next, new Promise((r) => setTimeout(r, until - performance.now()))]);
+						if (drawn('occupied:fill').has(`occupied-${asOf}`) && drawn('front-line:line').has(`front-${asOf}`)) break;
+						if (performance.now() > until) throw new Error(`the front of ${asOf} was not drawn in 30 s`);
+					}
+					pass.push(frames);
+					return performance.now() - started;
+				};
+				const last = Number(slider.max);
+				const firstPassMs: number[] = [];
+				for (let k = 1; k <= steps; k++) firstPassMs.push(await step(last - k, counted.firstPass));
+				await new Promise((r) => setTimeout(r, 100));
+				const firstLongest = longest;
+				longest = 0;
+				const secondPassMs: number[] = [];
+				for (let k = steps - 1; k >= 0; k--) secondPassMs.push(await step(last - k, counted.secondPass));
+				await new Promise((r) => setTimeout(r, 100));
+				observer.disconnect();
+				return { firstPassMs, secondPassMs, repaintMs, longestTaskMs: [firstLongest, longest] as [number, number], frames: counted };
+			},
+			[versions, steps] as const
+		);
+		if (errors.length) throw new Error(`slider drag: ${errors.join('; ')}`);
+		return { view, ...result };
+	} finally {
+		await context.close();
+	}
 }

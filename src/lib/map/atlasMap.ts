@@ -90,7 +90,10 @@ export class AtlasMap {
 			locale: options.locale,
 			dragRotate: false,
 			pitchWithRotate: false,
-			touchPitch: false
+			touchPitch: false,
+			// labels that gain or lose their place show at once: maplibre's 300 ms fade redraws the
+			// whole map for each of its frames (3 a repaint under software rendering, 1 without it)
+			fadeDuration: 0
 		});
 		map.touchZoomRotate.disableRotation();
 		if (options.padding) map.setPadding(options.padding);
