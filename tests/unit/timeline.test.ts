@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { monthlyCounts, shownAt, timelineOf, versionInForce, yearlyCounts, monthLabel } from '../../src/lib/time/timeline';
+import { monthEnd, monthlyCounts, shownAt, timeCutoff, timelineOf, versionInForce, yearlyCounts, monthLabel } from '../../src/lib/time/timeline';
 import { validateScenes } from '../../src/lib/manifest/scenes';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -151,5 +151,29 @@ describe('each events layer counts its own', () => {
 		]);
 		expect(layerCounts(layers, '2025-09')[0]).toEqual({ title: 'Airspace incursions', shown: 1, total: 3 });
 		expect(layerCounts(layers, null)[1]).toEqual({ title: 'Logistics points', shown: 1, total: 1 });
+	});
+});
+
+describe("the time filter's bound", () => {
+	const incursions: Feature[] = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8')).features;
+	const months = timelineOf([{ features: incursions }]).map((m) => m.month);
+	const shown = (bound: string) => incursions.filter((f) => String(f.properties?.date ?? '') <= bound).map((f) => f.properties?.id);
+
+	it('shows what the end of the month shows, in every month of the incursions', () => {
+		for (const month of months) expect(shown(timeCutoff(incursions, month)!), month).toEqual(shown(monthEnd(month)));
+	});
+
+	it('is the same bound through months with no new incursion, and moves with one', () => {
+		const counts = monthlyCounts(incursions.map((f) => String(f.properties?.date ?? '')).filter(Boolean));
+		const quiet = counts.filter((m, i) => i > 0 && m.count === 0);
+		expect(quiet.length).toBeGreaterThan(0);
+		for (const m of quiet) {
+			const before = counts[counts.indexOf(m) - 1].month;
+			expect(timeCutoff(incursions, m.month), m.month).toBe(timeCutoff(incursions, before));
+		}
+		const busy = counts.filter((m, i) => i > 0 && m.count > 0);
+		for (const m of busy) expect(timeCutoff(incursions, m.month)!.slice(0, 7), m.month).toBe(m.month);
+		expect(timeCutoff(incursions, null)).toBeNull();
+		expect(timeCutoff(incursions, '1999-01')).toBe('');
 	});
 });

@@ -10,7 +10,7 @@ import * as styles from './styleLayers';
 import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
-import { countsAsEvents, isTimed, monthEnd, type Month } from '../time/timeline';
+import { countsAsEvents, isTimed, timeCutoff, type Month } from '../time/timeline';
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
 const sameDrawing = (a: LayerSpec, b: LayerSpec) =>
@@ -174,9 +174,13 @@ export class MapLayers {
 		if (this.lost) return;
 		// no filter is `undefined`, not null: maplibre compares the new filter with the layer's, and
 		// null never equals an absent one, so each call would send the whole source to its worker again
-		const filter = this.until === null ? undefined : (['<=', ['coalesce', ['get', 'date'], ''], monthEnd(this.until)] as const);
-		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && countsAsEvents(s.def) && isTimed(s.display.features)))
+		// the bound is the last event's date up to the month: a month with no new event leaves the
+		// filter as it was, and maplibre lays out nothing again
+		for (const spec of this.specs.filter((s) => s.def.renderer !== 'deck' && countsAsEvents(s.def) && isTimed(s.display.features))) {
+			const cutoff = timeCutoff(spec.display.features, this.until);
+			const filter = cutoff === null ? undefined : (['<=', ['coalesce', ['get', 'date'], ''], cutoff] as const);
 			for (const layer of this.drawnLayers(spec)) this.map.setFilter(layer.id, filter as never);
+		}
 	}
 
 	async redrawDeck(): Promise<void> {

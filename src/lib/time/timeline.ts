@@ -28,6 +28,26 @@ export const shownIn = (def: { events?: boolean }, feature: Feature, until: Mont
 /** The last day a month can have, as a string that every ISO date of that month sorts at or before. */
 export const monthEnd = (month: Month) => `${month}-31`;
 
+/**
+ * The time filter's bound for one layer: the latest `date` its features carry up to the end of
+ * `until` ('' when none; null: no filter). It shows the same features as the month's end, and it
+ * is the same bound for every month with no new event, so a slider step over such months changes
+ * no filter and the map lays out nothing again.
+ *
+ * @example
+ * timeCutoff(incursions, '2025-10') // '2025-10-19': the last incursion up to October 2025
+ */
+export function timeCutoff(features: Feature[], until: Month | null): string | null {
+	if (until === null) return null;
+	const end = monthEnd(until);
+	let cutoff = '';
+	for (const f of features) {
+		const date = f.properties?.date;
+		if (typeof date === 'string' && date <= end && date > cutoff) cutoff = date;
+	}
+	return cutoff;
+}
+
 /** Whether a feature shows up to the end of `until` (null: no time filter). Undated features always do. */
 export function shownAt(feature: Feature, until: Month | null): boolean {
 	const date = eventDate(feature);
