@@ -11,6 +11,7 @@ import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../ge
 import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
 import { rgb, type Rgb } from './theme';
+import { PAINT } from '../paint/defaults';
 
 /** A cluster under the pointer: no feature of its own, a click zooms in until it splits. */
 export type ClusterPick = { layerId: string; cluster: { center: [number, number]; zoom: number; count: number } };
@@ -57,7 +58,14 @@ function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 }
 
 // points and clusters alike: a white ring, sizes in screen pixels
-const WHITE_RING = { getLineColor: [255, 255, 255], stroked: true, radiusUnits: 'pixels', lineWidthUnits: 'pixels', getLineWidth: 1.5 } as const;
+const whiteRing = () =>
+	({
+		getLineColor: rgb(PAINT.point.ringColor),
+		stroked: true,
+		radiusUnits: 'pixels',
+		lineWidthUnits: 'pixels',
+		getLineWidth: PAINT.point.ringWidth
+	}) as const;
 
 /** The points as the atlas has always drawn them: one dot each, coloured by the layer's style. */
 function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean): Layer {
@@ -68,9 +76,9 @@ function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boole
 		visible,
 		getPosition: (d: Dot) => d.position as [number, number],
 		getFillColor: (d: Dot) => d.color,
-		...WHITE_RING,
-		getRadius: spec.def.style.radius ?? 6,
-		opacity: spec.def.style.opacity ?? 1,
+		...whiteRing(),
+		getRadius: spec.def.style.radius ?? PAINT.point.radius,
+		opacity: spec.def.style.opacity ?? PAINT.point.opacity,
 		pickable: true
 	} as never);
 }
@@ -87,7 +95,7 @@ function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], v
 			getPosition: (c: Cluster) => c.position,
 			getRadius: (c: Cluster) => c.radius,
 			getFillColor: [...ink, 230],
-			...WHITE_RING,
+			...whiteRing(),
 			pickable: true
 		} as never),
 		new TextLayer<Cluster>({
