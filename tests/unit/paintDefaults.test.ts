@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { PAINT } from '../../src/lib/paint/defaults';
 import { styleLayersFor } from '../../src/lib/map/styleLayers';
@@ -26,7 +26,7 @@ vi.mock('@deck.gl/mapbox', () => ({
 
 const noCountries = { type: 'FeatureCollection' as const, features: [] };
 const feature = (geometry: Feature['geometry']): Feature => ({ type: 'Feature', properties: {}, geometry });
-const GEOMETRY = {
+const GEOMETRY: Record<'point' | 'line' | 'fill', Geometry> = {
 	point: { type: 'Point', coordinates: [30.5, 49] },
 	line: {
 		type: 'LineString',
@@ -47,13 +47,13 @@ const GEOMETRY = {
 			]
 		]
 	}
-} as const;
+};
 
 function loaded(kind: LayerDef['kind'], style: LayerDef['style'] = {}): LoadedLayer {
 	// a zone is drawn round a point, its radius in a property
 	const geometry = GEOMETRY[kind === 'point' || kind === 'zone' ? 'point' : kind === 'line' ? 'line' : 'fill'];
 	const def = { id: kind, title: kind, file: `${kind}.geojson`, kind, style, sources: ['s'], radiusProperty: 'km' } as LayerDef;
-	const data = { type: 'FeatureCollection' as const, features: [{ ...feature(geometry as Feature['geometry']), properties: { km: 100 } }] };
+	const data = { type: 'FeatureCollection' as const, features: [{ ...feature(geometry), properties: { km: 100 } }] };
 	return { index: 0, def, data, problems: [] };
 }
 
