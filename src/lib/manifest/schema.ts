@@ -60,6 +60,10 @@ export function layerIdProblem(id: unknown): string | null {
 	if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found`;
 	return id.length > MAX_LAYER_ID ? layerIdTooLong(id) : null;
 }
+/** Why `key` cannot be a new source's key in geodata/sources.json, or null: one sentence for the editor and `layer apply`. */
+export function sourceKeyProblem(key: string): string | null {
+	return /^[a-z0-9][a-z0-9-]*$/.test(key) ? null : `a key like "outlet-2025-09-04-slug" expected, ${JSON.stringify(key)} found`;
+}
 const colour = v.pipe(
 	v.string(),
 	v.regex(/^#[0-9a-fA-F]{6}$/, (i) => `a colour like "#1f77b4" expected, ${i.received} found`)
