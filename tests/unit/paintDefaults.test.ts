@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import { PAINT } from '../../src/lib/paint/defaults';
+import { PAINT } from '../../src/lib/design/defaults';
 import { styleLayersFor } from '../../src/lib/map/styleLayers';
 import { createDeckLayers } from '../../src/lib/map/deck';
 import { staticMapSvg } from '../../src/lib/render/staticMap';

@@ -11,7 +11,7 @@ import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../ge
 import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
 import { rgb, type Rgb } from './theme';
-import { PAINT } from '../paint/defaults';
+import { PAINT } from '../design/defaults';
 
 /** A cluster under the pointer: no feature of its own, a click zooms in until it splits. */
 export type ClusterPick = { layerId: string; cluster: { center: [number, number]; zoom: number; count: number } };

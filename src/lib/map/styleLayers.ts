@@ -5,7 +5,7 @@ import { colorOf, UNCLASSIFIED } from '../manifest/legend';
 import { shownIn, type Month } from '../time/timeline';
 import { landColor } from './basemap';
 import { rgb, type Rgb, type Theme } from './theme';
-import { areaDefaults, PAINT } from '../paint/defaults';
+import { areaDefaults, PAINT } from '../design/defaults';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';

@@ -3,8 +3,8 @@ import type { FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygo
 import { layerSpec, type LayerSpec } from '../manifest/specs';
 import { colorOf } from '../manifest/legend';
 import type { LoadedLayer } from '../manifest/load';
-import { LIGHT, type Theme } from '../paint/theme';
-import { areaDefaults, PAINT } from '../paint/defaults';
+import { LIGHT, type Theme } from '../design/theme';
+import { areaDefaults, PAINT } from '../design/defaults';
 import { UKRAINE_ID } from '../geo/recognisedBorders';
 import { mercator, WORLD_PX } from '../geo/mercator';
 
