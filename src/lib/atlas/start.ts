@@ -6,7 +6,8 @@ import { AtlasMap, type PickHandler } from '../map/atlasMap';
 import { decodeBasemap, DETAIL_FILE } from '../map/basemap';
 import { PALETTES } from '../map/theme';
 import { readContentFast } from '../content/built';
-import { firstView, PHONE_MAX_PX } from '../map/view';
+import { firstView } from '../map/view';
+import { PHONE_MAX_PX, SHEET_SHARE, SIDE_PANEL_REM } from '../design/layout';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 
@@ -46,13 +47,11 @@ function mastheadBottom(container: HTMLElement): number {
 	return masthead ? Math.max(0, masthead.getBoundingClientRect().bottom - container.getBoundingClientRect().top) : 0;
 }
 
-/**
- * How much of a wide map's right the side panel covers, in CSS px: BottomSheet's width,
- * `min(20rem, 100% - 4rem)`, and its gap from the edge, 3.2rem, for the zoom buttons.
- */
+/** How much of a wide map's right the side panel covers, in CSS px: BottomSheet's width and its gap from the edge, for the zoom buttons. */
 function sidePanelWidth(container: HTMLElement): number {
 	const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-	return Math.min(20 * rem, container.clientWidth - 4 * rem) + 3.2 * rem;
+	const { width, margin, right } = SIDE_PANEL_REM;
+	return Math.min(width * rem, container.clientWidth - margin * rem) + right * rem;
 }
 
 /**
@@ -71,7 +70,7 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 	// the build's checked content, preloaded by the page (a worker reads the files where it is missing)
 	const content = readContentFast(assets, geodataUrl);
 	const basemap = Promise.all([json('data/basemap.topo.json'), json('data/labels.geojson')]).then(([t, l]) => decodeBasemap(t, l));
-	// the explorer's panel covers the map's right (wide screens) or its lower 40% (phones):
+	// the explorer's panel covers the map's right (wide screens) or its lower part (phones):
 	// centre Ukraine in what stays visible
 	// and, on phones, the masthead its top
 	const full = chrome === 'full';
@@ -80,7 +79,7 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		top: full && !wide ? mastheadBottom(container) : 0,
 		// (a phone's zoom buttons keep the right edge)
 		right: full && wide ? sidePanelWidth(container) : wide ? 0 : ZOOM_BUTTONS_PX,
-		bottom: full && !wide ? container.clientHeight * 0.4 : 0,
+		bottom: full && !wide ? container.clientHeight * SHEET_SHARE : 0,
 		left: 0
 	};
 	// the first view fits the screen: all of Ukraine on a phone, the coalition's Europe on a wider one

@@ -6,6 +6,7 @@ import { LIGHT, type Theme } from './theme';
 import type { Camera, View } from './interact';
 import type { MapLayers } from './mapLayers';
 import { DEFAULT_VIEW } from './view';
+import { PHONE_MAX_PX } from '../design/layout';
 import type { Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
 
@@ -172,7 +173,7 @@ export class AtlasMap {
 		this.map.addControl(this.attribution);
 		// on a narrow map (a phone, an embed) the credit is an (i) that opens on a tap, not a pill over the map:
 		// maplibre opens it at first, and closes it only when the map is dragged
-		if (this.map.getCanvasContainer().offsetWidth <= 640)
+		if (this.map.getCanvasContainer().offsetWidth <= PHONE_MAX_PX)
 			this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 	}
 

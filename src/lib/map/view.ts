@@ -2,11 +2,10 @@
 // static map and the bench use it too.
 import { fitCamera } from '../geo/camera';
 import type { BBox } from '../geo/types';
+import { PHONE_MAX_PX } from '../design/layout';
 
 /** The window a scene's camera is written for (CSS pixels): what it shows there is what it frames on a phone. */
 export const SCENE_WINDOW = { width: 1280, height: 800 } as const;
-/** A window this wide or narrower is a phone: its first view is Ukraine, the story's subject. */
-export const PHONE_MAX_PX = 640;
 
 /** Ukraine in its recognised borders, Crimea included, from Uzhhorod to the Luhansk border: a phone's first view. */
 export const UKRAINE_BOX: BBox = [22.1, 44.3, 40.3, 52.4];
