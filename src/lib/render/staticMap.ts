@@ -5,6 +5,7 @@ import { colorOf } from '../manifest/legend';
 import type { LoadedLayer } from '../manifest/load';
 import { LIGHT, type Theme } from '../design/theme';
 import { areaDefaults, PAINT } from '../design/defaults';
+import { BASE_MAP_CREDIT } from '../design/credit';
 import { UKRAINE_ID } from '../geo/recognisedBorders';
 import { mercator, WORLD_PX } from '../geo/mercator';
 
@@ -24,7 +25,7 @@ export type MapLabel = { text: string; at: Position; kind: 'point' | 'place' | '
 /** `dates`: what each date of the picture is for (content/dating's line), under the title. */
 export type StaticMapOptions = { view: StaticView; title: string; dates?: string; theme?: Theme; tolerance?: number };
 
-export const CREDIT = 'Natural Earth; Crimea shown as part of Ukraine';
+export const CREDIT = BASE_MAP_CREDIT;
 export const SOURCES_NOTE = 'Sources: see /sources';
 
 type Px = [number, number];
