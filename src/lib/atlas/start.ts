@@ -5,7 +5,7 @@ import { assets } from '$app/paths';
 import { AtlasMap, type PickHandler } from '../map/atlasMap';
 import { decodeBasemap, DETAIL_FILE } from '../map/basemap';
 import { PALETTES } from '../map/theme';
-import { readContentFast } from '../content/built';
+import { readContentFast } from './content';
 import { firstView } from '../map/view';
 import { PHONE_MAX_PX, SHEET_SHARE, SIDE_PANEL_REM } from '../design/layout';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
