@@ -19,6 +19,7 @@ import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
 import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
 import { MAX_FILE_BYTES } from '../src/lib/editor/importClient';
+import { ukrainianWarnings } from '../src/lib/manifest/ukrainianGaps';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -48,8 +49,10 @@ const USAGE = `Usage:
       --radius-property <name>  zone: the property holding the radius in km (default: radiusKm)
       --join-property <name>    choropleth: the property holding the ISO 3166-1 numeric code (default: isoN3)
       --force                   replace an existing layer's data (fields you do not pass are kept)
-  npm run layer -- check
+  npm run layer -- check [--ukrainian]
       Checks geodata/ as the build does. Both commands exit 1 on any problem.
+      --ukrainian               also lists, as warnings, the texts with no Ukrainian beside them (the
+                                Ukrainian atlas shows them in English)
   npm run layer -- apply <bundle.json> [--commit]
       Applies a publish bundle downloaded from the editor (layer, manifest entry, new sources)
       exactly as the editor's save does: the same checks, the same atomic write.
@@ -77,6 +80,7 @@ const options = {
 	'join-property': { type: 'string' },
 	force: { type: 'boolean' },
 	commit: { type: 'boolean' },
+	ukrainian: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -178,6 +182,7 @@ async function run(
 			report(`geodata has ${data.problems.length} problem(s):`, data.problems);
 			return 1;
 		}
+		if (values.ukrainian) for (const line of ukrainianWarnings(data.layers)) console.log(line);
 		const features = data.layers.reduce((n, l) => n + l.data.features.length, 0);
 		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 		console.log(
