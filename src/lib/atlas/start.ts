@@ -3,13 +3,17 @@
 // reader's language are in; the data layers go to maplibre's workers before any panel renders.
 import { assets } from '$app/paths';
 import { AtlasMap, type PickHandler } from '../map/atlasMap';
-import { decodeBasemap, DETAIL_FILE } from '../map/basemap';
+import { decodeBasemap, DETAIL_FILE, type Basemap } from '../map/basemap';
 import { PALETTES } from '../map/theme';
 import { readContentFast } from './content';
 import { firstView } from '../map/view';
 import { PHONE_MAX_PX, SHEET_SHARE, SIDE_PANEL_REM } from '../design/layout';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
+import type { Viewer } from './viewer.svelte';
+import type { Content } from '../content/content';
+import type { Countries } from '../geo/types';
+import type { Problem } from '../manifest/errors';
 
 export type StartOptions = {
 	container: HTMLElement;
@@ -58,54 +62,20 @@ function sidePanelWidth(container: HTMLElement): number {
  * Starts the atlas in `session`: reads the address, makes the map, hands it the layers and fills
  * the session as each piece arrives. Returns what stops it (the page is left).
  */
-export function startAtlas(session: AtlasSession, { container, chrome, pageScene, attribution, onready }: StartOptions): () => void {
-	session.origin = location.origin;
-	const params = new URLSearchParams(location.search);
-	const langReady = setLang(preferredLang(params.get('lang'), navigator.languages ?? [navigator.language]));
-	session.langChosen = params.get('lang') === 'uk' || params.get('lang') === 'en';
-	session.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+export function startAtlas(session: AtlasSession, options: StartOptions): () => void {
+	const { pageScene, onready } = options;
+	const { params, langReady } = readPreferences(session);
 	let destroyed = false;
 	const libReady = import('./lazy');
 	const geodataUrl = new URL(`${assets}/geodata`, location.href).href;
 	// the build's checked content, preloaded by the page (a worker reads the files where it is missing)
 	const content = readContentFast(assets, geodataUrl);
 	const basemap = Promise.all([json('data/basemap.topo.json'), json('data/labels.geojson')]).then(([t, l]) => decodeBasemap(t, l));
-	// the explorer's panel covers the map's right (wide screens) or its lower part (phones):
-	// centre Ukraine in what stays visible
-	// and, on phones, the masthead its top
-	const full = chrome === 'full';
-	const wide = container.clientWidth > PHONE_MAX_PX;
-	const padding = {
-		top: full && !wide ? mastheadBottom(container) : 0,
-		// (a phone's zoom buttons keep the right edge)
-		right: full && wide ? sidePanelWidth(container) : wide ? 0 : ZOOM_BUTTONS_PX,
-		bottom: full && !wide ? container.clientHeight * SHEET_SHARE : 0,
-		left: 0
-	};
-	// the first view fits the screen: all of Ukraine on a phone, the coalition's Europe on a wider one
-	const first = firstView(container.clientWidth, container.clientHeight, padding);
-	const onPick: PickHandler = (picks, how) => session.viewer?.onPick(picks, how);
-	// maplibre takes its own labels when the map is made: it waits for the language's dictionary (small, and loading already)
-	const created = Promise.all([basemap, langReady]).then(([b]) =>
-		AtlasMap.create({
-			container,
-			basemap: b,
-			onPick,
-			// a layer maplibre cannot draw says so, instead of silently missing from the map
-			onError: (problem) => session.report(problem),
-			// a blank box is never left in the map's place: the static map, until the context comes back
-			onContextGone: (gone) => (session.contextGone = gone),
-			padding,
-			center: first.center,
-			zoom: first.zoom,
-			attribution: attribution(),
-			locale: mapLocale(),
-			language: lang(),
-			detailUrl: new URL(`${assets}/${DETAIL_FILE}`, location.href).href,
-			geodataUrl,
-			cooperativeGestures: !full,
-			theme: PALETTES[session.theme]
-		})
+	const created = createMap(
+		session,
+		options,
+		Promise.all([basemap, langReady]).then(([b]) => b),
+		geodataUrl
 	);
 	created.catch(() => {}); // a map that cannot be made is reported below, where it is awaited
 
@@ -139,39 +109,13 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			return;
 		}
 		if (destroyed) return map.destroy();
-		// a scene sets layers, time and camera; what the link names besides wins
-		if (v.sceneIndex >= 0) v.showScene(v.sceneIndex, false);
-		if (link.layers) for (const l of v.layers) v.toggle(l.id, link.layers.includes(l.id));
-		if (link.time) v.until = link.time;
-		const scene = v.camera && 'center' in v.camera ? v.camera : null;
-		const camera = link.view ? { center: [link.view.lng, link.view.lat] as [number, number], zoom: link.view.zoom } : scene;
-		if (camera) map.flyTo({ center: camera.center, zoom: camera.zoom }, false);
-		// the first frame is there already; a scene's request stays, and the map's sync frames it
-		// again once the panels lie over the map (a phone's sheet)
-		if (camera !== scene) v.camera = null;
-		if (link.feature) v.pin(link.feature);
+		applyLink(v, link, map);
 		// what the scene and the link chose is what the first frame draws; maplibre's workers
 		// get the data layers before the panels render, so the two share the wait
 		await map.setLayers(v.layers, v.drawnIds);
 		performance.mark('atlas:layersAdded');
 		if (destroyed) return map.destroy();
-		session.lib = code;
-		session.view = link.view;
-		if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
-		// the map's own errors may already be in: a layer its worker refused while the layers were added
-		session.problems = [...found, ...session.problems];
-		session.countries = basemapData.countries;
-		session.viewer = v;
-		session.map = map;
-		map.onViewChange(({ lng, lat, zoom, bbox }) => {
-			session.view = { lng, lat, zoom };
-			v.viewBox = bbox;
-		});
-		// the coverage panel's code comes when a reader first opens it
-		if (site.coverage) {
-			const settings = site.coverage;
-			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
-		}
+		fillSession(session, { code, link, found, countries: basemapData.countries, viewer: v, map, coverage: site.coverage });
 		await map.idle();
 		session.ready = true;
 		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
@@ -183,4 +127,113 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 		session.coverage?.destroy();
 		session.map?.destroy();
 	};
+}
+
+/** The reader's language (the address's, else the browser's) and colour scheme, into the session; the address. */
+function readPreferences(session: AtlasSession): { params: URLSearchParams; langReady: Promise<void> } {
+	session.origin = location.origin;
+	const params = new URLSearchParams(location.search);
+	const langReady = setLang(preferredLang(params.get('lang'), navigator.languages ?? [navigator.language]));
+	session.langChosen = params.get('lang') === 'uk' || params.get('lang') === 'en';
+	session.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+	return { params, langReady };
+}
+
+/**
+ * The part of the map the panels leave (CSS px at each edge) and the first view fitted into it.
+ * The explorer's panel covers the map's right (wide screens) or its lower part (phones): Ukraine
+ * is centred in what stays visible, and, on phones, below the masthead over its top.
+ */
+function openingView(container: HTMLElement, full: boolean) {
+	const wide = container.clientWidth > PHONE_MAX_PX;
+	const padding = {
+		top: full && !wide ? mastheadBottom(container) : 0,
+		// (a phone's zoom buttons keep the right edge)
+		right: full && wide ? sidePanelWidth(container) : wide ? 0 : ZOOM_BUTTONS_PX,
+		bottom: full && !wide ? container.clientHeight * SHEET_SHARE : 0,
+		left: 0
+	};
+	// the first view fits the screen: all of Ukraine on a phone, the coalition's Europe on a wider one
+	return { padding, first: firstView(container.clientWidth, container.clientHeight, padding) };
+}
+
+/** The map, made once the base map and the reader's language are in (maplibre takes its own labels when it is made). */
+async function createMap(
+	session: AtlasSession,
+	{ container, chrome, attribution }: StartOptions,
+	basemap: Promise<Basemap>,
+	geodataUrl: string
+): Promise<AtlasMap> {
+	const full = chrome === 'full';
+	const { padding, first } = openingView(container, full);
+	const onPick: PickHandler = (picks, how) => session.viewer?.onPick(picks, how);
+	return AtlasMap.create({
+		container,
+		basemap: await basemap,
+		onPick,
+		// a layer maplibre cannot draw says so, instead of silently missing from the map
+		onError: (problem) => session.report(problem),
+		// a blank box is never left in the map's place: the static map, until the context comes back
+		onContextGone: (gone) => (session.contextGone = gone),
+		padding,
+		center: first.center,
+		zoom: first.zoom,
+		attribution: attribution(),
+		locale: mapLocale(),
+		language: lang(),
+		detailUrl: new URL(`${assets}/${DETAIL_FILE}`, location.href).href,
+		geodataUrl,
+		cooperativeGestures: !full,
+		theme: PALETTES[session.theme]
+	});
+}
+
+type Lib = typeof import('./lazy');
+type Link = ReturnType<Lib['linkOf']>['link'];
+
+/** What the address asks, on the viewer and the map before its first frame: a scene, then the layers, month, view and card it names besides. */
+function applyLink(v: Viewer, link: Link, map: AtlasMap): void {
+	// a scene sets layers, time and camera; what the link names besides wins
+	if (v.sceneIndex >= 0) v.showScene(v.sceneIndex, false);
+	if (link.layers) for (const l of v.layers) v.toggle(l.id, link.layers.includes(l.id));
+	if (link.time) v.until = link.time;
+	const scene = v.camera && 'center' in v.camera ? v.camera : null;
+	const camera = link.view ? { center: [link.view.lng, link.view.lat] as [number, number], zoom: link.view.zoom } : scene;
+	if (camera) map.flyTo({ center: camera.center, zoom: camera.zoom }, false);
+	// the first frame is there already; a scene's request stays, and the map's sync frames it
+	// again once the panels lie over the map (a phone's sheet)
+	if (camera !== scene) v.camera = null;
+	if (link.feature) v.pin(link.feature);
+}
+
+/** The session once the layers are in: the code, the viewer and the map for the panels, the view for the address. */
+function fillSession(
+	session: AtlasSession,
+	{
+		code,
+		link,
+		found,
+		countries,
+		viewer,
+		map,
+		coverage
+	}: { code: Lib; link: Link; found: Problem[]; countries: Countries; viewer: Viewer; map: AtlasMap; coverage: Content['coverage'] }
+): void {
+	session.lib = code;
+	session.view = link.view;
+	if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
+	// the map's own errors may already be in: a layer its worker refused while the layers were added
+	session.problems = [...found, ...session.problems];
+	session.countries = countries;
+	session.viewer = viewer;
+	session.map = map;
+	map.onViewChange(({ lng, lat, zoom, bbox }) => {
+		session.view = { lng, lat, zoom };
+		viewer.viewBox = bbox;
+	});
+	// the coverage panel's code comes when a reader first opens it
+	if (coverage) {
+		const settings = coverage;
+		session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(countries, viewer.layers, settings));
+	}
 }
