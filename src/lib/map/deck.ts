@@ -169,38 +169,19 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	// supercluster's levels match maplibre's; at the map's deepest zoom every point stands alone,
 	// and past 12 (60 px is then ~1.5 km) no level is worth its pass of the index build
 	const maxZoom = Math.min(map.getMaxZoom() - 1, 12);
-	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean } = {
+	let drawn: Drawn = {
 		specs: [],
 		beforeId: '',
 		until: null,
 		shown: () => true
 	};
-	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
+	const dotsFor = cachedDots();
 	const clustered = new Map<string, Clustered>();
 	let client: Promise<ClusterClient> | null = null;
 	let outstanding = 0;
 	let onSettled: (() => void)[] = [];
 
-	const dotsFor = (spec: LayerSpec, until: Month | null): Dot[] => {
-		const cached = dotCache.get(spec);
-		if (cached && cached.until === until && cached.style === spec.def.style) return cached.dots;
-		const dots = dotsOf(spec, until);
-		dotCache.set(spec, { until, style: spec.def.style, dots });
-		return dots;
-	};
-
-	const render = () =>
-		overlay.setProps({
-			layers: drawn.specs.flatMap((spec) => {
-				const state = clustered.get(spec.id);
-				const visible = drawn.shown(spec.id);
-				if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible)];
-				if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible)];
-				// until the worker's first answer the layer waits rather than paint every point once
-				if (!state.drawn) return [];
-				return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible)];
-			})
-		});
+	const render = () => overlay.setProps({ layers: deckLayersOf(drawn, clustered, dotsFor) });
 
 	const settle = () => {
 		if (outstanding > 0) return;
@@ -250,14 +231,7 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	return {
 		set(specs, beforeId, until, shown) {
 			drawn = { specs, beforeId, until, shown };
-			for (const id of clustered.keys()) if (!specs.some((s) => s.id === id)) clustered.delete(id);
-			for (const spec of specs) {
-				const dots = dotsFor(spec, until);
-				const state = clustered.get(spec.id);
-				if (!shouldCluster(dots.length)) clustered.delete(spec.id);
-				else if (!state) clustered.set(spec.id, { dots, asked: null, sent: null, drawn: null, failed: false });
-				else state.dots = dots;
-			}
+			updateClustered(clustered, specs, (spec) => dotsFor(spec, until));
 			refresh();
 			render();
 			return new Promise<void>((resolve) => {
@@ -265,17 +239,60 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 				settle();
 			});
 		},
-		pick(x, y) {
-			const info = overlay.pickObject({ x, y, radius: 4 });
-			const object = info?.object as Dot | Cluster | undefined;
-			if (!object) return null;
-			if (isCluster(object)) return { layerId: object.layerId, cluster: { center: object.position, zoom: object.zoom, count: object.count } };
-			return { layerId: info!.layer!.id, index: object.index };
-		},
+		pick: (x, y) => pickAt(overlay, x, y),
 		remove() {
 			map.off('move', refresh);
 			void client?.then((c) => c.destroy());
 			map.removeControl(overlay);
 		}
 	};
+}
+
+type Drawn = { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean };
+type DotsFor = (spec: LayerSpec, until: Month | null) => Dot[];
+
+/** A layer's dots at a month, made again only when the layer, its style or the month changes. */
+function cachedDots(): DotsFor {
+	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
+	return (spec, until) => {
+		const cached = dotCache.get(spec);
+		if (cached && cached.until === until && cached.style === spec.def.style) return cached.dots;
+		const dots = dotsOf(spec, until);
+		dotCache.set(spec, { until, style: spec.def.style, dots });
+		return dots;
+	};
+}
+
+/** The deck layers that draw what is asked: each layer's dots, or its clusters and the points left single. */
+function deckLayersOf(drawn: Drawn, clustered: Map<string, Clustered>, dotsFor: DotsFor): Layer[] {
+	return drawn.specs.flatMap((spec) => {
+		const state = clustered.get(spec.id);
+		const visible = drawn.shown(spec.id);
+		if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible)];
+		if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible)];
+		// until the worker's first answer the layer waits rather than paint every point once
+		if (!state.drawn) return [];
+		return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible)];
+	});
+}
+
+/** The layers dense enough to cluster, each with its current dots; the others, and layers gone, leave. */
+function updateClustered(clustered: Map<string, Clustered>, specs: LayerSpec[], dotsAt: (spec: LayerSpec) => Dot[]): void {
+	for (const id of clustered.keys()) if (!specs.some((s) => s.id === id)) clustered.delete(id);
+	for (const spec of specs) {
+		const dots = dotsAt(spec);
+		const state = clustered.get(spec.id);
+		if (!shouldCluster(dots.length)) clustered.delete(spec.id);
+		else if (!state) clustered.set(spec.id, { dots, asked: null, sent: null, drawn: null, failed: false });
+		else state.dots = dots;
+	}
+}
+
+/** The deck feature or cluster under a screen point, if any. */
+function pickAt(overlay: MapboxOverlay, x: number, y: number): FeaturePick | ClusterPick | null {
+	const info = overlay.pickObject({ x, y, radius: 4 });
+	const object = info?.object as Dot | Cluster | undefined;
+	if (!object) return null;
+	if (isCluster(object)) return { layerId: object.layerId, cluster: { center: object.position, zoom: object.zoom, count: object.count } };
+	return { layerId: info!.layer!.id, index: object.index };
 }
