@@ -284,7 +284,7 @@ const definedOnly = (record: Record<string, unknown>) => Object.fromEntries(Obje
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The latest of the features' asOf dates (every feature that passed the checks has one). */
-export function latestAsOf(data: FeatureCollection): string {
+function latestAsOf(data: FeatureCollection): string {
 	return data.features
 		.map((f) => String(f.properties?.asOf ?? ''))
 		.sort()

@@ -28,7 +28,7 @@ export const fileName = (kind: 'occupied' | 'front' | 'change' | 'change-summit'
  * import writes their dated `versions` (and `file` and `asOf`, the latest's) into geodata/layers.json;
  * every other field of the entries is the editors'.
  */
-export const SERIES_LAYERS = { occupied: 'occupied', 'front-line': 'front', 'front-change': 'change', 'front-change-summit': 'changeSinceSummit' } as const;
+const SERIES_LAYERS = { occupied: 'occupied', 'front-line': 'front', 'front-change': 'change', 'front-change-summit': 'changeSinceSummit' } as const;
 /** The Paris summit of the coalition of the willing: every later snapshot is also compared with it. */
 export const SUMMIT = '2025-09-04';
 /** Every feature cites DeepState and the repository it comes through (keys of geodata/sources.json). */
@@ -40,7 +40,7 @@ export const CONFIDENCE = 'reported';
  * border and coast more closely than the base map's 1:50m (of the 2025-09-04 polygon's 3,038
  * vertices, 1,743 lie within 3 km of the 10m outline, 1,453 of the 50m one).
  */
-export const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
+const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
 /**
  * The files are simplified (Douglas-Peucker, 48.5° N equirectangular) within this many km of
  * DeepState's line: three quarters of a pixel at zoom 8 (405 m a pixel at 48.5° N). Measured on the
@@ -53,12 +53,12 @@ export const SCREEN_TOLERANCE_KM = 0.3;
  * Rings smaller than this (100 m square, a quarter of a pixel at zoom 8) are left out of the files,
  * not the figures: DeepState's polygons hold a few, some of them degenerate (all points in a line).
  */
-export const MIN_SCREEN_RING_KM2 = 0.01;
+const MIN_SCREEN_RING_KM2 = 0.01;
 /** Coordinates: 5 decimals, 1.1 m. */
-export const COORDINATE_DECIMALS = 5;
+const COORDINATE_DECIMALS = 5;
 /** Areas and lengths to 0.1 km² and 0.1 km, shares in percent to 0.01. */
 export const FIGURE_DECIMALS = 1;
-export const SHARE_DECIMALS = 2;
+const SHARE_DECIMALS = 2;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PROJECTION_LATITUDE = 48.5;
@@ -138,7 +138,7 @@ export async function recognisedUkraine(worldAtlas = WORLD_ATLAS): Promise<Multi
  * the folder are removed. Returns the versions and one line a file written.
  */
 /** Ukraine's oblasts as the base map draws them (geodata/basemap/oblasts.geojson), or null where a geodata folder has none. */
-export async function readOblasts(geodataRoot: string): Promise<Parameters<typeof oblastShares>[1] | null> {
+async function readOblasts(geodataRoot: string): Promise<Parameters<typeof oblastShares>[1] | null> {
 	const path = join(geodataRoot, OBLASTS_FILE);
 	return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof oblastShares>[1]) : null;
 }

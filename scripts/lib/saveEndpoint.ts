@@ -21,7 +21,7 @@ import { TOKEN_HEADER, type SaveAnswer } from '../../src/lib/editor/saveProtocol
 export { SAVE_PATH } from '../../src/lib/editor/saveProtocol';
 // applyBundle checks a layer whole (an AST of all of it): 50 MB took 4 GB and more and killed the
 // process. Larger drafts are published by download.
-export const MAX_BODY = 10 * 1024 * 1024;
+const MAX_BODY = 10 * 1024 * 1024;
 // a body past MAX_BODY is read and dropped up to here (so the page gets the 413), then cut off
 const DISCARD_LIMIT = 200 * 1024 * 1024;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

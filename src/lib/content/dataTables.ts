@@ -24,7 +24,7 @@ export type LayerTable = {
 };
 
 /** The front's table: its headings and title are worded, in both languages, by content/dataWords.ts. */
-export const FRONT_TABLE = {
+const FRONT_TABLE = {
 	id: 'front-by-snapshot',
 	title: 'The occupied area and the front, snapshot by snapshot',
 	description:

@@ -5,7 +5,7 @@ import { problem, type Problem } from '../problems/problem';
 export { formatPlace, formatProblem, problem, type Problem } from '../problems/problem';
 
 /** `layers[2].style.color` from valibot's path items, appended to a prefix. */
-export function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
+function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
 	let path = prefix;
 	for (const item of issue.path ?? []) {
 		const key = item.key as string | number;
@@ -15,7 +15,7 @@ export function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
 }
 
 /** valibot's issue as an editor-facing sentence. */
-export function describeIssue(issue: v.BaseIssue<unknown>): string {
+function describeIssue(issue: v.BaseIssue<unknown>): string {
 	if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field';
 	if (issue.received === 'undefined') return 'required';
 	if (issue.message.startsWith('Invalid type')) return `${issue.expected} expected, ${issue.received} found`;
