@@ -15,7 +15,7 @@ export const BLOCKER_IMAGE = 'blocker';
 export const isTopLayer = (layerId: string) => layerId.endsWith(':label');
 
 /** The colour rule as a style expression: by category when the manifest says so, else one colour. */
-export function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
+function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
 	const by = spec.def.style.by;
 	if (!by) return spec.color;
 	const pairs = by.categories.flatMap((c) => [c.value, c.color]);
@@ -228,7 +228,7 @@ export function localised(
 }
 
 /** A point's name in a theme: the base map's label colours, a little stronger. */
-export const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
+const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
 
 /** Recolours the points' names on a map for a theme. */
 export function paintPointLabels(map: import('maplibre-gl').Map, specs: LayerSpec[], theme: Theme): void {
