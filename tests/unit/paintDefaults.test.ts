@@ -66,7 +66,7 @@ function live(kind: LayerDef['kind'], style: LayerDef['style'] = {}) {
 /** The props of the deck.gl layer that draws a point layer. */
 function deckPoint() {
 	const map = { addControl() {}, getMaxZoom: () => 14, on() {} };
-	void createDeckLayers(map as never).set([layerSpec(loaded('point'), noCountries)], 'top', null, () => true);
+	void createDeckLayers(map as never, PAINT).set([layerSpec(loaded('point'), noCountries)], 'top', null, () => true);
 	return overlays.at(-1)!.props.layers[0].props;
 }
 const svgOf = (kind: LayerDef['kind'], style: LayerDef['style'] = {}) =>

@@ -28,5 +28,7 @@ export const PAINT = {
 	hatch: { color: '#781414', opacity: 0.7 }
 } as const;
 
+export type Paint = typeof PAINT;
+
 /** An area's fill opacity and outline width where its style sets none: a zone's, or any other fill's. */
 export const areaDefaults = (kind: string) => (kind === 'zone' ? PAINT.zone : PAINT.fill);

@@ -11,7 +11,11 @@ import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../ge
 import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
 import { rgb, type Rgb } from './theme';
-import { PAINT } from '../design/defaults';
+// the rendering defaults come from the caller (mapLayers), not an import: a module both this chunk and
+// mapLayers' imported would be a chunk of its own, one more request on every page
+import type { Paint } from '../design/defaults';
+
+type PointPaint = Paint['point'];
 
 /** A cluster under the pointer: no feature of its own, a click zooms in until it splits. */
 export type ClusterPick = { layerId: string; cluster: { center: [number, number]; zoom: number; count: number } };
@@ -58,17 +62,17 @@ function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 }
 
 // points and clusters alike: a white ring, sizes in screen pixels
-const whiteRing = () =>
+const whiteRing = (point: PointPaint) =>
 	({
-		getLineColor: rgb(PAINT.point.ringColor),
+		getLineColor: rgb(point.ringColor),
 		stroked: true,
 		radiusUnits: 'pixels',
 		lineWidthUnits: 'pixels',
-		getLineWidth: PAINT.point.ringWidth
+		getLineWidth: point.ringWidth
 	}) as const;
 
 /** The points as the atlas has always drawn them: one dot each, coloured by the layer's style. */
-function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean): Layer {
+function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean, point: PointPaint): Layer {
 	return new ScatterplotLayer<Dot>({
 		id: spec.id,
 		beforeId,
@@ -76,15 +80,15 @@ function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boole
 		visible,
 		getPosition: (d: Dot) => d.position as [number, number],
 		getFillColor: (d: Dot) => d.color,
-		...whiteRing(),
-		getRadius: spec.def.style.radius ?? PAINT.point.radius,
-		opacity: spec.def.style.opacity ?? PAINT.point.opacity,
+		...whiteRing(point),
+		getRadius: spec.def.style.radius ?? point.radius,
+		opacity: spec.def.style.opacity ?? point.opacity,
 		pickable: true
 	} as never);
 }
 
 /** One circle a cluster, its area growing with its count, and the count written on it. */
-function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], visible: boolean): Layer[] {
+function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], visible: boolean, point: PointPaint): Layer[] {
 	const ink = spec.def.style.by ? MIXED_INK : rgb(spec.color);
 	return [
 		new ScatterplotLayer<Cluster>({
@@ -95,7 +99,7 @@ function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], v
 			getPosition: (c: Cluster) => c.position,
 			getRadius: (c: Cluster) => c.radius,
 			getFillColor: [...ink, 230],
-			...whiteRing(),
+			...whiteRing(point),
 			pickable: true
 		} as never),
 		new TextLayer<Cluster>({
@@ -163,7 +167,7 @@ export function forgetLostDevice(map: MaplibreMap): void {
  * the whole zoom level, the time filter or the points change, or the view pans out of the area
  * clustered for it (the view and one view's size around it), never on each frame.
  */
-export function createDeckLayers(map: MaplibreMap): DeckLayers {
+export function createDeckLayers(map: MaplibreMap, paint: Paint): DeckLayers {
 	const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
 	map.addControl(overlay);
 	// supercluster's levels match maplibre's; at the map's deepest zoom every point stands alone,
@@ -181,7 +185,7 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	let outstanding = 0;
 	let onSettled: (() => void)[] = [];
 
-	const render = () => overlay.setProps({ layers: deckLayersOf(drawn, clustered, dotsFor) });
+	const render = () => overlay.setProps({ layers: deckLayersOf(drawn, clustered, dotsFor, paint.point) });
 
 	const settle = () => {
 		if (outstanding > 0) return;
@@ -264,15 +268,15 @@ function cachedDots(): DotsFor {
 }
 
 /** The deck layers that draw what is asked: each layer's dots, or its clusters and the points left single. */
-function deckLayersOf(drawn: Drawn, clustered: Map<string, Clustered>, dotsFor: DotsFor): Layer[] {
+function deckLayersOf(drawn: Drawn, clustered: Map<string, Clustered>, dotsFor: DotsFor, point: PointPaint): Layer[] {
 	return drawn.specs.flatMap((spec) => {
 		const state = clustered.get(spec.id);
 		const visible = drawn.shown(spec.id);
-		if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible)];
-		if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible)];
+		if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible, point)];
+		if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible, point)];
 		// until the worker's first answer the layer waits rather than paint every point once
 		if (!state.drawn) return [];
-		return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible)];
+		return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible, point), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible, point)];
 	});
 }
 
