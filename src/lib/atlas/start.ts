@@ -11,9 +11,6 @@ import { PHONE_MAX_PX, SHEET_SHARE, SIDE_PANEL_REM } from '../design/layout';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 import type { Viewer } from './viewer.svelte';
-import type { Content } from '../content/content';
-import type { Countries } from '../geo/types';
-import type { Problem } from '../manifest/errors';
 
 export type StartOptions = {
 	container: HTMLElement;
@@ -115,7 +112,24 @@ export function startAtlas(session: AtlasSession, options: StartOptions): () => 
 		await map.setLayers(v.layers, v.drawnIds);
 		performance.mark('atlas:layersAdded');
 		if (destroyed) return map.destroy();
-		fillSession(session, { code, link, found, countries: basemapData.countries, viewer: v, map, coverage: site.coverage });
+		// the session once the layers are in: the code, the viewer and the map for the panels, the view for the address
+		session.lib = code;
+		session.view = link.view;
+		if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
+		// the map's own errors may already be in: a layer its worker refused while the layers were added
+		session.problems = [...found, ...session.problems];
+		session.countries = basemapData.countries;
+		session.viewer = v;
+		session.map = map;
+		map.onViewChange(({ lng, lat, zoom, bbox }) => {
+			session.view = { lng, lat, zoom };
+			v.viewBox = bbox;
+		});
+		// the coverage panel's code comes when a reader first opens it
+		if (site.coverage) {
+			const settings = site.coverage;
+			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
+		}
 		await map.idle();
 		session.ready = true;
 		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
@@ -204,36 +218,4 @@ function applyLink(v: Viewer, link: Link, map: AtlasMap): void {
 	// again once the panels lie over the map (a phone's sheet)
 	if (camera !== scene) v.camera = null;
 	if (link.feature) v.pin(link.feature);
-}
-
-/** The session once the layers are in: the code, the viewer and the map for the panels, the view for the address. */
-function fillSession(
-	session: AtlasSession,
-	{
-		code,
-		link,
-		found,
-		countries,
-		viewer,
-		map,
-		coverage
-	}: { code: Lib; link: Link; found: Problem[]; countries: Countries; viewer: Viewer; map: AtlasMap; coverage: Content['coverage'] }
-): void {
-	session.lib = code;
-	session.view = link.view;
-	if (link.theme) [session.theme, session.themeChosen] = [link.theme, true];
-	// the map's own errors may already be in: a layer its worker refused while the layers were added
-	session.problems = [...found, ...session.problems];
-	session.countries = countries;
-	session.viewer = viewer;
-	session.map = map;
-	map.onViewChange(({ lng, lat, zoom, bbox }) => {
-		session.view = { lng, lat, zoom };
-		viewer.viewBox = bbox;
-	});
-	// the coverage panel's code comes when a reader first opens it
-	if (coverage) {
-		const settings = coverage;
-		session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(countries, viewer.layers, settings));
-	}
 }
