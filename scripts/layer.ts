@@ -19,6 +19,7 @@ import { checkGeodata } from './lib/checkGeodata';
 import { importFront } from './lib/importFront';
 import { SLICE_ABOVE } from '../src/lib/manifest/geojsonText';
 import { MAX_FILE_BYTES } from '../src/lib/editor/importClient';
+import { ukrainianWarnings } from '../src/lib/manifest/ukrainianGaps';
 
 const USAGE = `Usage:
   npm run layer -- add <file> --title "…" --kind <kind> [options]
@@ -48,8 +49,10 @@ const USAGE = `Usage:
       --radius-property <name>  zone: the property holding the radius in km (default: radiusKm)
       --join-property <name>    choropleth: the property holding the ISO 3166-1 numeric code (default: isoN3)
       --force                   replace an existing layer's data (fields you do not pass are kept)
-  npm run layer -- check
+  npm run layer -- check [--ukrainian]
       Checks geodata/ as the build does. Both commands exit 1 on any problem.
+      --ukrainian               also lists, as warnings, the texts with no Ukrainian beside them (the
+                                Ukrainian atlas shows them in English)
   npm run layer -- apply <bundle.json> [--commit]
       Applies a publish bundle downloaded from the editor (layer, manifest entry, new sources)
       exactly as the editor's save does: the same checks, the same atomic write.
@@ -77,6 +80,7 @@ const options = {
 	'join-property': { type: 'string' },
 	force: { type: 'boolean' },
 	commit: { type: 'boolean' },
+	ukrainian: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -155,52 +159,20 @@ async function main(): Promise<number> {
 	}
 }
 
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 type Held = Extract<Awaited<ReturnType<typeof lockGeodata>>, { lock: unknown }>;
 
 async function run(
 	command: string,
 	rest: string[],
-	values: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'],
+	values: Values,
 	root: string,
 	here: string,
 	held: Held | null,
 	outcome: { committed: boolean }
 ): Promise<number> {
-	if (command === 'check') {
-		const data = await checkGeodata(
-			root,
-			{},
-			{
-				onRead: (name, bytes) => bytes > SLICE_ABOVE && console.error(`checking geodata/${name} (${megabytes(bytes)}) in slices`)
-			}
-		);
-		if (data.problems.length > 0) {
-			report(`geodata has ${data.problems.length} problem(s):`, data.problems);
-			return 1;
-		}
-		const features = data.layers.reduce((n, l) => n + l.data.features.length, 0);
-		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-		console.log(
-			`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`
-		);
-		return 0;
-	}
-
-	if (command === 'import-front') {
-		if (rest.length !== 1) {
-			console.error(`import-front takes one folder, ${rest.length} given.\n\n${USAGE}`);
-			return 1;
-		}
-		try {
-			const { versions, done } = await importFront(resolve(here, rest[0]), root);
-			for (const line of done) console.log(line);
-			console.log(`imported ${versions.length} snapshot(s), ${versions[0].asOf} to ${versions[versions.length - 1].asOf}`);
-			return 0;
-		} catch (error) {
-			console.error(`import-front: ${process.env.DEBUG ? (error as Error).stack : (error as Error).message}`);
-			return 1;
-		}
-	}
+	if (command === 'check') return check(root, values.ukrainian === true);
+	if (command === 'import-front') return importFrontInto(rest, here, root);
 
 	if (rest.length !== 1) {
 		console.error(`${command} takes one file, ${rest.length} given.\n\n${USAGE}`);
@@ -216,13 +188,57 @@ async function run(
 		return 1;
 	}
 	if (command === 'apply') return apply(input, rest[0], root, values.commit === true ? held : null, outcome);
-	if (size > SLICE_ABOVE) console.error(`reading ${rest[0]} (${megabytes(size)}): a large file is checked in slices`);
+	return add(input, rest[0], size, root, values);
+}
+
+/** `check`: geodata/ checked as the build checks it; with `ukrainian`, the texts with no Ukrainian as warnings. */
+async function check(root: string, ukrainian: boolean): Promise<number> {
+	const data = await checkGeodata(
+		root,
+		{},
+		{
+			onRead: (name, bytes) => bytes > SLICE_ABOVE && console.error(`checking geodata/${name} (${megabytes(bytes)}) in slices`)
+		}
+	);
+	if (data.problems.length > 0) {
+		report(`geodata has ${data.problems.length} problem(s):`, data.problems);
+		return 1;
+	}
+	if (ukrainian) for (const line of ukrainianWarnings(data.layers)) console.log(line);
+	const features = data.layers.reduce((n, l) => n + l.data.features.length, 0);
+	const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+	console.log(
+		`geodata: ${count(data.layers.length, 'layer')}, ${count(features, 'feature')}, ${count(Object.keys(data.citable).length, 'source')}: no problems`
+	);
+	return 0;
+}
+
+/** `import-front <folder>`: DeepState's snapshots into geodata/front/ and the manifest. */
+async function importFrontInto(rest: string[], here: string, root: string): Promise<number> {
+	if (rest.length !== 1) {
+		console.error(`import-front takes one folder, ${rest.length} given.\n\n${USAGE}`);
+		return 1;
+	}
+	try {
+		const { versions, done } = await importFront(resolve(here, rest[0]), root);
+		for (const line of done) console.log(line);
+		console.log(`imported ${versions.length} snapshot(s), ${versions[0].asOf} to ${versions[versions.length - 1].asOf}`);
+		return 0;
+	} catch (error) {
+		console.error(`import-front: ${process.env.DEBUG ? (error as Error).stack : (error as Error).message}`);
+		return 1;
+	}
+}
+
+/** `add <file>`: the file checked, normalised and written into geodata/ with its manifest entry. */
+async function add(input: string, name: string, size: number, root: string, values: Values): Promise<number> {
+	if (size > SLICE_ABOVE) console.error(`reading ${name} (${megabytes(size)}): a large file is checked in slices`);
 	const crashAt = process.env.ATLAS_LAYER_CRASH;
 	const pauseAt = process.env.ATLAS_LAYER_PAUSE;
 	const result = await addLayer(
 		{
 			input,
-			inputName: rest[0],
+			inputName: name,
 			id: values.id,
 			title: values.title,
 			kind: values.kind,
@@ -241,7 +257,7 @@ async function run(
 		},
 		root,
 		{
-			onProgress: progressOf(rest[0]),
+			onProgress: progressOf(name),
 			onStep: (step) => {
 				if (step === crashAt) process.kill(process.pid, 'SIGKILL');
 				if (step === pauseAt) process.kill(process.pid, 'SIGSTOP');
@@ -251,7 +267,7 @@ async function run(
 	if (result.read) console.log(result.read);
 	for (const w of result.warnings) console.log(`warning: ${formatProblem(w)}`);
 	if (result.problems.length > 0) {
-		report(`${rest[0]} has ${result.problems.length} problem(s); nothing was written:`, result.problems);
+		report(`${name} has ${result.problems.length} problem(s); nothing was written:`, result.problems);
 		return 1;
 	}
 	for (const line of result.done) console.log(line);

@@ -3,6 +3,7 @@
 // threshold (src/lib/geo/clusters.ts) that code draws clusters, as the atlas would.
 import { bareMap } from './base';
 import { createDeckLayers } from '../../src/lib/map/deck';
+import { PAINT } from '../../src/lib/design/defaults';
 import { LABEL_LAYER } from '../../src/lib/map/basemap';
 import manifest from '../../geodata/layers.json';
 import type { LayerSpec } from '../../src/lib/manifest/specs';
@@ -38,7 +39,7 @@ const spec = { id: 'incursions', def, display: { type: 'FeatureCollection', feat
 const map = await bareMap();
 // a dense layer is clustered in a worker: the pans start once its clusters are drawn
 const handedAt = performance.now();
-await createDeckLayers(map).set([spec], LABEL_LAYER, null, () => true);
+await createDeckLayers(map, PAINT).set([spec], LABEL_LAYER, null, () => true);
 const layerMs = performance.now() - handedAt;
 await new Promise<void>((resolve) => {
 	map.once('idle', () => resolve());

@@ -77,66 +77,21 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 	const nothing = (problems: Problem[], warnings: Problem[] = [], read: string | null = null): AddResult => ({ read, problems, warnings, done: [] });
 	if (!existsSync(options.input)) return nothing([problem(name, '', 'not found')]);
 	const bibliography = validateBibliography(await readJson(join(root, 'sources.json')));
-	const manifestText = await readFile(join(root, 'layers.json'), 'utf8').catch(() => null);
-	let manifest: { version: number; layers: Record<string, unknown>[] };
-	try {
-		manifest = JSON.parse(manifestText ?? '');
-		if (!Array.isArray(manifest.layers)) throw new Error('no "layers" list');
-	} catch (error) {
-		return nothing([
-			{
-				file: MANIFEST,
-				field: '',
-				message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how`
-			}
-		]);
-	}
+	const manifest = await readManifest(root);
+	if ('problems' in manifest) return nothing(manifest.problems);
 
 	const id = options.id ?? layerIdOf(name);
-	// the id becomes a file name: nothing but a slug short enough for one may reach the file system
-	const idProblem = layerIdProblem(id);
-	if (idProblem) return nothing([{ file: '', field: '--id', message: idProblem }]);
-	const file = `${id}.geojson`;
-	const index = manifest.layers.findIndex((l) => l.id === id);
-	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);
-	if (owner >= 0)
-		return nothing([
-			{ file: MANIFEST, field: `layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }
-		]);
-	if (!options.force && index >= 0)
-		return nothing([
-			{
-				file: MANIFEST,
-				field: `layers[${index}]`,
-				message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)`
-			}
-		]);
-	if (!options.force && existsSync(join(root, file)))
-		return nothing([{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }]);
+	const place = placeOf(manifest, id, root, options.force === true);
+	if ('problems' in place) return nothing(place.problems);
+	const { file, index } = place;
 
 	// an address given with --source becomes a bibliography entry; the layer cites its key
 	const addresses = (options.sources ?? []).filter((s) => URL_PATTERN.test(s));
 	const sourceKeys = options.sources?.filter((s) => !URL_PATTERN.test(s));
-	const given = {
-		id,
-		title: options.title,
-		description: options.description,
-		kind: options.kind,
-		renderer: options.renderer,
-		file,
-		asOf: options.asOf,
-		sources: addresses.length ? undefined : sourceKeys,
-		// the kinds that read a property need its name: these are the ones the atlas's own layers use
-		radiusProperty: options.radiusProperty ?? (options.kind === 'zone' ? 'radiusKm' : undefined),
-		joinProperty: options.joinProperty ?? (options.kind === 'choropleth' ? 'isoN3' : undefined)
-	};
 	const kept = index >= 0 ? manifest.layers[index] : { style: {} };
-	const entry: Record<string, unknown> = inManifestOrder({ ...kept, ...definedOnly(given) });
+	const entry = entryOf(options, kept, { id, file, sources: addresses.length ? undefined : sourceKeys });
 	// an unknown kind is reported with the entry's other fields; the data cannot be checked without one
 	const kind = KINDS.includes(entry.kind as never) ? (entry.kind as LayerDef['kind']) : null;
-	if (options.style !== undefined) entry.style = { ...(kept.style as object), ...options.style };
-	if (options.color !== undefined) entry.style = { ...(entry.style as object), color: options.color };
-	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
 
 	// the layer-level choices (a source, a confidence, an as-of date, a name column) fill what the
 	// file's features lack, as the editor's form does; without one the file is judged as it is
@@ -167,39 +122,9 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 	const problems = [...entryProblems(entry, at, citable).filter((p) => !echo(p)), ...(prepared?.problems ?? [])];
 	if (problems.length > 0 || !prepared?.text || !prepared.data) return nothing(problems, [...(filled?.warnings ?? []), ...(prepared?.warnings ?? [])], read);
 
-	// every layer says how current it is: without --as-of, the latest date its features were checked
-	const warnings = [...(filled?.warnings ?? []), ...prepared.warnings];
-	if (entry.asOf === undefined) {
-		entry.asOf = latestAsOf(prepared.data);
-		warnings.push({ file: '', field: '--as-of', message: `not given: the layer is as of ${entry.asOf}, the latest asOf of its features` });
-	}
-	// a date column makes no layer an event layer by itself: logistics points are not incursions
-	if (options.events) entry.events = true;
-	else if (entry.events === undefined && isTimed(prepared.data.features)) {
-		entry.events = false;
-		warnings.push({
-			file: '',
-			field: '--events',
-			message: "not given: the features' dates are shown on their cards, and the time slider neither counts nor filters them (pass --events for incidents)"
-		});
-	}
-	const layers = [...manifest.layers];
-	layers[at] = inManifestOrder(entry);
-	// new bibliography entries go in with the layer, in one write
+	const warnings = [...(filled?.warnings ?? []), ...prepared.warnings, ...dateTheLayer(entry, prepared.data, options.events === true)];
 	const newSources = filled?.newSources ?? [];
-	const sourcesFile = newSources.length
-		? [
-				{
-					name: 'sources.json',
-					content: JSON.stringify(withEntries((await readJson(join(root, 'sources.json'))) as Record<string, unknown>, newSources), null, '\t') + '\n'
-				}
-			]
-		: [];
-	await writeFilesAtomically(
-		root,
-		[{ name: file, content: prepared.text }, { name: 'layers.json', content: JSON.stringify({ ...manifest, layers }, null, '\t') + '\n' }, ...sourcesFile],
-		hooks
-	);
+	await writeLayer(root, manifest, { at, entry, file, text: prepared.text, newSources }, hooks);
 	return {
 		read,
 		problems: [],
@@ -210,6 +135,131 @@ export async function addLayer(options: AddOptions, root: string, hooks: AddHook
 			...newSources.map((s) => `added "${s.key}" to geodata/sources.json: ${s.publisher}, "${s.title}", ${s.date} (${s.url}): check its title`)
 		]
 	};
+}
+
+type Manifest = { version: number; layers: Record<string, unknown>[] };
+
+/** geodata/layers.json as it is, or why it cannot be added to. */
+async function readManifest(root: string): Promise<Manifest | { problems: Problem[] }> {
+	const manifestText = await readFile(join(root, 'layers.json'), 'utf8').catch(() => null);
+	try {
+		const manifest = JSON.parse(manifestText ?? '') as Manifest;
+		if (!Array.isArray(manifest.layers)) throw new Error('no "layers" list');
+		return manifest;
+	} catch (error) {
+		return {
+			problems: [
+				{
+					file: MANIFEST,
+					field: '',
+					message: manifestText === null ? 'not found' : `not readable (${(error as Error).message}): fix it first, \`npm run layer -- check\` says how`
+				}
+			]
+		};
+	}
+}
+
+/** The layer's file and its place in the manifest (-1: new), or why it cannot go there. */
+function placeOf(manifest: Manifest, id: string, root: string, force: boolean): { file: string; index: number } | { problems: Problem[] } {
+	// the id becomes a file name: nothing but a slug short enough for one may reach the file system
+	const idProblem = layerIdProblem(id);
+	if (idProblem) return { problems: [{ file: '', field: '--id', message: idProblem }] };
+	const file = `${id}.geojson`;
+	const index = manifest.layers.findIndex((l) => l.id === id);
+	const owner = manifest.layers.findIndex((l) => l.file === file && l.id !== id);
+	if (owner >= 0)
+		return {
+			problems: [
+				{ file: MANIFEST, field: `layers[${owner}].file`, message: `geodata/${file} belongs to layer "${manifest.layers[owner].id}": choose another --id` }
+			]
+		};
+	if (!force && index >= 0)
+		return {
+			problems: [
+				{
+					file: MANIFEST,
+					field: `layers[${index}]`,
+					message: `a layer "${id}" already exists: pass --force to replace its data (fields you do not pass are kept)`
+				}
+			]
+		};
+	if (!force && existsSync(join(root, file)))
+		return { problems: [{ file: `geodata/${file}`, field: '', message: 'already exists, though no layer uses it: pass --force to replace it' }] };
+	return { file, index };
+}
+
+/** The manifest entry: the kept one's fields, with what the options give over them. */
+function entryOf(
+	options: AddOptions,
+	kept: Record<string, unknown>,
+	{ id, file, sources }: { id: string; file: string; sources: string[] | undefined }
+): Record<string, unknown> {
+	const given = {
+		id,
+		title: options.title,
+		description: options.description,
+		kind: options.kind,
+		renderer: options.renderer,
+		file,
+		asOf: options.asOf,
+		sources,
+		// the kinds that read a property need its name: these are the ones the atlas's own layers use
+		radiusProperty: options.radiusProperty ?? (options.kind === 'zone' ? 'radiusKm' : undefined),
+		joinProperty: options.joinProperty ?? (options.kind === 'choropleth' ? 'isoN3' : undefined)
+	};
+	const entry: Record<string, unknown> = inManifestOrder({ ...kept, ...definedOnly(given) });
+	if (options.style !== undefined) entry.style = { ...(kept.style as object), ...options.style };
+	if (options.color !== undefined) entry.style = { ...(entry.style as object), color: options.color };
+	if (options.tooltip !== undefined) entry.tooltip = options.tooltip;
+	return entry;
+}
+
+/**
+ * The entry's `asOf` and `events` where the options left them out, and a warning for each: every
+ * layer says how current it is, and a date column makes no layer an event layer by itself.
+ */
+function dateTheLayer(entry: Record<string, unknown>, data: FeatureCollection, events: boolean): Problem[] {
+	const warnings: Problem[] = [];
+	// without --as-of, the latest date its features were checked
+	if (entry.asOf === undefined) {
+		entry.asOf = latestAsOf(data);
+		warnings.push({ file: '', field: '--as-of', message: `not given: the layer is as of ${entry.asOf}, the latest asOf of its features` });
+	}
+	// logistics points are not incursions
+	if (events) entry.events = true;
+	else if (entry.events === undefined && isTimed(data.features)) {
+		entry.events = false;
+		warnings.push({
+			file: '',
+			field: '--events',
+			message: "not given: the features' dates are shown on their cards, and the time slider neither counts nor filters them (pass --events for incidents)"
+		});
+	}
+	return warnings;
+}
+
+/** The layer's file, the manifest with its entry and any new bibliography entries, in one atomic write. */
+async function writeLayer(
+	root: string,
+	manifest: Manifest,
+	{ at, entry, file, text, newSources }: { at: number; entry: Record<string, unknown>; file: string; text: string; newSources: NewSource[] },
+	hooks: AddHooks
+): Promise<void> {
+	const layers = [...manifest.layers];
+	layers[at] = inManifestOrder(entry);
+	const sourcesFile = newSources.length
+		? [
+				{
+					name: 'sources.json',
+					content: JSON.stringify(withEntries((await readJson(join(root, 'sources.json'))) as Record<string, unknown>, newSources), null, '\t') + '\n'
+				}
+			]
+		: [];
+	await writeFilesAtomically(
+		root,
+		[{ name: file, content: text }, { name: 'layers.json', content: JSON.stringify({ ...manifest, layers }, null, '\t') + '\n' }, ...sourcesFile],
+		hooks
+	);
 }
 
 /** A large file goes the editor's way, in slices: checked whole, it would need 80 times its size. */
@@ -234,7 +284,7 @@ const definedOnly = (record: Record<string, unknown>) => Object.fromEntries(Obje
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The latest of the features' asOf dates (every feature that passed the checks has one). */
-export function latestAsOf(data: FeatureCollection): string {
+function latestAsOf(data: FeatureCollection): string {
 	return data.features
 		.map((f) => String(f.properties?.asOf ?? ''))
 		.sort()

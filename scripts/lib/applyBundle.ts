@@ -9,7 +9,7 @@ import { readBundle, type PublishBundle } from '../../src/lib/editor/bundle';
 import { MANIFEST_ORDER } from '../../src/lib/editor/draftLayer';
 import { prepareLayer } from '../../src/lib/editor/prepareLayer';
 import { problem, type Problem } from '../../src/lib/manifest/errors';
-import { KINDS, layerIdProblem, type LayerDef } from '../../src/lib/manifest/schema';
+import { KINDS, layerIdProblem, sourceKeyProblem, type LayerDef } from '../../src/lib/manifest/schema';
 import { validateBibliography, validateLayerEntry } from '../../src/lib/manifest/validate';
 import { writeFilesAtomically, type StepHook } from './atomicWrite';
 import { checkGeodata } from './checkGeodata';
@@ -26,7 +26,6 @@ export type ApplyResult = {
 
 const MANIFEST = 'geodata/layers.json';
 const SOURCES = 'geodata/sources.json';
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * @example
@@ -65,7 +64,8 @@ export async function applyBundle(json: unknown, root: string, options: { name: 
 	const problems: Problem[] = [];
 	const added: string[] = [];
 	for (const [key, entry] of Object.entries(bundle.sources)) {
-		if (!SLUG.test(key)) problems.push(problem(SOURCES, key, `a key like "outlet-2025-09-04-slug" expected, ${JSON.stringify(key)} found`));
+		const badKey = sourceKeyProblem(key);
+		if (badKey) problems.push(problem(SOURCES, key, badKey));
 		else if (!Object.hasOwn(bibliography, key)) added.push(key);
 		else if (JSON.stringify(bibliography[key]) !== JSON.stringify(entry))
 			problems.push(problem(SOURCES, key, 'already in geodata/sources.json with other content: rename the new source in the editor'));

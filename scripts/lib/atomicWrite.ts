@@ -82,7 +82,7 @@ export async function unfinishedWrite(dir: string): Promise<boolean> {
 }
 
 /** The write under way in `dir` by a process still running, as a problem; null when there is none. */
-export async function liveWrite(dir: string): Promise<Problem | null> {
+async function liveWrite(dir: string): Promise<Problem | null> {
 	const journal = await readJournal(dir);
 	return journal && isRunning(journal, dir) ? liveWriteProblem(journal) : null;
 }

@@ -7,7 +7,7 @@ export type City = { cityId: number; name: string; country: string; featureCode:
 export type NameRow = { geonames: number; uk: string; en?: string; zoom?: number };
 
 /** A capital with fewer inhabitants than this is labelled as a town of its size (zoom 6 at the earliest). */
-export const CAPITAL_FROM_FIRST_VIEW = 100_000;
+const CAPITAL_FROM_FIRST_VIEW = 100_000;
 
 /**
  * The zoom a place is labelled from: capitals from the first view, then by population, so that

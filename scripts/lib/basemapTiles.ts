@@ -14,8 +14,8 @@ import { DETAIL_FILE, OBLAST_LINES_FROM, OBLAST_NAMES_FROM } from '../../src/lib
 import type { TownIndex, TownRow } from '../../src/lib/geo/places';
 
 /** The detail starts at the opening view's zoom (rounded down) and is cut down to this zoom; maplibre overzooms past it. */
-export const DETAIL_ZOOMS = { min: 3, max: 8 } as const;
-export const PLACES_FILE = 'data/places.json';
+const DETAIL_ZOOMS = { min: 3, max: 8 } as const;
+const PLACES_FILE = 'data/places.json';
 
 /** What a zoom's tiles carry: what is labelled or drawn from that zoom; the last zoom carries everything (it is overzoomed). */
 const at = (f: Feature, z: number) => z === DETAIL_ZOOMS.max || Number(f.properties?.z) <= z;
@@ -42,13 +42,13 @@ export async function buildBasemapDetail(geodata: string, out: string) {
 }
 
 /** From this zoom an oblast's name repeats across it, so that a view of a few towns still says which oblast it shows. */
-export const OBLAST_NAMES_REPEAT_FROM = 7;
+const OBLAST_NAMES_REPEAT_FROM = 7;
 
 /**
  * Where oblasts are named: one point inside each (from zoom 6), and, from zoom 7, a point every
  * degree well inside it (every half degree from zoom 9), so a close view still names it: maplibre drops those a town's name would overlap.
  */
-export function oblastLabels(oblasts: Oblasts): FeatureCollection<Point> {
+function oblastLabels(oblasts: Oblasts): FeatureCollection<Point> {
 	const features: Feature<Point>[] = [];
 	for (const f of oblasts.features) {
 		const properties = { iso: f.properties.iso, name: f.properties.label, name_uk: f.properties.label_uk };

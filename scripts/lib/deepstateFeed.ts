@@ -24,12 +24,12 @@ export const mirrorUrl = (base: string, commit: string, asOf: string) =>
  * arrows, the areas DeepState marks outside Ukraine). The keys are matched too, in case an English
  * name is reworded: `geoJSON.status.occupied`, `.territories.crimea`, `.territories.ordlo`.
  */
-export const OCCUPIED = {
+const OCCUPIED = {
 	names: ['Occupied', 'Occupied Crimea', 'CADR and CALR'],
 	keys: ['geoJSON.status.occupied', 'geoJSON.territories.crimea', 'geoJSON.territories.ordlo']
 };
 /** DeepState's grey areas: "Unknown status", `geoJSON.status.unknown` (since 2026: where Russian forces have infiltrated). */
-export const UNKNOWN = { names: ['Unknown status'], keys: ['geoJSON.status.unknown'] };
+const UNKNOWN = { names: ['Unknown status'], keys: ['geoJSON.status.unknown'] };
 
 export type Box = [number, number, number, number];
 type Role = 'occupied' | 'unknown' | 'other';
@@ -142,7 +142,7 @@ export const kyivDay = (date: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 
 /** The text of an address (http, https) or a file, within `timeoutMs`; a problem naming the source otherwise. */
-export async function readSource(source: string, timeoutMs: number): Promise<{ text: string; problem?: never } | { problem: Problem; text?: never }> {
+async function readSource(source: string, timeoutMs: number): Promise<{ text: string; problem?: never } | { problem: Problem; text?: never }> {
 	if (!/^https?:\/\//i.test(source)) {
 		try {
 			return { text: await readFile(source, 'utf8') };

@@ -19,16 +19,16 @@ import { snapshotText } from './deepstateFeed';
 import * as front from './importFront';
 
 /** More than this share of the occupied area gained or lost in one update is refused without --force: the whole series moved 7% in two years. */
-export const MAX_JUMP = 0.05;
+const MAX_JUMP = 0.05;
 /**
  * Where the update keeps every snapshot the series is made from, gzipped (the build serves no
  * .gz), so that the next run, on any machine (CI included), can remake every version: import-front
  * drops a version whose snapshot is missing, and the folder the series came from is outside the repository.
  */
-export const STORE_DIR = `${front.FRONT_DIR}/snapshots`;
+const STORE_DIR = `${front.FRONT_DIR}/snapshots`;
 const STORED = /^deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson\.gz$/;
 const SERIES_FILE = /^(occupied|front|change|change-summit)-\d{4}-\d{2}-\d{2}\.geojson$/;
-export const unknownFile = (asOf: string) => `unknown-${asOf}.geojson`;
+const unknownFile = (asOf: string) => `unknown-${asOf}.geojson`;
 const compact = (asOf: string) => asOf.replaceAll('-', '');
 
 /** One day's map, read from a source. */
@@ -176,7 +176,7 @@ async function summarise(plan: UpdatePlan, existing: front.FrontVersion[], snaps
 }
 
 /** DeepState's grey areas of a day as a file beside the front's, with the same properties. */
-export function unknownText(asOf: string, unknown: MultiPolygon): string {
+function unknownText(asOf: string, unknown: MultiPolygon): string {
 	const feature: Feature = {
 		type: 'Feature',
 		properties: {

@@ -28,7 +28,7 @@ export const fileName = (kind: 'occupied' | 'front' | 'change' | 'change-summit'
  * import writes their dated `versions` (and `file` and `asOf`, the latest's) into geodata/layers.json;
  * every other field of the entries is the editors'.
  */
-export const SERIES_LAYERS = { occupied: 'occupied', 'front-line': 'front', 'front-change': 'change', 'front-change-summit': 'changeSinceSummit' } as const;
+const SERIES_LAYERS = { occupied: 'occupied', 'front-line': 'front', 'front-change': 'change', 'front-change-summit': 'changeSinceSummit' } as const;
 /** The Paris summit of the coalition of the willing: every later snapshot is also compared with it. */
 export const SUMMIT = '2025-09-04';
 /** Every feature cites DeepState and the repository it comes through (keys of geodata/sources.json). */
@@ -40,7 +40,7 @@ export const CONFIDENCE = 'reported';
  * border and coast more closely than the base map's 1:50m (of the 2025-09-04 polygon's 3,038
  * vertices, 1,743 lie within 3 km of the 10m outline, 1,453 of the 50m one).
  */
-export const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
+const WORLD_ATLAS = new URL('../../node_modules/world-atlas/countries-10m.json', import.meta.url).pathname;
 /**
  * The files are simplified (Douglas-Peucker, 48.5° N equirectangular) within this many km of
  * DeepState's line: three quarters of a pixel at zoom 8 (405 m a pixel at 48.5° N). Measured on the
@@ -53,12 +53,12 @@ export const SCREEN_TOLERANCE_KM = 0.3;
  * Rings smaller than this (100 m square, a quarter of a pixel at zoom 8) are left out of the files,
  * not the figures: DeepState's polygons hold a few, some of them degenerate (all points in a line).
  */
-export const MIN_SCREEN_RING_KM2 = 0.01;
+const MIN_SCREEN_RING_KM2 = 0.01;
 /** Coordinates: 5 decimals, 1.1 m. */
-export const COORDINATE_DECIMALS = 5;
+const COORDINATE_DECIMALS = 5;
 /** Areas and lengths to 0.1 km² and 0.1 km, shares in percent to 0.01. */
 export const FIGURE_DECIMALS = 1;
-export const SHARE_DECIMALS = 2;
+const SHARE_DECIMALS = 2;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PROJECTION_LATITUDE = 48.5;
@@ -138,11 +138,15 @@ export async function recognisedUkraine(worldAtlas = WORLD_ATLAS): Promise<Multi
  * the folder are removed. Returns the versions and one line a file written.
  */
 /** Ukraine's oblasts as the base map draws them (geodata/basemap/oblasts.geojson), or null where a geodata folder has none. */
-export async function readOblasts(geodataRoot: string): Promise<Parameters<typeof oblastShares>[1] | null> {
+async function readOblasts(geodataRoot: string): Promise<Parameters<typeof oblastShares>[1] | null> {
 	const path = join(geodataRoot, OBLASTS_FILE);
 	return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof oblastShares>[1]) : null;
 }
 
+/**
+ * DeepState's snapshots in `folder` into geodata/front/: each date's occupied area, front and
+ * changes, their figures (versions.json), and the series layers' dated versions in the manifest.
+ */
 export async function importFront(
 	folder: string,
 	geodataRoot: string,
@@ -151,13 +155,7 @@ export async function importFront(
 	const bibliography = JSON.parse(await readFile(join(geodataRoot, 'sources.json'), 'utf8')) as Record<string, unknown>;
 	const missing = SOURCES.filter((key) => !(key in bibliography));
 	if (missing.length > 0) throw new Error(`geodata/sources.json has no ${missing.join(', ')}: add the source before importing`);
-
-	const snapshots = (await readdir(folder))
-		.map((name) => ({ name, match: SNAPSHOT_FILE.exec(name) }))
-		.filter((s) => s.match)
-		.map((s) => ({ name: s.name, asOf: `${s.match![1]}-${s.match![2]}-${s.match![3]}` }))
-		.sort((a, b) => a.asOf.localeCompare(b.asOf));
-	if (snapshots.length === 0) throw new Error(`${folder}: no deepstatemap_data_YYYYMMDD.geojson found`);
+	const snapshots = await listSnapshots(folder);
 
 	const ukraine = await recognisedUkraine(options.worldAtlas);
 	const oblasts = await readOblasts(geodataRoot);
@@ -168,7 +166,6 @@ export async function importFront(
 
 	const out = join(geodataRoot, FRONT_DIR);
 	await mkdir(out, { recursive: true });
-	const common = (asOf: string) => ({ sources: SOURCES, confidence: CONFIDENCE, asOf, approximate: true, precisionKm: SCREEN_TOLERANCE_KM });
 	const versions: FrontVersion[] = [];
 	const done: string[] = [];
 	const written = new Set<string>();
@@ -179,52 +176,20 @@ export async function importFront(
 	};
 
 	for (const [index, { asOf }] of snapshots.entries()) {
-		const shape = occupied.get(asOf)!;
-		const areaKm2 = km2(shape);
-		const front = frontLine(shape, ukraine);
-		const lengths = frontLengths(front);
-		const rings = (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).flat();
-		const edgeKm = length({ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: rings } }, { units: 'kilometers' });
 		const previous = index > 0 ? snapshots[index - 1].asOf : null;
-		const sincePrevious = previous ? areaChange(occupied.get(previous)!, shape) : null;
-		const sinceSummit = summit && asOf >= SUMMIT ? areaChange(summit, shape) : null;
-		const shares = oblasts ? oblastShares(shape, oblasts, front) : null;
+		const shape = occupied.get(asOf)!;
+		const m = measureSnapshot(shape, {
+			ukraine,
+			ukraineKm2,
+			oblasts,
+			previous: previous ? occupied.get(previous)! : null,
+			summit: summit && asOf >= SUMMIT ? summit : null
+		});
+		const changed = m.sincePrevious ? changeFeaturesOf(m.sincePrevious.changes.features, asOf, previous!, 'previous') : [];
+		const changedSinceSummit = m.sinceSummit ? changeFeaturesOf(m.sinceSummit.changes.features, asOf, SUMMIT, 'summit') : [];
 
-		const occupiedFeature: Feature = {
-			type: 'Feature',
-			properties: {
-				id: `occupied-${asOf}`,
-				name: `Area under Russian occupation, ${longDate(asOf)} (DeepState)`,
-				name_uk: `Територія під російською окупацією, ${longDateUk(asOf)} (DeepState)`,
-				...common(asOf),
-				areaKm2: round(areaKm2, FIGURE_DECIMALS),
-				shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
-				...(shares ? { oblasts: sharesText(shares, 'en'), oblasts_uk: sharesText(shares, 'uk') } : {}),
-				note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`,
-				note_uk: `Окупована територія за DeepStateMap.Live, включно з Кримом; намальована з точністю до ${kmUk(SCREEN_TOLERANCE_KM)} км від полігона, площу обчислено з самого полігона.`
-			},
-			geometry: forScreen(shape.geometry)
-		};
-		const frontFeature: Feature = {
-			type: 'Feature',
-			properties: {
-				id: `front-${asOf}`,
-				name: `Front line, ${longDate(asOf)} (derived from DeepState)`,
-				name_uk: `Лінія фронту, ${longDateUk(asOf)} (за даними DeepState)`,
-				...common(asOf),
-				frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
-				frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
-				edgeKm: round(edgeKm, FIGURE_DECIMALS),
-				note: `The edge of DeepState's occupied area inside Ukraine: where it runs within ${BORDER_TOLERANCE_KM} km of the Russian or Belarusian border or the coast it is not front, and is left out.`,
-				note_uk: `Край окупованої території за DeepState у межах України: там, де він проходить ближче ніж за ${kmUk(BORDER_TOLERANCE_KM)} км від кордону з Росією чи Білоруссю або від узбережжя, це не фронт, і його не враховано.`
-			},
-			geometry: forScreen(front.geometry)
-		};
-		const changed = sincePrevious ? changeFeaturesOf(sincePrevious.changes.features, asOf, previous!, 'previous') : [];
-		const changedSinceSummit = sinceSummit ? changeFeaturesOf(sinceSummit.changes.features, asOf, SUMMIT, 'summit') : [];
-
-		await write(fileName('occupied', asOf), collection([occupiedFeature]));
-		await write(fileName('front', asOf), collection([frontFeature]));
+		await write(fileName('occupied', asOf), collection([occupiedFeatureOf(asOf, shape, m)]));
+		await write(fileName('front', asOf), collection([frontFeatureOf(asOf, m)]));
 		// a version with nothing to draw is no version: the layer then has none in force that month
 		if (changed.length) await write(fileName('change', asOf), collection(changed));
 		if (changedSinceSummit.length) await write(fileName('change-summit', asOf), collection(changedSinceSummit));
@@ -234,50 +199,133 @@ export async function importFront(
 			front: `${FRONT_DIR}/${fileName('front', asOf)}`,
 			change: changed.length ? `${FRONT_DIR}/${fileName('change', asOf)}` : null,
 			changeSinceSummit: changedSinceSummit.length ? `${FRONT_DIR}/${fileName('change-summit', asOf)}` : null,
-			areaKm2: round(areaKm2, FIGURE_DECIMALS),
-			shareOfUkraine: round((areaKm2 / ukraineKm2) * 100, SHARE_DECIMALS),
-			frontKm: round(lengths.rawKm, FIGURE_DECIMALS),
-			frontSmoothedKm: round(lengths.smoothedKm, FIGURE_DECIMALS),
-			gainedKm2: sincePrevious ? round(sincePrevious.gainedKm2, FIGURE_DECIMALS) : null,
-			lostKm2: sincePrevious ? round(sincePrevious.lostKm2, FIGURE_DECIMALS) : null,
-			gainedSinceSummitKm2: sinceSummit ? round(sinceSummit.gainedKm2, FIGURE_DECIMALS) : null,
-			lostSinceSummitKm2: sinceSummit ? round(sinceSummit.lostKm2, FIGURE_DECIMALS) : null,
-			...(shares ? { oblasts: shares } : {})
+			areaKm2: round(m.areaKm2, FIGURE_DECIMALS),
+			shareOfUkraine: round(m.share, SHARE_DECIMALS),
+			frontKm: round(m.lengths.rawKm, FIGURE_DECIMALS),
+			frontSmoothedKm: round(m.lengths.smoothedKm, FIGURE_DECIMALS),
+			gainedKm2: m.sincePrevious ? round(m.sincePrevious.gainedKm2, FIGURE_DECIMALS) : null,
+			lostKm2: m.sincePrevious ? round(m.sincePrevious.lostKm2, FIGURE_DECIMALS) : null,
+			gainedSinceSummitKm2: m.sinceSummit ? round(m.sinceSummit.gainedKm2, FIGURE_DECIMALS) : null,
+			lostSinceSummitKm2: m.sinceSummit ? round(m.sinceSummit.lostKm2, FIGURE_DECIMALS) : null,
+			...(m.shares ? { oblasts: m.shares } : {})
 		});
-
-		function changeFeaturesOf(
-			features: Feature<Polygon | MultiPolygon, { change: string; areaKm2: number }>[],
-			asOf: string,
-			from: string,
-			since: 'previous' | 'summit'
-		): Feature[] {
-			return features.map((f) => ({
-				type: 'Feature',
-				properties: {
-					id: `change-${asOf}-${f.properties.change}-since-${since}`,
-					name: `${f.properties.change === 'gained' ? 'Newly occupied' : 'No longer occupied'} between ${longDate(from)} and ${longDate(asOf)} (DeepState)`,
-					name_uk: `${f.properties.change === 'gained' ? 'Нові окуповані території' : 'Звільнені території'} між ${longDateUk(from)} і ${longDateUk(asOf)} (DeepState)`,
-					change: f.properties.change,
-					since,
-					from,
-					...common(asOf),
-					areaKm2: round(f.properties.areaKm2, FIGURE_DECIMALS)
-				},
-				geometry: forScreen(f.geometry)
-			}));
-		}
 	}
 
 	await write(VERSIONS_FILE, JSON.stringify(versions, null, '\t') + '\n');
-	// a snapshot taken out of the folder takes its files with it
+	done.push(...(await removeUnwritten(out, written)));
+	done.push(...(await writeManifestVersions(geodataRoot, versions)));
+	return { versions, done };
+}
+
+/** The folder's DeepState snapshots (deepstatemap_data_YYYYMMDD.geojson), oldest first. */
+async function listSnapshots(folder: string): Promise<{ name: string; asOf: string }[]> {
+	const snapshots = (await readdir(folder))
+		.map((name) => ({ name, match: SNAPSHOT_FILE.exec(name) }))
+		.filter((s) => s.match)
+		.map((s) => ({ name: s.name, asOf: `${s.match![1]}-${s.match![2]}-${s.match![3]}` }))
+		.sort((a, b) => a.asOf.localeCompare(b.asOf));
+	if (snapshots.length === 0) throw new Error(`${folder}: no deepstatemap_data_YYYYMMDD.geojson found`);
+	return snapshots;
+}
+
+/** One snapshot's figures: its area and share of Ukraine, its front and lengths, its changes since the snapshot before and since the summit, its oblasts. */
+function measureSnapshot(
+	shape: Occupied,
+	by: {
+		ukraine: Parameters<typeof frontLine>[1];
+		ukraineKm2: number;
+		oblasts: Parameters<typeof oblastShares>[1] | null;
+		previous: Occupied | null;
+		summit: Occupied | null;
+	}
+) {
+	const areaKm2 = km2(shape);
+	const front = frontLine(shape, by.ukraine);
+	const rings = (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).flat();
+	return {
+		areaKm2,
+		share: (areaKm2 / by.ukraineKm2) * 100,
+		front,
+		lengths: frontLengths(front),
+		edgeKm: length({ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: rings } }, { units: 'kilometers' }),
+		sincePrevious: by.previous ? areaChange(by.previous, shape) : null,
+		sinceSummit: by.summit ? areaChange(by.summit, shape) : null,
+		shares: by.oblasts ? oblastShares(shape, by.oblasts, front) : null
+	};
+}
+type Measured = ReturnType<typeof measureSnapshot>;
+
+/** What every feature of the series says of itself: its sources, how sure, its date, and that it is drawn simplified. */
+const common = (asOf: string) => ({ sources: SOURCES, confidence: CONFIDENCE, asOf, approximate: true, precisionKm: SCREEN_TOLERANCE_KM });
+
+function occupiedFeatureOf(asOf: string, shape: Occupied, m: Measured): Feature {
+	return {
+		type: 'Feature',
+		properties: {
+			id: `occupied-${asOf}`,
+			name: `Area under Russian occupation, ${longDate(asOf)} (DeepState)`,
+			name_uk: `Територія під російською окупацією, ${longDateUk(asOf)} (DeepState)`,
+			...common(asOf),
+			areaKm2: round(m.areaKm2, FIGURE_DECIMALS),
+			shareOfUkraine: round(m.share, SHARE_DECIMALS),
+			...(m.shares ? { oblasts: sharesText(m.shares, 'en'), oblasts_uk: sharesText(m.shares, 'uk') } : {}),
+			note: `DeepStateMap.Live's occupied area, Crimea included; drawn within ${SCREEN_TOLERANCE_KM} km of its polygon, area computed from the polygon itself.`,
+			note_uk: `Окупована територія за DeepStateMap.Live, включно з Кримом; намальована з точністю до ${kmUk(SCREEN_TOLERANCE_KM)} км від полігона, площу обчислено з самого полігона.`
+		},
+		geometry: forScreen(shape.geometry)
+	};
+}
+
+function frontFeatureOf(asOf: string, m: Measured): Feature {
+	return {
+		type: 'Feature',
+		properties: {
+			id: `front-${asOf}`,
+			name: `Front line, ${longDate(asOf)} (derived from DeepState)`,
+			name_uk: `Лінія фронту, ${longDateUk(asOf)} (за даними DeepState)`,
+			...common(asOf),
+			frontKm: round(m.lengths.rawKm, FIGURE_DECIMALS),
+			frontSmoothedKm: round(m.lengths.smoothedKm, FIGURE_DECIMALS),
+			edgeKm: round(m.edgeKm, FIGURE_DECIMALS),
+			note: `The edge of DeepState's occupied area inside Ukraine: where it runs within ${BORDER_TOLERANCE_KM} km of the Russian or Belarusian border or the coast it is not front, and is left out.`,
+			note_uk: `Край окупованої території за DeepState у межах України: там, де він проходить ближче ніж за ${kmUk(BORDER_TOLERANCE_KM)} км від кордону з Росією чи Білоруссю або від узбережжя, це не фронт, і його не враховано.`
+		},
+		geometry: forScreen(m.front.geometry)
+	};
+}
+
+function changeFeaturesOf(
+	features: Feature<Polygon | MultiPolygon, { change: string; areaKm2: number }>[],
+	asOf: string,
+	from: string,
+	since: 'previous' | 'summit'
+): Feature[] {
+	return features.map((f) => ({
+		type: 'Feature',
+		properties: {
+			id: `change-${asOf}-${f.properties.change}-since-${since}`,
+			name: `${f.properties.change === 'gained' ? 'Newly occupied' : 'No longer occupied'} between ${longDate(from)} and ${longDate(asOf)} (DeepState)`,
+			name_uk: `${f.properties.change === 'gained' ? 'Нові окуповані території' : 'Звільнені території'} між ${longDateUk(from)} і ${longDateUk(asOf)} (DeepState)`,
+			change: f.properties.change,
+			since,
+			from,
+			...common(asOf),
+			areaKm2: round(f.properties.areaKm2, FIGURE_DECIMALS)
+		},
+		geometry: forScreen(f.geometry)
+	}));
+}
+
+/** A snapshot taken out of the folder takes its files with it: what this import did not write goes. */
+async function removeUnwritten(out: string, written: Set<string>): Promise<string[]> {
+	const done: string[] = [];
 	for (const name of await readdir(out)) {
 		if (/^(occupied|front|change|change-summit)-\d{4}-\d{2}-\d{2}\.geojson$/.test(name) && !written.has(name)) {
 			await rm(join(out, name));
 			done.push(`removed geodata/${FRONT_DIR}/${name}: this import writes no such file`);
 		}
 	}
-	done.push(...(await writeManifestVersions(geodataRoot, versions)));
-	return { versions, done };
+	return done;
 }
 
 /** Each series layer's dated versions into geodata/layers.json, the latest as its `file` and `asOf`. */

@@ -12,17 +12,16 @@
 // lock it left is cleared (once no git runs in the repository), saying so.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyBundle } from './applyBundle';
+import { applyBundle, type ApplyResult } from './applyBundle';
 import { lockGeodata } from './atomicWrite';
 import { clearStaleIndexLock, commitMessage, commitWritten } from './gitCommit';
 import type { Problem } from '../../src/lib/manifest/errors';
+import { TOKEN_HEADER, type SaveAnswer } from '../../src/lib/editor/saveProtocol';
 
-export const SAVE_PATH = '/__atlas/save';
-/** The header that carries the session's token. */
-export const TOKEN_HEADER = 'x-atlas-token';
+export { SAVE_PATH } from '../../src/lib/editor/saveProtocol';
 // applyBundle checks a layer whole (an AST of all of it): 50 MB took 4 GB and more and killed the
 // process. Larger drafts are published by download.
-export const MAX_BODY = 10 * 1024 * 1024;
+const MAX_BODY = 10 * 1024 * 1024;
 // a body past MAX_BODY is read and dropped up to here (so the page gets the 413), then cut off
 const DISCARD_LIMIT = 200 * 1024 * 1024;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -47,7 +46,7 @@ export function saveHandler(options: SaveEndpointOptions) {
 	const { root, ownOrigins, token, waitMs = Number(process.env.ATLAS_LAYER_WAIT_MS ?? 5_000) } = options;
 	let saving: Promise<unknown> = Promise.resolve();
 	return async (req: IncomingMessage, res: ServerResponse) => {
-		const send = (status: number, body: unknown) => {
+		const send = (status: number, body: Partial<SaveAnswer>) => {
 			res.statusCode = status;
 			res.setHeader('Content-Type', 'application/json');
 			res.setHeader('Cache-Control', 'no-store');
@@ -74,7 +73,7 @@ export function saveHandler(options: SaveEndpointOptions) {
 		}
 		try {
 			// one save at a time: a second one's recovery step must never undo a write still running
-			const run = saving.then(async () => {
+			const run = saving.then(async (): Promise<{ busy: Problem } | { stuck: Problem } | (ApplyResult & { commit?: string })> => {
 				// geodata/ is held from the read of the manifest to the commit: a `npm run layer` still
 				// writing is waited for briefly, never undone, and none starts meanwhile
 				const held = await lockGeodata(root, { waitMs, by: "editor's save", commits: options.commit === true });

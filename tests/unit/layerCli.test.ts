@@ -95,6 +95,19 @@ describe('layer add', { timeout: 60_000 }, () => {
 		expect(layer(['check'])).toEqual({ status: 0, signal: null, out: ['geodata: 2 layers, 3 features, 4 sources: no problems'], err: [] });
 	});
 
+	it('check --ukrainian lists the texts with no Ukrainian as warnings, and still passes', () => {
+		expect(layer(['check', '--ukrainian'])).toEqual({
+			status: 0,
+			signal: null,
+			out: [
+				'warning: 1 place(s) without Ukrainian (the Ukrainian atlas shows them in English):',
+				`  geodata/layers.json: layer "hubs": no i18n.uk (the layer's title and texts in Ukrainian)`,
+				'geodata: 1 layer, 1 feature, 4 sources: no problems'
+			],
+			err: []
+		});
+	});
+
 	it('normalises GeoJSON on the way in, warning about each change', () => {
 		const run = layer([
 			'add',

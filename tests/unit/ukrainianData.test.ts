@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadGeodata } from '../../src/lib/manifest/load';
-import { ukrainianGaps } from '../../src/lib/manifest/ukrainianGaps';
+import { ukrainianGaps, ukrainianWarnings } from '../../src/lib/manifest/ukrainianGaps';
 import type { LayerDef } from '../../src/lib/manifest/schema';
 
 // Every text of the atlas's own content has its Ukrainian: a reader of the Ukrainian atlas reads
@@ -40,6 +40,19 @@ describe('the atlas in Ukrainian', () => {
 			'geodata/layers.json: layer "summits": no i18n.uk.fields["host"] (Host)',
 			'geodata/summits.geojson: features[0] (paris): no host_uk'
 		]);
+	});
+
+	it('`layer check --ukrainian` warns of them, the first few listed, and of nothing where all is translated', () => {
+		const def = { id: 'bases', title: 'Bases', file: 'bases.geojson', style: {}, tooltip: [], i18n: { uk: { title: 'Бази' } } } as unknown as LayerDef;
+		const named = (n: number) =>
+			Array.from({ length: n }, (_, i) => ({ type: 'Feature' as const, properties: { id: `b${i}`, name: `Base ${i}` }, geometry: null }));
+		expect(ukrainianWarnings([{ def, data: { features: named(3) } }], 2)).toEqual([
+			'warning: 3 place(s) without Ukrainian (the Ukrainian atlas shows them in English):',
+			'  geodata/bases.geojson: features[0] (b0): no name_uk',
+			'  geodata/bases.geojson: features[1] (b1): no name_uk',
+			'  … and 1 more'
+		]);
+		expect(ukrainianWarnings(data.layers)).toEqual([]);
 	});
 
 	it('translates the claims, the coverage presets, the tour and the sources’ notes', () => {

@@ -13,6 +13,7 @@ import { datesLine, type PictureDates } from '../content/dating';
 import type { NewsroomWords } from '../state/urlState';
 import { lang, t, wording } from '../i18n/i18n.svelte';
 import { entryLabel, layerTitle } from '../manifest/localise';
+import { baseMapCredit } from './credit';
 
 export type ExportState = {
 	layers: LayerSpec[];
@@ -70,7 +71,7 @@ export async function exportView(
 		note: words.note,
 		byline: words.byline,
 		legend: [],
-		credit: `${t('Sources')}: ${publishers.join(', ')} · ${t('Base map: Natural Earth, GeoNames; Crimea shown as part of Ukraine')}`,
+		credit: `${t('Sources')}: ${publishers.join(', ')} · ${baseMapCredit()}`,
 		date: `${datesLine(dates, wordsNow)} · ${t('Exported')} ${dayLabel(today, wordsNow.months)}`
 	};
 	// the key and the credit are laid out first: the map takes the height they leave. The key depends

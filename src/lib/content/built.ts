@@ -1,5 +1,6 @@
 // The build's checked copy of the content (data/content.json): written by the build, preloaded by
-// the page, revived as the checks left it. Where it is missing, a worker reads and checks the files.
+// the page, revived as the checks left it. Where it is missing, a worker reads and checks the files
+// (atlas/content.ts).
 import type { Content } from './content';
 
 /** Where the build writes the checked content, beside the base map; the page preloads it. */
@@ -9,20 +10,6 @@ export const BUILT_CONTENT_UK = 'data/content-uk.json';
 
 /** By layer id, then feature id: the feature's `<property>_uk` texts. */
 export type DataUk = Record<string, Record<string, Record<string, unknown>>>;
-
-/**
- * The atlas's content: the build's checked copy (one preloaded file, nothing to check), or where
- * that is missing or unreadable, the files themselves, read and checked in a worker.
- */
-export async function readContentFast(assetsUrl: string, geodataUrl: string): Promise<Content> {
-	try {
-		return await readBuiltContent(`${assetsUrl}/${BUILT_CONTENT}`);
-	} catch {
-		// only where the build's copy is missing: its code stays out of every first paint
-		const { readContentOffThread } = await import('../workers/contentClient');
-		return readContentOffThread(geodataUrl);
-	}
-}
 
 /** The build's copy, fetched. */
 export async function readBuiltContent(url: string): Promise<Content> {

@@ -54,7 +54,7 @@ export function makeBundle(meta: DraftMeta, layerText: string, options: { replac
 export const bundleText = (bundle: PublishBundle) => JSON.stringify(bundle, null, '\t') + '\n';
 
 /** The path of the first value nested deeper than `max` levels, or null; walked without recursion, so any depth is safe. */
-export function deeperThan(value: unknown, max: number): string | null {
+function deeperThan(value: unknown, max: number): string | null {
 	const stack: [unknown, string, number][] = [[value, '', 0]];
 	while (stack.length > 0) {
 		const [item, path, depth] = stack.pop()!;

@@ -2,7 +2,7 @@
 // atlas's layers already use and from the base map's land, sea and Ukraine in both themes, by
 // distance in OKLab (Björn Ottosson's perceptual space: equal distances look about equally
 // different; 0.02 is about the smallest difference one notices, 0.1 is plainly another colour).
-import { DARK, LIGHT } from '../map/theme';
+import { DARK, LIGHT } from '../design/theme';
 
 export type Oklab = [number, number, number];
 

@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Problem } from '../manifest/errors';
 import { validateBibliography } from '../manifest/validate';
-import type { Bibliography, Source } from '../manifest/schema';
+import { sourceKeyProblem, type Bibliography, type Source } from '../manifest/schema';
 import { slugOf } from './draftLayer';
 
 /** Set once in the form for every feature that gives none. */
@@ -153,7 +153,8 @@ export function newSourceProblems(list: NewSource[], known: Bibliography): Probl
 	const seen = new Set<string>();
 	for (const s of list) {
 		const at = { file: SOURCES, field: s.key };
-		if (!/^[a-z0-9][a-z0-9-]*$/.test(s.key)) problems.push({ ...at, message: `a key like "outlet-2025-09-04-slug" expected, ${JSON.stringify(s.key)} found` });
+		const badKey = sourceKeyProblem(s.key);
+		if (badKey) problems.push({ ...at, message: badKey });
 		else if (Object.hasOwn(known, s.key) || seen.has(s.key)) problems.push({ ...at, message: `"${s.key}" is already a source: choose another key` });
 		seen.add(s.key);
 		problems.push(...validateBibliography({ [s.key]: sourceEntry(s) }).problems);

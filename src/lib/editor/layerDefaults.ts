@@ -112,7 +112,7 @@ export function rowDatesOf(collection: FeatureCollection): Map<string, string> {
 }
 
 /** A site's name from its address: "ft.com" for https://www.ft.com/content/… */
-export function siteName(url: string): string {
+function siteName(url: string): string {
 	try {
 		return new URL(url).hostname.replace(/^www\./, '');
 	} catch {

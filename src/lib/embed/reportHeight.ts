@@ -2,7 +2,7 @@
 // AMP's embed-size request, and the atlas's own message (read by static/embed.js). Messages go
 // to the parent window only.
 
-export const HEIGHT_MESSAGE = 'ukraine-atlas:height';
+const HEIGHT_MESSAGE = 'ukraine-atlas:height';
 
 export async function reportHeight(root: HTMLElement): Promise<() => void> {
 	if (window.parent === window) return () => {};

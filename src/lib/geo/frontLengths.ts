@@ -10,7 +10,7 @@ import type { Feature, MultiLineString } from 'geojson';
  * would; on 2025-12-01 it reads 996 km against 1,287 km at the data's resolution (1 km: 1,155;
  * 5 km: 925; 10 km: 863).
  */
-export const SMOOTHING_KM = 3;
+const SMOOTHING_KM = 3;
 
 /** Latitude where a degree of longitude is projected to its length in km: the middle of the front. */
 const PROJECTION_LATITUDE = 48.5;

@@ -18,7 +18,7 @@ export const BORDER_TOLERANCE_KM = 3;
  * at zoom 8 a square kilometre is about 2.5 pixels across, and DeepState's smallest pieces (0.1 to
  * 0.9 km², most of them a day or two old) come and go between snapshots.
  */
-export const MIN_RING_AREA_KM2 = 1;
+const MIN_RING_AREA_KM2 = 1;
 /**
  * A stretch of edge that leaves the tolerance's band at a single vertex, less than this many
  * times the tolerance deep, is a spike of Natural Earth's error, not front. On every snapshot five
@@ -28,7 +28,7 @@ export const MIN_RING_AREA_KM2 = 1;
  * beyond the band (DeepState draws it with a vertex every 0.8 km, median) or goes deeper; the price,
  * over the 29 snapshots, is 2.4 km of the Sumy pocket's front on 2025-09-01 and 2025-09-04.
  */
-export const SPIKE_DEPTH_FACTOR = 2;
+const SPIKE_DEPTH_FACTOR = 2;
 
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
@@ -47,7 +47,7 @@ function segmentsOf(outline: Polygon | MultiPolygon): Segment[] {
  * Distance in km from `point` to the nearest of `segments`, in an equirectangular projection
  * centred on the point: within 0.1% of the geodesic distance over the few kilometres that matter.
  */
-export function distanceToSegmentsKm(point: Position, segments: Segment[]): number {
+function distanceToSegmentsKm(point: Position, segments: Segment[]): number {
 	const kx = Math.cos((point[1] * Math.PI) / 180) * KM_PER_DEGREE_LON_AT_EQUATOR;
 	let best = Infinity;
 	for (const [ax, ay, bx, by] of segments) {

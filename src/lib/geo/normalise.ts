@@ -1,7 +1,7 @@
 import bboxClip from '@turf/bbox-clip';
 import turfBbox from '@turf/bbox';
 import type { BBox, FeatureCollection, Geometry, LineString, MultiLineString, Polygon, Position } from 'geojson';
-import { formatPlace, type Problem } from '../manifest/errors';
+import { formatPlace, type Problem } from '../problems/problem';
 
 export type NormaliseOptions = {
 	/** decimals kept: 6 is about 10 cm, finer than any source the atlas cites */

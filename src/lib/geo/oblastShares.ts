@@ -11,7 +11,7 @@ type UnitProps = { iso: string; name: string; name_uk: string };
 type Unit = Feature<Polygon | MultiPolygon, UnitProps>;
 
 /** A piece of an oblast outside the occupied area that is smaller than this and far from the front is a seam between two maps, not free land. */
-export const SEAM_KM2 = 50;
+const SEAM_KM2 = 50;
 /** How near the front (in degrees, about 2 km) a piece must come to count as free land whatever its size. */
 const NEAR_FRONT = 0.02;
 

@@ -20,6 +20,17 @@ export const UK_PAGES: Record<string, string> = {
 	'End date': 'Дата завершення',
 	Longitude: 'Довгота',
 	Latitude: 'Широта',
+	'Occupied (km², computed)': 'Окуповано (км², обчислено)',
+	'Share of Ukraine (%, computed)': 'Частка території України (%, обчислено)',
+	'Newly occupied since the snapshot before (km²)': 'Нових окупованих від попереднього знімка (км²)',
+	'No longer occupied since the snapshot before (km²)': 'Звільнених від попереднього знімка (км²)',
+	'Newly occupied since 4 Sep 2025 (km²)': 'Нових окупованих від 4 вересня 2025 року (км²)',
+	'No longer occupied since 4 Sep 2025 (km²)': 'Звільнених від 4 вересня 2025 року (км²)',
+	"Front line at DeepState's resolution (km)": 'Лінія фронту з точністю карти DeepState (км)',
+	'Front line smoothed to 3 km (km)': 'Лінія фронту, згладжена до 3 км (км)',
+	'The occupied area and the front, snapshot by snapshot': 'Окупована територія і фронт, знімок за знімком',
+	"Computed from DeepStateMap.Live's polygons (via cyterat/deepstate-map-data) over recognised Ukraine, Crimea included: areas from the polygons themselves, the front as their edge inside Ukraine.":
+		'Обчислено з полігонів DeepStateMap.Live (через cyterat/deepstate-map-data) у межах визнаної України, включно з Кримом: площі — з самих полігонів, фронт — їхній край усередині України.',
 
 	"Sources: Ukraine's security guarantees atlas": 'Джерела: атлас гарантій безпеки для України',
 	'Every shape on the atlas cites at least one of these {sources}.': 'Тут {sources}; кожна фігура в атласі посилається принаймні на одне з них.',

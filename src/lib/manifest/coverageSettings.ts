@@ -21,7 +21,6 @@ const Settings = v.strictObject({
 	}),
 	aircraft: v.array(Aircraft)
 });
-export type AircraftRadius = v.InferOutput<typeof Aircraft>;
 export type CoverageSettings = v.InferOutput<typeof Settings>;
 
 const FILE = 'geodata/coverage.json';

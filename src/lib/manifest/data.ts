@@ -181,7 +181,7 @@ function featureRules(
  * nothing, as RFC 7946 allows (the front's change on a day with none is one); an empty part inside
  * one is not.
  */
-export function emptyGeometry(geometry: Geometry): string | null {
+function emptyGeometry(geometry: Geometry): string | null {
 	const line = (value: unknown) => Array.isArray(value) && value.length >= 2;
 	const ring = (value: unknown) => Array.isArray(value) && value.length >= 4;
 	const polygon = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(ring);

@@ -73,7 +73,7 @@ function placedByCheckGeojson(text: string): { line: number; column: number } | 
 export const jsonSyntaxProblem = (text: string, file: string): Problem | null => parseJson(text, file).problem ?? null;
 
 /** The text of line `line`, cut to about EXCERPT_CHARS around `column` (with … where it was cut), and the column in that excerpt. */
-export function excerptAt(text: string, line: number, column: number): { text: string; column: number } {
+function excerptAt(text: string, line: number, column: number): { text: string; column: number } {
 	let start = 0;
 	for (let n = 1; n < line; n++) {
 		const next = text.indexOf('\n', start);

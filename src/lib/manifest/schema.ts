@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 export const KINDS = ['fill', 'line', 'point', 'zone', 'choropleth'] as const;
-export const RENDERERS = ['maplibre', 'deck'] as const;
+const RENDERERS = ['maplibre', 'deck'] as const;
 export const CONFIDENCE = ['confirmed', 'reported', 'uncertain'] as const;
 
 const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, (issue) => `one of ${values.join(', ')} expected, ${issue.received} found`);
@@ -49,8 +49,7 @@ export const slug = v.pipe(
  * at most 255 bytes; 64 is three times the longest id the atlas has, and leaves room to spare.
  */
 export const MAX_LAYER_ID = 64;
-export const layerIdTooLong = (id: string) =>
-	`at most ${MAX_LAYER_ID} characters (it names the file geodata/<id>.geojson), ${id.length} found: choose a shorter id`;
+const layerIdTooLong = (id: string) => `at most ${MAX_LAYER_ID} characters (it names the file geodata/<id>.geojson), ${id.length} found: choose a shorter id`;
 const layerId = v.pipe(
 	slug,
 	v.maxLength(MAX_LAYER_ID, (i) => layerIdTooLong(i.input as string))
@@ -59,6 +58,10 @@ const layerId = v.pipe(
 export function layerIdProblem(id: unknown): string | null {
 	if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return `a lowercase slug like "hubs" expected, ${JSON.stringify(id)} found`;
 	return id.length > MAX_LAYER_ID ? layerIdTooLong(id) : null;
+}
+/** Why `key` cannot be a new source's key in geodata/sources.json, or null: one sentence for the editor and `layer apply`. */
+export function sourceKeyProblem(key: string): string | null {
+	return /^[a-z0-9][a-z0-9-]*$/.test(key) ? null : `a key like "outlet-2025-09-04-slug" expected, ${JSON.stringify(key)} found`;
 }
 const colour = v.pipe(
 	v.string(),
@@ -88,7 +91,7 @@ const pixels = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValue
 
 const Category = v.strictObject({ value: v.string(), label: nonEmpty, color: colour });
 
-export const StyleSchema = v.strictObject({
+const StyleSchema = v.strictObject({
 	color: v.optional(colour),
 	opacity: v.optional(fraction),
 	width: v.optional(pixels),
@@ -184,7 +187,6 @@ export const SourceSchema = v.strictObject({
 	note_uk: v.optional(v.string())
 });
 
-export type LayerStyle = v.InferOutput<typeof StyleSchema>;
 export type LayerDef = v.InferOutput<typeof LayerSchema>;
 export type Kind = (typeof KINDS)[number];
 export type Source = v.InferOutput<typeof SourceSchema>;

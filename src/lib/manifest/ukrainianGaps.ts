@@ -1,7 +1,8 @@
 // What a reader of the Ukrainian atlas would still read in English: the texts of a layer (its
 // manifest entry and its features' displayed properties) that have no Ukrainian beside them. Not a
-// problem for the build (an editor's new layer shows in English until it is translated): the check
-// command warns, and a unit test keeps the atlas's own layers complete.
+// problem for the build (an editor's new layer shows in English until it is translated):
+// `npm run layer -- check --ukrainian` lists them as warnings, and a unit test keeps the atlas's own
+// layers complete.
 import type { Feature, Geometry } from 'geojson';
 import type { LayerDef } from './schema';
 import { isDateText } from './localise';
@@ -29,4 +30,19 @@ export function ukrainianGaps(def: LayerDef, features: Feature<Geometry | null>[
 		if (missing.length) gaps.push(`${file}: features[${i}]${p.id ? ` (${p.id})` : ''}: no ${missing.map((k) => `${k}_uk`).join(', ')}`);
 	});
 	return gaps;
+}
+
+/**
+ * The check's warning, for an editor translating the layers: how many texts lack Ukrainian and the
+ * first `limit` of them, one a line. None where every text has its Ukrainian.
+ */
+export function ukrainianWarnings(layers: { def: LayerDef; data: { features: Feature<Geometry | null>[] } }[], limit = 20): string[] {
+	const gaps = layers.flatMap((l) => ukrainianGaps(l.def, l.data.features));
+	if (gaps.length === 0) return [];
+	const more = gaps.length - limit;
+	return [
+		`warning: ${gaps.length} place(s) without Ukrainian (the Ukrainian atlas shows them in English):`,
+		...gaps.slice(0, limit).map((g) => `  ${g}`),
+		...(more > 0 ? [`  … and ${more} more`] : [])
+	];
 }

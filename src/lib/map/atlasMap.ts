@@ -6,6 +6,8 @@ import { LIGHT, type Theme } from './theme';
 import type { Camera, View } from './interact';
 import type { MapLayers } from './mapLayers';
 import { DEFAULT_VIEW } from './view';
+import { PHONE_MAX_PX } from '../design/layout';
+import { BASE_MAP_CREDIT } from '../design/credit';
 import type { Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
 
@@ -40,8 +42,6 @@ export type AtlasMapOptions = {
 	/** the WebGL context was lost and not given back within a few seconds (true), or came back after that (false) */
 	onContextGone?: (gone: boolean) => void;
 };
-
-const ATTRIBUTION = 'Base map: Natural Earth (public domain), towns GeoNames (CC BY 4.0); Crimea redrawn as part of Ukraine';
 
 /**
  * The one place that owns maplibre and deck.gl: creates the map over the local base map, adds
@@ -99,7 +99,7 @@ export class AtlasMap {
 		if (options.padding) map.setPadding(options.padding);
 		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 		const atlas = new AtlasMap(map, options);
-		atlas.setAttribution(options.attribution ?? ATTRIBUTION);
+		atlas.setAttribution(options.attribution ?? BASE_MAP_CREDIT);
 		// data layers can be added once the style is parsed: their sources then load beside the
 		// base map's instead of after its first full draw, and the map reaches idle once, not twice
 		await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
@@ -175,7 +175,7 @@ export class AtlasMap {
 		this.map.addControl(this.attribution);
 		// on a narrow map (a phone, an embed) the credit is an (i) that opens on a tap, not a pill over the map:
 		// maplibre opens it at first, and closes it only when the map is dragged
-		if (this.map.getCanvasContainer().offsetWidth <= 640)
+		if (this.map.getCanvasContainer().offsetWidth <= PHONE_MAX_PX)
 			this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 	}
 

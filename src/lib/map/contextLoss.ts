@@ -16,7 +16,7 @@ export type ContextHandlers = {
  * the next frame: `onRestored` runs once that style is in. A context the browser has not given
  * back within `graceMs` is reported as gone, so the page can show something other than a blank box.
  */
-export function watchContext(map: MaplibreMap, handlers: ContextHandlers, graceMs = 3000): void {
+function watchContext(map: MaplibreMap, handlers: ContextHandlers, graceMs = 3000): void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let gone = false;
 	map.on('webglcontextlost', () => {

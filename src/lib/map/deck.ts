@@ -11,6 +11,11 @@ import { clusterRadius, containsBounds, shouldCluster, widenBounds } from '../ge
 import type { BBox } from '../geo/types';
 import type { ClusterClient, ClusterResult } from '../workers/clusterClient';
 import { rgb, type Rgb } from './theme';
+// the rendering defaults come from the caller (mapLayers), not an import: a module both this chunk and
+// mapLayers' imported would be a chunk of its own, one more request on every page
+import type { Paint } from '../design/defaults';
+
+type PointPaint = Paint['point'];
 
 /** A cluster under the pointer: no feature of its own, a click zooms in until it splits. */
 export type ClusterPick = { layerId: string; cluster: { center: [number, number]; zoom: number; count: number } };
@@ -57,10 +62,17 @@ function dotsOf(spec: LayerSpec, until: Month | null): Dot[] {
 }
 
 // points and clusters alike: a white ring, sizes in screen pixels
-const WHITE_RING = { getLineColor: [255, 255, 255], stroked: true, radiusUnits: 'pixels', lineWidthUnits: 'pixels', getLineWidth: 1.5 } as const;
+const whiteRing = (point: PointPaint) =>
+	({
+		getLineColor: rgb(point.ringColor),
+		stroked: true,
+		radiusUnits: 'pixels',
+		lineWidthUnits: 'pixels',
+		getLineWidth: point.ringWidth
+	}) as const;
 
 /** The points as the atlas has always drawn them: one dot each, coloured by the layer's style. */
-function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean): Layer {
+function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boolean, point: PointPaint): Layer {
 	return new ScatterplotLayer<Dot>({
 		id: spec.id,
 		beforeId,
@@ -68,15 +80,15 @@ function dotLayer(spec: LayerSpec, beforeId: string, dots: Dot[], visible: boole
 		visible,
 		getPosition: (d: Dot) => d.position as [number, number],
 		getFillColor: (d: Dot) => d.color,
-		...WHITE_RING,
-		getRadius: spec.def.style.radius ?? 6,
-		opacity: spec.def.style.opacity ?? 1,
+		...whiteRing(point),
+		getRadius: spec.def.style.radius ?? point.radius,
+		opacity: spec.def.style.opacity ?? point.opacity,
 		pickable: true
 	} as never);
 }
 
 /** One circle a cluster, its area growing with its count, and the count written on it. */
-function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], visible: boolean): Layer[] {
+function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], visible: boolean, point: PointPaint): Layer[] {
 	const ink = spec.def.style.by ? MIXED_INK : rgb(spec.color);
 	return [
 		new ScatterplotLayer<Cluster>({
@@ -87,7 +99,7 @@ function clusterLayers(spec: LayerSpec, beforeId: string, clusters: Cluster[], v
 			getPosition: (c: Cluster) => c.position,
 			getRadius: (c: Cluster) => c.radius,
 			getFillColor: [...ink, 230],
-			...WHITE_RING,
+			...whiteRing(point),
 			pickable: true
 		} as never),
 		new TextLayer<Cluster>({
@@ -155,44 +167,25 @@ export function forgetLostDevice(map: MaplibreMap): void {
  * the whole zoom level, the time filter or the points change, or the view pans out of the area
  * clustered for it (the view and one view's size around it), never on each frame.
  */
-export function createDeckLayers(map: MaplibreMap): DeckLayers {
+export function createDeckLayers(map: MaplibreMap, paint: Paint): DeckLayers {
 	const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
 	map.addControl(overlay);
 	// supercluster's levels match maplibre's; at the map's deepest zoom every point stands alone,
 	// and past 12 (60 px is then ~1.5 km) no level is worth its pass of the index build
 	const maxZoom = Math.min(map.getMaxZoom() - 1, 12);
-	let drawn: { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean } = {
+	let drawn: Drawn = {
 		specs: [],
 		beforeId: '',
 		until: null,
 		shown: () => true
 	};
-	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
+	const dotsFor = cachedDots();
 	const clustered = new Map<string, Clustered>();
 	let client: Promise<ClusterClient> | null = null;
 	let outstanding = 0;
 	let onSettled: (() => void)[] = [];
 
-	const dotsFor = (spec: LayerSpec, until: Month | null): Dot[] => {
-		const cached = dotCache.get(spec);
-		if (cached && cached.until === until && cached.style === spec.def.style) return cached.dots;
-		const dots = dotsOf(spec, until);
-		dotCache.set(spec, { until, style: spec.def.style, dots });
-		return dots;
-	};
-
-	const render = () =>
-		overlay.setProps({
-			layers: drawn.specs.flatMap((spec) => {
-				const state = clustered.get(spec.id);
-				const visible = drawn.shown(spec.id);
-				if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible)];
-				if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible)];
-				// until the worker's first answer the layer waits rather than paint every point once
-				if (!state.drawn) return [];
-				return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible)];
-			})
-		});
+	const render = () => overlay.setProps({ layers: deckLayersOf(drawn, clustered, dotsFor, paint.point) });
 
 	const settle = () => {
 		if (outstanding > 0) return;
@@ -242,14 +235,7 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 	return {
 		set(specs, beforeId, until, shown) {
 			drawn = { specs, beforeId, until, shown };
-			for (const id of clustered.keys()) if (!specs.some((s) => s.id === id)) clustered.delete(id);
-			for (const spec of specs) {
-				const dots = dotsFor(spec, until);
-				const state = clustered.get(spec.id);
-				if (!shouldCluster(dots.length)) clustered.delete(spec.id);
-				else if (!state) clustered.set(spec.id, { dots, asked: null, sent: null, drawn: null, failed: false });
-				else state.dots = dots;
-			}
+			updateClustered(clustered, specs, (spec) => dotsFor(spec, until));
 			refresh();
 			render();
 			return new Promise<void>((resolve) => {
@@ -257,17 +243,60 @@ export function createDeckLayers(map: MaplibreMap): DeckLayers {
 				settle();
 			});
 		},
-		pick(x, y) {
-			const info = overlay.pickObject({ x, y, radius: 4 });
-			const object = info?.object as Dot | Cluster | undefined;
-			if (!object) return null;
-			if (isCluster(object)) return { layerId: object.layerId, cluster: { center: object.position, zoom: object.zoom, count: object.count } };
-			return { layerId: info!.layer!.id, index: object.index };
-		},
+		pick: (x, y) => pickAt(overlay, x, y),
 		remove() {
 			map.off('move', refresh);
 			void client?.then((c) => c.destroy());
 			map.removeControl(overlay);
 		}
 	};
+}
+
+type Drawn = { specs: LayerSpec[]; beforeId: string; until: Month | null; shown: (layerId: string) => boolean };
+type DotsFor = (spec: LayerSpec, until: Month | null) => Dot[];
+
+/** A layer's dots at a month, made again only when the layer, its style or the month changes. */
+function cachedDots(): DotsFor {
+	const dotCache = new WeakMap<LayerSpec, { until: Month | null; style: unknown; dots: Dot[] }>();
+	return (spec, until) => {
+		const cached = dotCache.get(spec);
+		if (cached && cached.until === until && cached.style === spec.def.style) return cached.dots;
+		const dots = dotsOf(spec, until);
+		dotCache.set(spec, { until, style: spec.def.style, dots });
+		return dots;
+	};
+}
+
+/** The deck layers that draw what is asked: each layer's dots, or its clusters and the points left single. */
+function deckLayersOf(drawn: Drawn, clustered: Map<string, Clustered>, dotsFor: DotsFor, point: PointPaint): Layer[] {
+	return drawn.specs.flatMap((spec) => {
+		const state = clustered.get(spec.id);
+		const visible = drawn.shown(spec.id);
+		if (!state) return [dotLayer(spec, drawn.beforeId, dotsFor(spec, drawn.until), visible, point)];
+		if (state.failed) return [dotLayer(spec, drawn.beforeId, state.dots, visible, point)];
+		// until the worker's first answer the layer waits rather than paint every point once
+		if (!state.drawn) return [];
+		return [dotLayer(spec, drawn.beforeId, state.drawn.singles, visible, point), ...clusterLayers(spec, drawn.beforeId, state.drawn.clusters, visible, point)];
+	});
+}
+
+/** The layers dense enough to cluster, each with its current dots; the others, and layers gone, leave. */
+function updateClustered(clustered: Map<string, Clustered>, specs: LayerSpec[], dotsAt: (spec: LayerSpec) => Dot[]): void {
+	for (const id of clustered.keys()) if (!specs.some((s) => s.id === id)) clustered.delete(id);
+	for (const spec of specs) {
+		const dots = dotsAt(spec);
+		const state = clustered.get(spec.id);
+		if (!shouldCluster(dots.length)) clustered.delete(spec.id);
+		else if (!state) clustered.set(spec.id, { dots, asked: null, sent: null, drawn: null, failed: false });
+		else state.dots = dots;
+	}
+}
+
+/** The deck feature or cluster under a screen point, if any. */
+function pickAt(overlay: MapboxOverlay, x: number, y: number): FeaturePick | ClusterPick | null {
+	const info = overlay.pickObject({ x, y, radius: 4 });
+	const object = info?.object as Dot | Cluster | undefined;
+	if (!object) return null;
+	if (isCluster(object)) return { layerId: object.layerId, cluster: { center: object.position, zoom: object.zoom, count: object.count } };
+	return { layerId: info!.layer!.id, index: object.index };
 }

@@ -187,7 +187,7 @@ export function detailLayers(theme: Theme, language: MapLanguage): { water: Laye
 }
 
 /** A town's dot: a filled circle as a signed-distance field (alpha falls off at the edge), coloured by `icon-color`. */
-export function townDotImage(): { width: number; height: number; data: Uint8Array } {
+function townDotImage(): { width: number; height: number; data: Uint8Array } {
 	const size = 16;
 	const data = new Uint8Array(size * size * 4);
 	for (let y = 0; y < size; y++)

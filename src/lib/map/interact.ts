@@ -159,7 +159,7 @@ const SHORT_SCREEN_PX = 500;
  * leaves the framing as the scene was written. A sheet on its way to a new height (its
  * `--sheet-share` of the page) counts at the height it is going to.
  */
-export function coveredInsets(container: HTMLElement): Insets {
+function coveredInsets(container: HTMLElement): Insets {
 	const box = container.getBoundingClientRect();
 	const insets = { top: 0, bottom: 0, left: 0, right: 0 };
 	// a short screen (a phone held sideways) has no room to spare: its side panel and caption count too

@@ -9,6 +9,7 @@ import { basemapPaint, COUNTRIES, FILL_STATE, LABELS_START, type MapLanguage } f
 import * as styles from './styleLayers';
 import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
+import { PAINT } from '../design/defaults';
 import type { DeckLayers } from './deck';
 import { countsAsEvents, isTimed, timeCutoff, type Month } from '../time/timeline';
 
@@ -252,7 +253,7 @@ export class MapLayers {
 	}
 
 	private deckLayers(): Promise<DeckLayers> {
-		this.deck ??= import('./deck').then(({ createDeckLayers }) => (this.deckReady = createDeckLayers(this.map)));
+		this.deck ??= import('./deck').then(({ createDeckLayers }) => (this.deckReady = createDeckLayers(this.map, PAINT)));
 		return this.deck;
 	}
 

@@ -4,7 +4,8 @@ import type { LayerSpec } from '../manifest/specs';
 import { colorOf, UNCLASSIFIED } from '../manifest/legend';
 import { shownIn, type Month } from '../time/timeline';
 import { landColor } from './basemap';
-import { rgb, type Theme } from './theme';
+import { rgb, type Rgb, type Theme } from './theme';
+import { areaDefaults, PAINT } from '../design/defaults';
 
 export const sourceId = (spec: LayerSpec) => `layer:${spec.id}`;
 export const HATCH_IMAGE = 'hatch';
@@ -12,11 +13,9 @@ export const HATCH_IMAGE = 'hatch';
 export const BLOCKER_IMAGE = 'blocker';
 /** The style layers that go above the base map's labels (a point's own name and its place in the collision). */
 export const isTopLayer = (layerId: string) => layerId.endsWith(':label');
-/** A fill's and a choropleth's opacity when the manifest sets none (zones have their own). */
-const FILL_OPACITY = 0.6;
 
 /** The colour rule as a style expression: by category when the manifest says so, else one colour. */
-export function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
+function colorExpression(spec: LayerSpec): ExpressionSpecification | string {
 	const by = spec.def.style.by;
 	if (!by) return spec.color;
 	const pairs = by.categories.flatMap((c) => [c.value, c.color]);
@@ -41,13 +40,13 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 	const id = (part: string) => `${spec.id}:${part}`;
 	const visibility = visible ? 'visible' : 'none';
 	const layout = { visibility } as const;
-	const dash = style.dash ? { 'line-dasharray': [3, 2] } : {};
+	const dash = style.dash ? { 'line-dasharray': [...PAINT.dash] } : {};
 	const hatch: LayerSpecification = {
 		id: id('hatch'),
 		type: 'fill',
 		source,
 		layout,
-		paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.7, 'fill-antialias': false }
+		paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': PAINT.hatch.opacity, 'fill-antialias': false }
 	};
 
 	switch (kind) {
@@ -70,7 +69,7 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					type: 'fill',
 					source,
 					layout,
-					paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? (kind === 'zone' ? 0.18 : FILL_OPACITY), 'fill-antialias': false }
+					paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? areaDefaults(kind).opacity, 'fill-antialias': false }
 				}
 			];
 			if (style.hatch) fills.push(hatch);
@@ -79,7 +78,11 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 				type: 'line',
 				source,
 				layout,
-				paint: { 'line-color': color, 'line-width': style.width ?? (kind === 'zone' ? 1.5 : 0.8), ...(kind === 'zone' ? { 'line-dasharray': [3, 2] } : dash) }
+				paint: {
+					'line-color': color,
+					'line-width': style.width ?? areaDefaults(kind).outlineWidth,
+					...(kind === 'zone' ? { 'line-dasharray': [...PAINT.dash] } : dash)
+				}
 			});
 			return fills;
 		}
@@ -90,18 +93,22 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					type: 'line',
 					source,
 					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
-					paint: { 'line-color': '#ffffff', 'line-width': (style.width ?? 2.5) + 2, 'line-opacity': 0.8 }
+					paint: {
+						'line-color': PAINT.line.casingColor,
+						'line-width': (style.width ?? PAINT.line.width) + PAINT.line.casingExtra,
+						'line-opacity': PAINT.line.casingOpacity
+					}
 				},
 				{
 					id: id('line'),
 					type: 'line',
 					source,
 					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
-					paint: { 'line-color': color, 'line-width': style.width ?? 2.5, ...dash }
+					paint: { 'line-color': color, 'line-width': style.width ?? PAINT.line.width, ...dash }
 				}
 			];
 		case 'point': {
-			const radius = style.radius ?? 6;
+			const radius = style.radius ?? PAINT.point.radius;
 			const label = style.label;
 			return [
 				{
@@ -111,10 +118,10 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					layout,
 					paint: {
 						'circle-color': color,
-						'circle-radius': style.radius ?? 6,
-						'circle-stroke-color': '#ffffff',
-						'circle-stroke-width': 1.5,
-						'circle-opacity': style.opacity ?? 1
+						'circle-radius': radius,
+						'circle-stroke-color': PAINT.point.ringColor,
+						'circle-stroke-width': PAINT.point.ringWidth,
+						'circle-opacity': style.opacity ?? PAINT.point.opacity
 					}
 				},
 				{
@@ -127,7 +134,7 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 					layout: {
 						...layout,
 						'icon-image': BLOCKER_IMAGE,
-						'icon-size': radius + 1.5,
+						'icon-size': radius + PAINT.point.ringWidth,
 						'icon-allow-overlap': true,
 						...(label ? {} : { 'icon-ignore-placement': true }),
 						...(label
@@ -202,7 +209,7 @@ export function localised(
 }
 
 /** A point's name in a theme: the base map's label colours, a little stronger. */
-export const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
+const pointLabelPaint = (theme: Theme) => ({ 'text-color': theme.label, 'text-halo-color': theme.labelHalo });
 
 /** Recolours the points' names on a map for a theme. */
 export function paintPointLabels(map: import('maplibre-gl').Map, specs: LayerSpec[], theme: Theme): void {
@@ -227,7 +234,7 @@ export function countryFills(specs: LayerSpec[], theme: Theme, until: Month | nu
 	const fills = new Map<string, CountryFill>();
 	for (const spec of specs) {
 		if (spec.def.kind !== 'choropleth' || !shown(spec.id)) continue;
-		const alpha = spec.def.style.opacity ?? FILL_OPACITY;
+		const alpha = spec.def.style.opacity ?? PAINT.fill.opacity;
 		for (const f of spec.display.features) {
 			if (!shownIn(spec.def, f, until)) continue;
 			const iso = String(f.properties?.[spec.def.joinProperty!]);
@@ -253,13 +260,13 @@ export function pickableLayerIds(spec: LayerSpec): string[] {
 }
 
 /** A 16x16 diagonal hatch as raw RGBA, so no image file or canvas is needed. */
-export function hatchImage(rgb: [number, number, number] = [120, 20, 20]): { width: number; height: number; data: Uint8Array } {
+export function hatchImage(ink: Rgb = rgb(PAINT.hatch.color)): { width: number; height: number; data: Uint8Array } {
 	const size = 16;
 	const data = new Uint8Array(size * size * 4);
 	for (let y = 0; y < size; y++)
 		for (let x = 0; x < size; x++) {
 			const on = (x + y) % 8 < 2;
-			data.set(on ? [...rgb, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+			data.set(on ? [...ink, 255] : [0, 0, 0, 0], (y * size + x) * 4);
 		}
 	return { width: size, height: size, data };
 }

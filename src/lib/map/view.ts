@@ -2,16 +2,15 @@
 // static map and the bench use it too.
 import { fitCamera } from '../geo/camera';
 import type { BBox } from '../geo/types';
+import { PHONE_MAX_PX } from '../design/layout';
 
 /** The window a scene's camera is written for (CSS pixels): what it shows there is what it frames on a phone. */
 export const SCENE_WINDOW = { width: 1280, height: 800 } as const;
-/** A window this wide or narrower is a phone: its first view is Ukraine, the story's subject. */
-export const PHONE_MAX_PX = 640;
 
 /** Ukraine in its recognised borders, Crimea included, from Uzhhorod to the Luhansk border: a phone's first view. */
-export const UKRAINE_BOX: BBox = [22.1, 44.3, 40.3, 52.4];
+const UKRAINE_BOX: BBox = [22.1, 44.3, 40.3, 52.4];
 /** The coalition's European members, Lisbon and Dublin to Kyiv and Helsinki, and all of Ukraine: a wider screen's first view. */
-export const EUROPE_BOX: BBox = [-10.5, 36.5, 40.3, 61];
+const EUROPE_BOX: BBox = [-10.5, 36.5, 40.3, 61];
 
 /**
  * The first view for a map `width` × `height` CSS pixels, `padding` of it under panels: on a phone

@@ -3,7 +3,9 @@ import type { FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygo
 import { layerSpec, type LayerSpec } from '../manifest/specs';
 import { colorOf } from '../manifest/legend';
 import type { LoadedLayer } from '../manifest/load';
-import { LIGHT, type Theme } from '../map/theme';
+import { LIGHT, type Theme } from '../design/theme';
+import { areaDefaults, PAINT } from '../design/defaults';
+import { BASE_MAP_CREDIT } from '../design/credit';
 import { UKRAINE_ID } from '../geo/recognisedBorders';
 import { mercator, WORLD_PX } from '../geo/mercator';
 
@@ -23,7 +25,7 @@ export type MapLabel = { text: string; at: Position; kind: 'point' | 'place' | '
 /** `dates`: what each date of the picture is for (content/dating's line), under the title. */
 export type StaticMapOptions = { view: StaticView; title: string; dates?: string; theme?: Theme; tolerance?: number };
 
-export const CREDIT = 'Natural Earth; Crimea shown as part of Ukraine';
+export const CREDIT = BASE_MAP_CREDIT;
 export const SOURCES_NOTE = 'Sources: see /sources';
 
 type Px = [number, number];
@@ -32,8 +34,7 @@ type Box = [x0: number, y0: number, x1: number, y1: number];
 /** how far past the edges geometry is kept, so clipped outlines and strokes fall outside the view */
 const CLIP_MARGIN = 16;
 const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
-// the live map's paint defaults (src/lib/map/styleLayers.ts, basemap.ts), which this image copies
-const HATCH_RGB = '#781414';
+// the base map's border width by zoom (src/lib/map/basemap.ts), which this image copies
 const borderWidth = (zoom: number) => 0.6 + (Math.min(7, Math.max(3, zoom)) - 3) * 0.2;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -103,7 +104,7 @@ export function staticMapSvg(input: StaticMapInput, options: StaticMapOptions): 
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${FONT}">`,
 		`<title id="map-title">${escapeXml(options.title)}</title>`,
 		`<desc id="map-desc">${escapeXml(describe(specs, view))}</desc>`,
-		`<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M-2 2 2-2M0 8 8 0M6 10 10 6" stroke="${HATCH_RGB}" stroke-width="1.4"/></pattern></defs>`,
+		`<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M-2 2 2-2M0 8 8 0M6 10 10 6" stroke="${PAINT.hatch.color}" stroke-width="1.4"/></pattern></defs>`,
 		`<rect width="${width}" height="${height}" fill="${escapeXml(theme.sea)}"/>`,
 		`<g fill="${escapeXml(theme.land)}" fill-rule="evenodd" stroke="${escapeXml(theme.coast)}" stroke-width="0.6">${countries.join('')}</g>`,
 		borders
@@ -135,7 +136,7 @@ function layerMarkup(spec: LayerSpec, { project, areaPath, linePath, view }: Dra
 	const colour = (f: (typeof features)[number]) => escapeXml(colorOf(def, f.properties));
 	let body: string;
 	if (kind === 'point') {
-		const r = style.radius ?? 6;
+		const r = style.radius ?? PAINT.point.radius;
 		const inView = ([x, y]: Px) => x >= -r && y >= -r && x <= view.width + r && y <= view.height + r;
 		const circles = features.flatMap((f) =>
 			pointsOf(f.geometry)
@@ -143,28 +144,31 @@ function layerMarkup(spec: LayerSpec, { project, areaPath, linePath, view }: Dra
 				.filter(inView)
 				.map(([x, y]) => `<circle cx="${round(x, 10)}" cy="${round(y, 10)}" r="${r}" fill="${colour(f)}"/>`)
 		);
-		body = `<g stroke="#ffffff" stroke-width="1.5" opacity="${style.opacity ?? 1}">${circles.join('')}</g>`;
+		body = `<g stroke="${PAINT.point.ringColor}" stroke-width="${PAINT.point.ringWidth}" opacity="${style.opacity ?? PAINT.point.opacity}">${circles.join('')}</g>`;
 	} else if (kind === 'line') {
-		const w = style.width ?? 2.5;
+		const w = style.width ?? PAINT.line.width;
 		const lines = features.map((f) => [linePath(f.geometry), colour(f)]).filter(([d]) => d);
-		const dash = style.dash ? ` stroke-dasharray="${3 * w} ${2 * w}"` : '';
+		const dash = style.dash ? dashArray(w) : '';
 		body =
 			`<g fill="none" stroke-linejoin="round" stroke-linecap="round">` +
-			`<g stroke="#ffffff" stroke-width="${w + 2}" stroke-opacity="0.8">${lines.map(([d]) => `<path d="${d}"/>`).join('')}</g>` +
+			`<g stroke="${PAINT.line.casingColor}" stroke-width="${w + PAINT.line.casingExtra}" stroke-opacity="${PAINT.line.casingOpacity}">${lines.map(([d]) => `<path d="${d}"/>`).join('')}</g>` +
 			`<g stroke-width="${w}"${dash}>${lines.map(([d, c]) => `<path d="${d}" stroke="${c}"/>`).join('')}</g></g>`;
 	} else {
-		const w = style.width ?? (kind === 'zone' ? 1.5 : 0.8);
+		const w = style.width ?? areaDefaults(kind).outlineWidth;
 		const dashed = kind === 'zone' || style.dash;
 		const areas = features.map((f) => [areaPath(f.geometry), colour(f)]).filter(([d]) => d);
-		const opacity = style.opacity ?? (kind === 'zone' ? 0.18 : 0.6);
+		const opacity = style.opacity ?? areaDefaults(kind).opacity;
 		body =
-			`<g fill-rule="evenodd" stroke-width="${w}" stroke-linejoin="round"${dashed ? ` stroke-dasharray="${3 * w} ${2 * w}"` : ''}>` +
+			`<g fill-rule="evenodd" stroke-width="${w}" stroke-linejoin="round"${dashed ? dashArray(w) : ''}>` +
 			areas.map(([d, c]) => `<path d="${d}" fill="${c}" fill-opacity="${opacity}" stroke="${c}"/>`).join('') +
-			(style.hatch ? areas.map(([d]) => `<path d="${d}" fill="url(#hatch)" fill-opacity="0.7" stroke="none"/>`).join('') : '') +
+			(style.hatch ? areas.map(([d]) => `<path d="${d}" fill="url(#hatch)" fill-opacity="${PAINT.hatch.opacity}" stroke="none"/>`).join('') : '') +
 			'</g>';
 	}
 	return `<g data-layer="${escapeXml(def.id)}">${body}</g>`;
 }
+
+/** maplibre's dashes are in line widths; SVG's in pixels. */
+const dashArray = (width: number) => ` stroke-dasharray="${PAINT.dash[0] * width} ${PAINT.dash[1] * width}"`;
 
 /** The credits with a white halo, drawn as a stroked copy under the text (not every renderer knows paint-order). */
 function creditMarkup(width: number, height: number): string {
@@ -198,7 +202,7 @@ function pointBoxes(specs: LayerSpec[], project: (p: Position) => Px): Box[] {
 	return specs
 		.filter((s) => s.def.kind === 'point')
 		.flatMap((s) => {
-			const r = (s.def.style.radius ?? 6) + 2;
+			const r = (s.def.style.radius ?? PAINT.point.radius) + 2;
 			return s.display.features.flatMap((f) => (f.geometry ? pointsOf(f.geometry) : []).map(project).map(([x, y]): Box => [x - r, y - r, x + r, y + r]));
 		});
 }
@@ -252,10 +256,10 @@ function labelsMarkup(labels: MapLabel[], project: (p: Position) => Px, view: St
 function swatch(spec: LayerSpec, colour: string, x: number, y: number, size: number): string {
 	const { kind, style } = spec.def;
 	if (kind === 'point') return `<circle cx="${x + size / 2}" cy="${y + size / 2}" r="${size / 2 - 1}" fill="${colour}" stroke="#ffffff"/>`;
-	if (kind === 'line') return `<path d="M${x} ${y + size / 2}h${size}" stroke="${colour}" stroke-width="${Math.min(4, style.width ?? 2.5)}"/>`;
+	if (kind === 'line') return `<path d="M${x} ${y + size / 2}h${size}" stroke="${colour}" stroke-width="${Math.min(4, style.width ?? PAINT.line.width)}"/>`;
 	const rect = `x="${x}" y="${y}" width="${size}" height="${size}"`;
-	const hatch = style.hatch ? `<rect ${rect} fill="url(#hatch)" fill-opacity="0.7"/>` : '';
-	return `<rect ${rect} fill="${colour}" fill-opacity="${style.opacity ?? 0.6}" stroke="${colour}"/>${hatch}`;
+	const hatch = style.hatch ? `<rect ${rect} fill="url(#hatch)" fill-opacity="${PAINT.hatch.opacity}"/>` : '';
+	return `<rect ${rect} fill="${colour}" fill-opacity="${style.opacity ?? PAINT.fill.opacity}" stroke="${colour}"/>${hatch}`;
 }
 
 /** The text alternative: where the map is and what it shows, with each category's count. */

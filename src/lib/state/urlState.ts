@@ -1,7 +1,7 @@
 import type { Problem } from '../manifest/errors';
 import { MONTH, type Month } from '../time/timeline';
 
-export const THEME_NAMES = ['light', 'dark'] as const;
+const THEME_NAMES = ['light', 'dark'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
 /**
