@@ -1,6 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectColour, hex, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent, type Rgb } from './atlas';
+import {
+	contextBack,
+	expectColour,
+	hex,
+	layerFilter,
+	loseContext,
+	openAtlas,
+	pixelAtLngLat,
+	redrawn,
+	restoreContext,
+	type Rgb,
+	withoutBuiltContent
+} from './atlas';
 
 // A graphics card reset, a driver update or too many tabs take the map's WebGL context away.
 // Whatever the atlas had put on the map comes back with it; a context that stays lost leaves the
@@ -15,24 +27,6 @@ const LAND = '#f4f1ea';
 const over = (fill: string, alpha: number): Rgb => hex(fill).map((c, i) => Math.round(c * alpha + hex(LAND)[i] * (1 - alpha))) as Rgb;
 const westPomerania: [number, number] = [16.3, 53.3]; // inside Poland, clear of points and labels
 
-/** Loses the map's context the way a GPU reset does; `restore` gives it back after `afterMs`. */
-async function loseContext(page: Page, restore: { afterMs: number } | null) {
-	await page.evaluate((restore) => {
-		const canvas = window.__atlas!.map.getCanvas();
-		const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-		const lose = gl!.getExtension('WEBGL_lose_context')!;
-		(window as unknown as { restoreContext: () => void }).restoreContext = () => lose.restoreContext();
-		lose.loseContext();
-		if (restore) setTimeout(() => lose.restoreContext(), restore.afterMs);
-	}, restore);
-}
-
-async function restoreContext(page: Page) {
-	await page.evaluate(() => (window as unknown as { restoreContext: () => void }).restoreContext());
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
-	await redrawn(page);
-}
-
 async function setCoalition(page: Page, on: boolean) {
 	const box = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: coalition.title });
 	if (on) await box.check();
@@ -46,7 +40,7 @@ test('a lost context restored: the coalition is coloured again and its toggle st
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 
 	await loseContext(page, { afterMs: 300 });
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+	await contextBack(page);
 	await redrawn(page);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 
@@ -64,12 +58,12 @@ test('a lost context restored twice, after the month changed: the month and the 
 	const coloured = over(roleColour, coalition.style.opacity);
 	for (let i = 0; i < 2; i++) {
 		await loseContext(page, { afterMs: 200 });
-		await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+		await contextBack(page);
 		await redrawn(page);
 		expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 	}
 	// the incursions after August 2024 stay filtered out: the filter came back with the layers
-	const later = await page.evaluate(() => window.__atlas!.map.getFilter('incursions:circle'));
+	const later = await layerFilter(page, 'incursions:circle');
 	expect(JSON.stringify(later)).toContain('2024-08');
 	expect(errors).toEqual([]);
 });
@@ -140,7 +134,7 @@ test("a deck.gl layer's points come back with the context", async ({ page }) => 
 	await redrawn(page);
 	for (const dot of dots) expectColour(await pixelAtLngLat(page, dot), COLOUR, 16);
 	await loseContext(page, { afterMs: 200 });
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+	await contextBack(page);
 	await redrawn(page);
 	for (const dot of dots) expectColour(await pixelAtLngLat(page, dot), COLOUR, 16);
 	expect(errors).toEqual([]);

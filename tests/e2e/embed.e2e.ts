@@ -1,5 +1,6 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { layoutProperty } from './atlas';
 
 // The atlas embedded in an article on another origin, the way newsrooms run it.
 const atlasOrigin = (baseURL?: string) => new URL(baseURL!).origin;
@@ -72,7 +73,7 @@ test('the closed legend is built when a reader first opens it, and keeps what wa
 	await legend.locator(':scope > summary').click();
 	await legend.locator(':scope > summary').click();
 	await expect(legend.getByRole('checkbox', { name: 'Air bases' })).not.toBeChecked();
-	expect(await page.evaluate(() => window.__atlas!.map.getLayoutProperty('air-bases:circle', 'visibility'))).toBe('none');
+	expect(await layoutProperty(page, 'air-bases:circle', 'visibility')).toBe('none');
 });
 
 test('the embed writes no cookies and no storage', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { distance, expectColour, hex, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
+import { distance, expectColour, hex, onCanvas, openAtlas, pixelAtLngLat, redrawn, sourceLoaded, styleLayers, withoutBuiltContent } from './atlas';
 
 const theme = { sea: '#d6e4ee', ukraine: '#fbf6df', land: '#f4f1ea' };
 const hubColour = '#c05621';
@@ -29,7 +29,7 @@ for (const path of ['/', '/embed']) {
 			await openAtlas(page, path);
 			await hideAirBases(page); // an air base shares the airport and is drawn on top
 			expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
-			const p = await page.evaluate((ll) => window.__atlas!.map.project(ll as [number, number]), RZESZOW);
+			const p = await onCanvas(page, RZESZOW);
 			await page.locator('.map canvas').click({ position: { x: p.x, y: p.y } });
 			const card = page.getByRole('article', { name: /Rzeszów-Jasionka/ });
 			await expect(card).toBeVisible();
@@ -49,14 +49,14 @@ for (const path of ['/', '/embed']) {
 			const colour = await pixelAtLngLat(page, siauliai.geometry.coordinates);
 			expectColour(colour, '#2d3748', 24);
 			// interleaved deck.gl draws inside maplibre's own style, as a custom layer group under the base map's labels
-			const order = await page.evaluate(() => window.__atlas!.map.getLayersOrder().map((id) => `${id}:${window.__atlas!.map.getLayer(id)!.type}`));
+			const order = (await styleLayers(page)).map((l) => `${l.id}:${l.type}`);
 			expect(order).toContain('deck-layer-group-before:labels-start:custom');
 			await hideAirBases(page);
 			expect(distance(await pixelAtLngLat(page, siauliai.geometry.coordinates), hex('#2d3748'))).toBeGreaterThan(60);
 		});
 
 		test('the default layers draw without deck.gl: no deck layer group in the style', async ({ page }) => {
-			const order = async () => page.evaluate(() => window.__atlas!.map.getLayersOrder());
+			const order = async () => (await styleLayers(page)).map((l) => l.id);
 			await openAtlas(page, path);
 			expect((await order()).some((id) => id.startsWith('deck-layer-group'))).toBe(false);
 			expect(await order()).toContain('incursions:circle');
@@ -123,7 +123,7 @@ test('a layer maplibre cannot draw shows a notice naming it, and the others stil
 	await expect(notices).toContainText('Layer “hubs” was not drawn');
 	// maplibre's words, with its bundle's minified name for the object
 	await expect(notices).toContainText(/geodata\/hubs\.geojson: the map could not draw this layer \(\w+\.hasOwnProperty is not a function\)/);
-	expect(await page.evaluate(() => window.__atlas!.map.getSource('layer:air-bases')?.loaded())).toBe(true);
+	expect(await sourceLoaded(page, 'layer:air-bases')).toBe(true);
 });
 
 test('the page reads the content the build checked, one file, and the same layers draw from the files where it is missing', async ({ page }) => {

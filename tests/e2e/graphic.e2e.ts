@@ -1,7 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { canvasText, distance, hex, openAtlas, project, recordCanvasText, redrawn } from './atlas';
+import {
+	camera,
+	canvasBox,
+	canvasText,
+	distance,
+	hex,
+	onCanvas,
+	openAtlas,
+	project,
+	recordCanvasText,
+	recordZooms,
+	redrawn,
+	styleLayers,
+	zoomsDrawn
+} from './atlas';
 
 // What a newsroom's reader sees on a desktop and on a phone (issue 23): cards that fit the screen,
 // a choice where features overlap, opaque panels, the embed as a finished graphic, the PNG export.
@@ -170,12 +184,7 @@ for (const screen of EMBED_SCREENS)
 			// the key: a swatch and a label for each class of each layer drawn
 			const key = page.getByRole('list', { name: 'Key' });
 			await expect(key).toBeVisible();
-			const drawn = await page.evaluate(() =>
-				window
-					.__atlas!.map.getStyle()
-					.layers.filter((l) => l.layout?.visibility !== 'none')
-					.map((l) => l.id)
-			);
+			const drawn = (await styleLayers(page)).filter((l) => l.visible).map((l) => l.id);
 			for (const [layer, label] of [
 				['air-bases', 'Air bases'],
 				['hubs', 'Logistics hubs']
@@ -328,23 +337,16 @@ test.describe('PNG export framing', () => {
 	test('the image shows what the reader sees, at the same zoom, and the map stays where the reader left it', async ({ page }) => {
 		// the two logistics hubs, 3.6° of latitude apart, at the opening view of Europe
 		const { errors } = await openAtlas(page, '/?layers=hubs');
-		const before = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
-		const screen = await page.evaluate(() => {
-			const map = window.__atlas!.map;
-			const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
-			const canvas = map.getCanvas().getBoundingClientRect();
-			const [a, b] = [map.project([22.019, 50.11]), map.project([23.782, 46.513])];
-			return { width: canvas.width - left - right, height: canvas.height - top - bottom, apart: b.y - a.y };
-		});
+		const before = await camera(page);
+		const { width, height, padding } = await canvasBox(page);
+		const [a, b] = [await onCanvas(page, [22.019, 50.11]), await onCanvas(page, [23.782, 46.513])];
+		const screen = { width: width - padding.left - padding.right, height: height - padding.top - padding.bottom, apart: b.y - a.y };
 		// the zoom the map is drawn at while the image is made
-		await page.evaluate(() => {
-			const zooms: number[] = ((window as unknown as { __zooms: number[] }).__zooms = []);
-			window.__atlas!.map.on('render', () => zooms.push(window.__atlas!.map.getZoom()));
-		});
+		await recordZooms(page);
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Export PNG' }).click();
 		const png = PNG.sync.read(readFileSync((await (await download).path())!));
-		const zooms = await page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms);
+		const zooms = await zoomsDrawn(page);
 		expect(Math.min(...zooms), 'never drawn further out than the reader’s view').toBeGreaterThan(before.zoom - 0.01);
 		// the hubs' orange, in the map's part of the image (the key's swatch under it is the same orange)
 		const band = mapBand(png);
@@ -359,9 +361,9 @@ test.describe('PNG export framing', () => {
 		// as far apart as on the screen, scaled as the reader's view is scaled to the image
 		const scale = Math.min(png.width / screen.width, (band.bottom - band.top + 1) / screen.height);
 		expect(Math.abs(Math.max(...rows) - Math.min(...rows) - screen.apart * scale)).toBeLessThan(16);
-		const after = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
+		const after = await camera(page);
 		expect(after.zoom).toBeCloseTo(before.zoom, 5);
-		expect(after.lng).toBeCloseTo(before.lng, 5);
+		expect(after.center[0]).toBeCloseTo(before.center[0], 5);
 		expect(errors).toEqual([]);
 	});
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAtlas } from './atlas';
+import { camera, openAtlas } from './atlas';
 
 test('a shared address restores the layers and the view, and the address follows the reader', async ({ page }) => {
 	await openAtlas(page, '/?layers=hubs,incursions&view=24.00,50.00,5.0');
@@ -7,9 +7,9 @@ test('a shared address restores the layers and the view, and the address follows
 	await expect(panel.getByRole('checkbox', { name: 'Logistics hubs' })).toBeChecked();
 	await expect(panel.getByRole('checkbox', { name: 'Airspace incursions' })).toBeChecked();
 	await expect(panel.getByRole('checkbox', { name: 'Coalition of the willing' })).not.toBeChecked();
-	const view = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
-	expect(view.lng).toBeCloseTo(24, 1);
-	expect(view.lat).toBeCloseTo(50, 1);
+	const view = await camera(page);
+	expect(view.center[0]).toBeCloseTo(24, 1);
+	expect(view.center[1]).toBeCloseTo(50, 1);
 	expect(view.zoom).toBeCloseTo(5, 1);
 
 	await panel.getByRole('checkbox', { name: 'Air bases' }).check();

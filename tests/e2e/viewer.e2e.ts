@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import type { Feature, LineString } from 'geojson';
-import { distance, expectColour, hex, lastMonthOfData, nearestColour, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
+import {
+	camera,
+	canvasBox,
+	distance,
+	expectColour,
+	hex,
+	lastMonthOfData,
+	nearestColour,
+	openAtlas,
+	pixelAtLngLat,
+	redrawn,
+	withoutBuiltContent
+} from './atlas';
 
 const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
 const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
@@ -73,10 +85,10 @@ test('each scene of the tour moves the camera and sets the layers', async ({ pag
 		await expect(tour.getByRole('heading', { level: 2 })).toHaveText(scene.title);
 		await expect(tour).toContainText(`Scene ${i + 1} of ${scenes.length}`);
 		await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe(scene.id);
-		const camera = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
-		expect(camera.lng).toBeCloseTo(scene.camera.center[0], 1);
-		expect(camera.lat).toBeCloseTo(scene.camera.center[1], 1);
-		expect(camera.zoom).toBeCloseTo(scene.camera.zoom, 1);
+		const view = await camera(page);
+		expect(view.center[0]).toBeCloseTo(scene.camera.center[0], 1);
+		expect(view.center[1]).toBeCloseTo(scene.camera.center[1], 1);
+		expect(view.zoom).toBeCloseTo(scene.camera.zoom, 1);
 		expect(new URL(page.url()).searchParams.get('layers')!.split(',').sort()).toEqual([...scene.layers].sort());
 		if (scene.id === 'coverage') await expect(page.getByRole('button', { name: 'Coverage' })).toHaveAttribute('aria-pressed', 'true');
 		else
@@ -118,7 +130,7 @@ test('search finds a hub by its name without accents and flies there', async ({ 
 	await page.getByRole('searchbox', { name: 'Search the map' }).fill('rzeszow');
 	await page.getByRole('button', { name: /^Rzeszów-Jasionka logistics hub/ }).click();
 	await expect(page.getByRole('article', { name: 'Rzeszów-Jasionka logistics hub' })).toBeVisible();
-	await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().lng)).toBeCloseTo(22.0, 0);
+	await expect.poll(async () => (await camera(page)).center[0]).toBeCloseTo(22.0, 0);
 	await expect.poll(() => new URL(page.url()).searchParams.get('feature')).toBe('hubs:hub-rzeszow-jasionka');
 
 	await page.getByRole('searchbox', { name: 'Search the map' }).fill('przewod');
@@ -135,9 +147,9 @@ test('keyboard only: the tour button, the map, then every feature in view, then 
 	await page.keyboard.press('Tab');
 	await expect(page.locator('.maplibregl-canvas')).toBeFocused();
 	// the map pans with the arrow keys
-	const before = await page.evaluate(() => window.__atlas!.map.getCenter().lng);
+	const before = (await camera(page)).center[0];
 	await page.keyboard.press('ArrowRight');
-	await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().lng)).toBeGreaterThan(before);
+	await expect.poll(async () => (await camera(page)).center[0]).toBeGreaterThan(before);
 	// past maplibre's own controls (zoom in, zoom out, attribution) to the skip link, then the stops
 	const skip = page.getByRole('link', { name: /Skip the features in view/ });
 	for (let i = 0; i < 4 && !(await skip.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -177,8 +189,8 @@ test('export: a 1600 × 1000 PNG with the map, title band and credit', async ({ 
 	for (let x = 0; x < 1600; x += 40) mapArea.add(at(x, 500).join());
 	expect(mapArea.size).toBeGreaterThan(4); // a real map, not a blank canvas
 	// after the export the map is back at the page's size
-	const size = await page.evaluate(() => [window.__atlas!.map.getCanvas().clientWidth, window.__atlas!.map.getCanvas().clientHeight]);
-	expect(size).toEqual([1280, 800]);
+	const { width, height } = await canvasBox(page);
+	expect([width, height]).toEqual([1280, 800]);
 });
 
 test('the dark theme switches the base map and the panels, and Ukrainian the interface', async ({ page }) => {

@@ -9,6 +9,7 @@ import { readContentFast } from '../content/built';
 import { firstView, PHONE_MAX_PX } from '../map/view';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
+import type { Viewer } from './viewer.svelte';
 
 export type StartOptions = {
 	container: HTMLElement;
@@ -18,7 +19,8 @@ export type StartOptions = {
 	pageScene?: string;
 	/** the base map's credit in the reader's language */
 	attribution: () => string;
-	onready?: (map: AtlasMap) => void;
+	/** the viewer, once every layer has drawn: what a page asks of the map (a frame, a camera move) it asks of it */
+	onready?: (viewer: Viewer) => void;
 };
 
 const json = async (path: string) => {
@@ -174,9 +176,12 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
 		}
 		await map.idle();
+		// published for tests and people outside the atlas (handle.ts); nothing in the atlas reads it
+		const { map: maplibreMap, test } = await map.published();
+		if (destroyed) return;
 		session.ready = true;
-		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
-		onready?.(map);
+		window.__atlas = { map: maplibreMap, test, layers: v.layers, problems: session.problems, ready: true };
+		onready?.(v);
 	})();
 
 	return () => {
