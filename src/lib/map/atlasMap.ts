@@ -201,15 +201,13 @@ export class AtlasMap {
 	}
 
 	/** What an image of `width` × `height` device pixels shows of the reader's map (the PNG export). */
-	async exportFrame(width: number, height: number): Promise<ExportFrame> {
-		const { exportFrame } = await import('./snapshot');
-		return exportFrame(this.#map, width, height);
+	exportFrame(width: number, height: number): Promise<ExportFrame> {
+		return this.layers.then((l) => l.exportFrame(width, height));
 	}
 
 	/** The map drawn as `frame` says, as a canvas of `width` × `height`; then the reader's map is as it was. */
-	async snapshot(width: number, height: number, frame: ExportFrame): Promise<HTMLCanvasElement> {
-		const { snapshot } = await import('./snapshot');
-		return snapshot(this.#map, () => this.idle(), width, height, frame);
+	snapshot(width: number, height: number, frame: ExportFrame): Promise<HTMLCanvasElement> {
+		return this.layers.then((l) => l.snapshot(width, height, frame, () => this.idle()));
 	}
 
 	/**
@@ -217,9 +215,8 @@ export class AtlasMap {
 	 * map as a read-only handle for QA scripts and devtools, and the named questions the project's
 	 * end-to-end tests ask (`testHandle.ts`). No code of the atlas reads either.
 	 */
-	async published(): Promise<{ map: MaplibreMap; test: MapTestHandle }> {
-		const { testHandle } = await import('./testHandle');
-		return { map: this.#map, test: testHandle(this.#map) };
+	published(): Promise<{ map: MaplibreMap; test: MapTestHandle }> {
+		return this.layers.then((l) => l.published());
 	}
 
 	destroy(): void {

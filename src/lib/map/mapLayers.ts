@@ -10,6 +10,8 @@ import * as styles from './styleLayers';
 import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
+import type { ExportFrame } from './snapshot';
+import type { MapTestHandle } from './testHandle';
 import { countsAsEvents, isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
@@ -219,6 +221,22 @@ export class MapLayers {
 
 	destroy(): void {
 		void this.deck?.then((d) => d.remove());
+	}
+
+	// the PNG export's and the tests' code comes when first asked for, never with the map
+	async exportFrame(width: number, height: number): Promise<ExportFrame> {
+		const { exportFrame } = await import('./snapshot');
+		return exportFrame(this.map, width, height);
+	}
+
+	async snapshot(width: number, height: number, frame: ExportFrame, idle: () => Promise<void>): Promise<HTMLCanvasElement> {
+		const { snapshot } = await import('./snapshot');
+		return snapshot(this.map, idle, width, height, frame);
+	}
+
+	async published(): Promise<{ map: MaplibreMap; test: MapTestHandle }> {
+		const { testHandle } = await import('./testHandle');
+		return { map: this.map, test: testHandle(this.map) };
 	}
 
 	/**
