@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { MONTHS, UK_MONTHS } from '../../src/lib/time/timeline';
 
 export type Rgb = [number, number, number];
 
@@ -172,18 +173,46 @@ export function lastMonthOfData(): string {
 	return dates.sort().at(-1)!.slice(0, 7);
 }
 
-/** Moves the slider as a reader does, to a month: its first position tells where the months start. */
+/** The time slider, in either language. */
+export const timeSlider = (page: Page) => page.getByRole('slider', { name: /Show (events up to|the map as of)|Показати (події до|мапу станом на)/ });
+
+/** A month as the slider writes it, in the page's language: `Dec 2023`, `гру 2023`. */
+export const monthText = (month: string, names: string[] = MONTHS) => `${names[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+/**
+ * Moves the time slider as a reader does, to a month, in either language: its first position
+ * tells where the months start, and it is checked to stand at the month asked for.
+ */
 export async function slideTo(page: Page, month: string) {
-	const slider = page.getByRole('slider', { name: /Show (events up to|the map as of)/ });
+	const slider = timeSlider(page);
 	await slider.fill('0');
 	const [name, year] = (await slider.getAttribute('aria-valuetext'))!.split(/[: ]/);
-	const first = Number(year) * 12 + MONTHS.indexOf(name);
+	const names = UK_MONTHS.includes(name) ? UK_MONTHS : MONTHS;
+	const first = Number(year) * 12 + names.indexOf(name);
 	await slider.fill(String(Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 - first));
-	await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${monthText(month)}`));
+	await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${monthText(month, names)}`));
 }
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthText = (month: string) =>
-	`${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+/** In the embed the layer toggles sit in the collapsed legend: opens it as a reader would. */
+export async function showLayerControls(page: Page) {
+	const legend = page.locator('details.embed-legend');
+	if ((await legend.count()) && !(await legend.evaluate((d: HTMLDetailsElement) => d.open))) await legend.locator(':scope > summary').click();
+	// the embed builds its legend when first opened: the list is there once its first toggle is
+	await expect(page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').first()).toBeVisible();
+}
+
+/**
+ * Switches a layer on or off as a reader does, by its title (null: every layer), in the explorer's
+ * panel or the embed's legend, and waits until the map has drawn the change.
+ */
+export async function setLayer(page: Page, title: string | null, on: boolean) {
+	await showLayerControls(page);
+	const layers = page.getByRole('region', { name: 'Layers' });
+	if (title === null) for (const box of await layers.getByRole('checkbox').all()) await box.setChecked(on);
+	else await layers.getByRole('checkbox', { name: title }).setChecked(on);
+	await page.evaluate(() => window.scrollTo(0, 0)); // back up to the map
+	await redrawn(page);
+}
 
 /** Records, from the page's start, every text drawn on a canvas (the PNG export's) and whether a width limit squeezed it. */
 export async function recordCanvasText(page: Page) {

@@ -126,19 +126,6 @@ test.describe('the base map at the front and the hubs', () => {
 		expect(await rendered(page, 'hubs:label')).toContain('Rzeszów-Jasionka logistics hub');
 	});
 
-	test('the dark theme recolours the rivers, the towns and the hubs’ names', async ({ page }) => {
-		await openAtlas(page, '/?view=22.0,50.1,9.0');
-		await detailDrawn(page);
-		const paint = async () => [
-			await paintProperty(page, 'water-rivers', 'line-color'),
-			await paintProperty(page, 'place-labels', 'text-color'),
-			await paintProperty(page, 'hubs:label', 'text-color')
-		];
-		expect(await paint()).toEqual(['#8fb3cf', '#3d4852', '#3d4852']);
-		await page.getByRole('button', { name: 'Dark theme' }).click();
-		await expect.poll(paint).toEqual(['#3d6a8a', '#d8dee4', '#d8dee4']);
-	});
-
 	test('search finds a town by either spelling and language, and flies there', async ({ page }) => {
 		const asked: string[] = [];
 		page.on('request', (r) => asked.push(new URL(r.url()).pathname));

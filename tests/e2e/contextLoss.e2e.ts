@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
 	contextBack,
@@ -10,6 +10,7 @@ import {
 	pixelAtLngLat,
 	redrawn,
 	restoreContext,
+	setLayer,
 	type Rgb,
 	withoutBuiltContent
 } from './atlas';
@@ -27,13 +28,6 @@ const LAND = '#f4f1ea';
 const over = (fill: string, alpha: number): Rgb => hex(fill).map((c, i) => Math.round(c * alpha + hex(LAND)[i] * (1 - alpha))) as Rgb;
 const westPomerania: [number, number] = [16.3, 53.3]; // inside Poland, clear of points and labels
 
-async function setCoalition(page: Page, on: boolean) {
-	const box = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: coalition.title });
-	if (on) await box.check();
-	else await box.uncheck();
-	await redrawn(page);
-}
-
 test('a lost context restored: the coalition is coloured again and its toggle still works', async ({ page }) => {
 	const { errors } = await openAtlas(page, '/');
 	const coloured = over(roleColour, coalition.style.opacity);
@@ -44,9 +38,9 @@ test('a lost context restored: the coalition is coloured again and its toggle st
 	await redrawn(page);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 
-	await setCoalition(page, false);
+	await setLayer(page, coalition.title, false);
 	expectColour(await pixelAtLngLat(page, westPomerania), LAND, 6);
-	await setCoalition(page, true);
+	await setLayer(page, coalition.title, true);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 	// no static map, no notice: the reader never needed to know
 	await expect(page.locator('figure.static-map')).toHaveCount(0);
@@ -87,7 +81,7 @@ test('what the reader changed while the context was lost is drawn when it comes 
 	await page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: coalition.title }).uncheck();
 	await restoreContext(page);
 	expectColour(await pixelAtLngLat(page, westPomerania), LAND, 6);
-	await setCoalition(page, true);
+	await setLayer(page, coalition.title, true);
 	expectColour(await pixelAtLngLat(page, westPomerania), over(roleColour, coalition.style.opacity), 10);
 	expect(errors).toEqual([]);
 });

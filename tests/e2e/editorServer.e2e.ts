@@ -123,17 +123,6 @@ test('the server refuses a tokenless save, another origin’s, and paths out of 
 	expect(existsSync(join(root, 'x.geojson'))).toBe(false);
 });
 
-test('the server answers byte ranges, so the base map reads its towns and rivers tile by tile', async ({ request }) => {
-	const origin = new URL(address).origin;
-	const whole = await request.get(`${origin}/data/basemap.pmtiles`);
-	expect(whole.status()).toBe(200);
-	const part = await request.get(`${origin}/data/basemap.pmtiles`, { headers: { range: 'bytes=0-6' } });
-	expect(part.status()).toBe(206);
-	expect(part.headers()['content-range']).toBe(`bytes 0-6/${(await whole.body()).length}`);
-	expect((await part.body()).toString()).toBe('PMTiles');
-	expect((await request.get(`${origin}/data/basemap.pmtiles`, { headers: { range: 'bytes=99999999-' } })).status()).toBe(416);
-});
-
 test('a layer of the atlas opened, a feature renamed and moved, the diff read, saved over itself', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto(address);

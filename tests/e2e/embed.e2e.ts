@@ -51,8 +51,16 @@ test('the snippet script resizes its own iframe and ignores messages from any ot
 	const fitted = await frameHeight(page);
 
 	// a message claiming to be the atlas, from the host window itself
-	await page.evaluate(() => window.postMessage({ type: 'ukraine-atlas:height', height: 2000 }, '*'));
-	await page.waitForTimeout(300);
+	// and a second one after it: messages arrive in order, so once the second is in, embed.js has
+	// handled the first (it sets the height as it reads a message)
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				window.addEventListener('message', (e) => e.data === 'test:after-forged' && resolve());
+				window.postMessage({ type: 'ukraine-atlas:height', height: 2000 }, '*');
+				window.postMessage('test:after-forged', '*');
+			})
+	);
 	expect(await frameHeight(page)).toBe(fitted);
 
 	// the embed fetched nothing outside its own origin (the host page is the host's business)

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { MONTHS, openAtlas, project, redrawn, renderedValues, slideTo } from './atlas';
+import { openAtlas, project, redrawn, renderedValues, slideTo } from './atlas';
+import { MONTHS } from '../../src/lib/time/timeline';
 
 type Figures = { asOf: string; areaKm2: number; shareOfUkraine: number; frontKm: number; gainedKm2: number | null; lostKm2: number | null };
 const figures: Figures[] = JSON.parse(readFileSync('geodata/front/versions.json', 'utf8'));
