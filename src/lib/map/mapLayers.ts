@@ -11,7 +11,7 @@ import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
 import type { DeckLayers } from './deck';
 import type { ExportFrame } from './snapshot';
-import type { MapTestHandle } from './testHandle';
+import { testHandle, type MapTestHandle } from './testHandle';
 import { countsAsEvents, isTimed, monthEnd, type Month } from '../time/timeline';
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
@@ -223,7 +223,7 @@ export class MapLayers {
 		void this.deck?.then((d) => d.remove());
 	}
 
-	// the PNG export's and the tests' code comes when first asked for, never with the map
+	// the PNG export's code comes when first asked for, never with the map
 	async exportFrame(width: number, height: number): Promise<ExportFrame> {
 		const { exportFrame } = await import('./snapshot');
 		return exportFrame(this.map, width, height);
@@ -234,8 +234,8 @@ export class MapLayers {
 		return snapshot(this.map, idle, width, height, frame);
 	}
 
-	async published(): Promise<{ map: MaplibreMap; test: MapTestHandle }> {
-		const { testHandle } = await import('./testHandle');
+	/** What `window.__atlas` publishes: with this chunk already, so the page's ready mark (the benchmark's idle) waits for no fetch. */
+	published(): { map: MaplibreMap; test: MapTestHandle } {
 		return { map: this.map, test: testHandle(this.map) };
 	}
 
