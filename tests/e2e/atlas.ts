@@ -16,6 +16,7 @@ export async function openAtlas(page: Page, path = '/') {
 	page.on('request', (r) => requests.push(r.url()));
 	await page.goto(path);
 	await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
+	await withHandle(page);
 	const origin = new URL(page.url()).origin;
 	const foreign = () =>
 		requests.filter((u) => {
@@ -38,32 +39,41 @@ export async function withoutBuiltContent(page: Page) {
 // src/lib/map/testHandle.ts), whose questions are named and whose answers are plain values. No test
 // reaches maplibre itself; what a test needs that the handle lacks is added there, with its name.
 
+/** The page, once the atlas's test handle is there: it comes a moment after `ready`, off the reader's way. */
+async function withHandle(page: Page): Promise<Page> {
+	await page.waitForFunction(() => window.__atlas?.test !== undefined, null, { timeout: 45_000 });
+	return page;
+}
+
 type Pixel = { x: number; y: number };
 export type DrawnFeature = { layer: string; properties: Record<string, unknown>; at: Pixel | null };
 
 /** Where the camera is, and whether it is still moving. */
-export const camera = (page: Page) => page.evaluate(() => window.__atlas!.test.camera());
+export const camera = async (page: Page) => (await withHandle(page)).evaluate(() => window.__atlas!.test!.camera());
 
 /** Waits until the camera rests (after a scene, a search, a click on a cluster). */
 export async function settled(page: Page) {
-	await page.waitForFunction(() => !window.__atlas!.test.camera().moving);
+	await withHandle(page);
+	await page.waitForFunction(() => !window.__atlas!.test!.camera().moving);
 }
 
 /** Sets up a view at once, without animation, and waits until it is drawn. */
 export async function jumpTo(page: Page, to: { center?: [number, number]; zoom?: number }) {
-	await page.evaluate((to) => window.__atlas!.test.jumpTo(to), to);
+	await withHandle(page);
+	await page.evaluate((to) => window.__atlas!.test!.jumpTo(to), to);
 }
 
 /** Where a longitude/latitude is on the map's canvas, in CSS pixels from its top left. */
-export const onCanvas = (page: Page, lngLat: [number, number]): Promise<Pixel> => page.evaluate((ll) => window.__atlas!.test.project(ll), lngLat);
+export const onCanvas = async (page: Page, lngLat: [number, number]): Promise<Pixel> =>
+	(await withHandle(page)).evaluate((ll) => window.__atlas!.test!.project(ll), lngLat);
 
 /** The map canvas's box on the page and the panels' padding the camera centres within (CSS px). */
-export const canvasBox = (page: Page) => page.evaluate(() => window.__atlas!.test.canvas());
+export const canvasBox = async (page: Page) => (await withHandle(page)).evaluate(() => window.__atlas!.test!.canvas());
 
 /** Where a longitude/latitude is on the page, in CSS pixels, as the map projects it. */
 export async function project(page: Page, lngLat: [number, number]): Promise<Pixel> {
-	return page.evaluate((ll) => {
-		const { test } = window.__atlas!;
+	return (await withHandle(page)).evaluate((ll) => {
+		const test = window.__atlas!.test!;
 		const p = test.project(ll);
 		const box = test.canvas();
 		return { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
@@ -71,8 +81,11 @@ export async function project(page: Page, lngLat: [number, number]): Promise<Pix
 }
 
 /** The features the map drew in these style layers (all: none named), in the whole canvas or a box of it (canvas px). */
-export const renderedFeatures = (page: Page, layers?: string | string[], box?: [Pixel, Pixel]): Promise<DrawnFeature[]> =>
-	page.evaluate(({ layers, box }) => window.__atlas!.test.renderedFeatures(layers, box), { layers: typeof layers === 'string' ? [layers] : layers, box });
+export const renderedFeatures = async (page: Page, layers?: string | string[], box?: [Pixel, Pixel]): Promise<DrawnFeature[]> =>
+	(await withHandle(page)).evaluate(({ layers, box }) => window.__atlas!.test!.renderedFeatures(layers, box), {
+		layers: typeof layers === 'string' ? [layers] : layers,
+		box
+	});
 
 /** One property of the features drawn in a layer, each value once, as text. */
 export const renderedValues = async (page: Page, layers: string | string[], property = 'name') => [
@@ -80,52 +93,56 @@ export const renderedValues = async (page: Page, layers: string | string[], prop
 ];
 
 /** The style layers drawn at a page position, topmost first. */
-export const layersAt = (page: Page, at: Pixel): Promise<string[]> =>
-	page.evaluate((at) => {
-		const { test } = window.__atlas!;
+export const layersAt = async (page: Page, at: Pixel): Promise<string[]> =>
+	(await withHandle(page)).evaluate((at) => {
+		const test = window.__atlas!.test!;
 		const box = test.canvas();
 		return test.layersAt({ x: at.x - box.left, y: at.y - box.top });
 	}, at);
 
 /** The style's layers in drawing order, with their type and whether they are visible. */
-export const styleLayers = (page: Page) => page.evaluate(() => window.__atlas!.test.styleLayers());
+export const styleLayers = async (page: Page) => (await withHandle(page)).evaluate(() => window.__atlas!.test!.styleLayers());
 
 /** Whether a style layer is drawn (false: hidden, or not on the map). */
 export const layerVisible = async (page: Page, layer: string) => (await styleLayers(page)).some((l) => l.id === layer && l.visible);
 
-export const layoutProperty = (page: Page, layer: string, name: string) =>
-	page.evaluate(({ layer, name }) => window.__atlas!.test.layoutProperty(layer, name), { layer, name });
-export const paintProperty = (page: Page, layer: string, name: string) =>
-	page.evaluate(({ layer, name }) => window.__atlas!.test.paintProperty(layer, name), { layer, name });
-export const layerFilter = (page: Page, layer: string) => page.evaluate((layer) => window.__atlas!.test.filter(layer), layer);
-export const sourceLoaded = (page: Page, source: string) => page.evaluate((source) => window.__atlas!.test.sourceLoaded(source), source);
+export const layoutProperty = async (page: Page, layer: string, name: string) =>
+	(await withHandle(page)).evaluate(({ layer, name }) => window.__atlas!.test!.layoutProperty(layer, name), { layer, name });
+export const paintProperty = async (page: Page, layer: string, name: string) =>
+	(await withHandle(page)).evaluate(({ layer, name }) => window.__atlas!.test!.paintProperty(layer, name), { layer, name });
+export const layerFilter = async (page: Page, layer: string) => (await withHandle(page)).evaluate((layer) => window.__atlas!.test!.filter(layer), layer);
+export const sourceLoaded = async (page: Page, source: string) =>
+	(await withHandle(page)).evaluate((source) => window.__atlas!.test!.sourceLoaded(source), source);
 
 /** Waits until the base map's rivers, lakes and towns are loaded for the view and drawn, the camera at rest. */
 export async function detailDrawn(page: Page) {
-	await page.waitForFunction(() => window.__atlas?.test.detailLoaded() === true, null, { timeout: 30_000 });
+	await page.waitForFunction(() => window.__atlas?.test?.detailLoaded() === true, null, { timeout: 30_000 });
 	await redrawn(page);
 }
 
 /** Loses the map's WebGL context as a GPU reset does; the browser gives it back after `afterMs` (null: when `restoreContext` says). */
 export async function loseContext(page: Page, restore: { afterMs: number } | null) {
-	await page.evaluate((afterMs) => window.__atlas!.test.loseContext(afterMs), restore?.afterMs ?? null);
+	await withHandle(page);
+	await page.evaluate((afterMs) => window.__atlas!.test!.loseContext(afterMs), restore?.afterMs ?? null);
 }
 
 /** Waits until the map's WebGL context is back. */
 export async function contextBack(page: Page) {
-	await page.waitForFunction(() => !window.__atlas!.test.contextLost(), null, { timeout: 10_000 });
+	await withHandle(page);
+	await page.waitForFunction(() => !window.__atlas!.test!.contextLost(), null, { timeout: 10_000 });
 }
 
 /** Gives the context back now (after `loseContext(page, null)`) and waits until the map has drawn again. */
 export async function restoreContext(page: Page) {
-	await page.evaluate(() => window.__atlas!.test.restoreContext());
+	await withHandle(page);
+	await page.evaluate(() => window.__atlas!.test!.restoreContext());
 	await contextBack(page);
 	await redrawn(page);
 }
 
 /** From now on, records the zoom of every frame the map draws; `zoomsDrawn` reads them. */
-export const recordZooms = (page: Page) => page.evaluate(() => window.__atlas!.test.recordZooms());
-export const zoomsDrawn = (page: Page) => page.evaluate(() => window.__atlas!.test.zoomsDrawn());
+export const recordZooms = async (page: Page) => (await withHandle(page)).evaluate(() => window.__atlas!.test!.recordZooms());
+export const zoomsDrawn = async (page: Page) => (await withHandle(page)).evaluate(() => window.__atlas!.test!.zoomsDrawn());
 
 /** The colour a person sees at a page position (a screenshot, so every layer and overlay counts). */
 export async function pixelAt(page: Page, at: { x: number; y: number }): Promise<Rgb> {
@@ -147,7 +164,7 @@ export function expectColour(actual: Rgb, expected: string | Rgb, tolerance = 12
 
 /** Resolves after the map has drawn a fresh frame and settled (after a toggle, a move). */
 export async function redrawn(page: Page) {
-	await page.evaluate(() => window.__atlas!.test.idle());
+	await (await withHandle(page)).evaluate(() => window.__atlas!.test!.idle());
 }
 
 /** The pixel nearest in colour to `target` within `radius` CSS pixels of a place (lines are thin and antialiased). */

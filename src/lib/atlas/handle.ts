@@ -10,8 +10,8 @@ import type { MapTestHandle, PublishedMap } from '../map/testHandle';
  */
 export type AtlasHandle = {
 	readonly map: PublishedMap;
-	/** the named questions the end-to-end tests ask the map, with plain answers */
-	test: MapTestHandle;
+	/** the named questions the end-to-end tests ask the map, with plain answers: there a moment after `ready` */
+	test?: MapTestHandle;
 	layers: LayerSpec[];
 	problems: Problem[];
 	/** true once the base map and every manifest layer have drawn */

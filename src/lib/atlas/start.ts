@@ -10,6 +10,7 @@ import { firstView, PHONE_MAX_PX } from '../map/view';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 import type { Viewer } from './viewer.svelte';
+import type { AtlasHandle } from './handle';
 
 export type StartOptions = {
 	container: HTMLElement;
@@ -176,11 +177,13 @@ export function startAtlas(session: AtlasSession, { container, chrome, pageScene
 			session.makeCoverage = () => import('./coverage.svelte').then((m) => new m.Coverage(basemapData.countries, v.layers, settings));
 		}
 		await map.idle();
-		// published for tests and people outside the atlas (handle.ts); nothing in the atlas reads it
-		const { map: maplibreMap, test } = await map.published();
-		if (destroyed) return;
 		session.ready = true;
-		window.__atlas = { map: maplibreMap, test, layers: v.layers, problems: session.problems, ready: true };
+		// published for people and tests outside the atlas (handle.ts); nothing in the atlas reads it.
+		// The tests' handle comes after: `ready` stays the first idle, and no reader waits for it.
+		const published = map.published();
+		const handle: AtlasHandle = { map: published.map, layers: v.layers, problems: session.problems, ready: true };
+		window.__atlas = handle;
+		void published.test().then((test) => (handle.test = test));
 		onready?.(v);
 	})();
 

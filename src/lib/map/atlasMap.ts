@@ -212,11 +212,12 @@ export class AtlasMap {
 
 	/**
 	 * What a page publishes on `window.__atlas` for people and tests outside the atlas: maplibre's
-	 * map as a read-only handle for QA scripts and devtools, and the named questions the project's
-	 * end-to-end tests ask (`testHandle.ts`). No code of the atlas reads either.
+	 * map, a read-only handle for QA scripts and devtools; and, loaded after the first idle, the
+	 * named questions the project's end-to-end tests ask (`testHandle.ts`). No code of the atlas
+	 * reads either.
 	 */
-	published(): Promise<{ map: MaplibreMap; test: MapTestHandle }> {
-		return this.layers.then((l) => l.published());
+	published(): { map: MaplibreMap; test: () => Promise<MapTestHandle> } {
+		return { map: this.#map, test: () => this.layers.then((l) => l.testHandle()) };
 	}
 
 	destroy(): void {
