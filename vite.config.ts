@@ -41,7 +41,9 @@ export default defineConfig({
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: HEAVY } },
 			// each of these says how long it may take; a process per test is slow on 2 shared cores
-			{ extends: true, test: { name: 'heavy', include: HEAVY, testTimeout: 120_000 } }
+			{ extends: true, test: { name: 'heavy', include: HEAVY, testTimeout: 120_000 } },
+			// what reads the built site from disk (the workshop words, the JavaScript before the first paint): after `npm run build`
+			{ extends: true, test: { name: 'built', include: ['tests/built/**/*.test.ts'], testTimeout: 60_000 } }
 		]
 	}
 });

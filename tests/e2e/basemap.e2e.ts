@@ -2,29 +2,13 @@
 // in both languages, never written over each other or over the atlas's own points.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openAtlas } from './atlas';
-
-/** Waits until the base map's detail tiles for the view are in and drawn. */
-async function detailDrawn(page: Page) {
-	await page.waitForFunction(
-		() => {
-			const map = window.__atlas?.map;
-			return !!map?.getSource('detail') && map.isSourceLoaded('detail') && map.areTilesLoaded() && !map.isMoving();
-		},
-		null,
-		{ timeout: 30_000 }
-	);
-	await page.evaluate(() => new Promise<void>((resolve) => (window.__atlas!.map.once('idle', () => resolve()), window.__atlas!.map.triggerRepaint())));
-}
+import { camera, canvasBox, detailDrawn, layoutProperty, openAtlas, paintProperty, renderedFeatures, renderedValues } from './atlas';
 
 /** The names the map shows now in a layer (maplibre returns only the symbols it placed). */
-const rendered = (page: Page, layer: string) =>
-	page.evaluate((l) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.properties.name)))], layer);
-const renderedUk = (page: Page, layer: string) =>
-	page.evaluate(
-		(l) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.properties.name_uk ?? f.properties.name)))],
-		layer
-	);
+const rendered = (page: Page, layer: string) => renderedValues(page, layer);
+const renderedUk = async (page: Page, layer: string) => [
+	...new Set((await renderedFeatures(page, layer)).map((f) => String(f.properties.name_uk ?? f.properties.name)))
+];
 
 const VIEWS = [
 	{ name: 'Pokrovsk', view: '37.18,48.28,8.5', towns: ['Pokrovsk', 'Myrnohrad', 'Kostiantynivka'] },
@@ -40,7 +24,7 @@ test.describe('the base map at the front and the hubs', () => {
 			const places = await rendered(page, 'place-labels');
 			expect(places.length, places.join(', ')).toBeGreaterThanOrEqual(8);
 			for (const town of towns) expect(places).toContain(town);
-			expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['water-rivers'] }).length)).toBeGreaterThan(0);
+			expect((await renderedFeatures(page, 'water-rivers')).length).toBeGreaterThan(0);
 			expect(errors).toEqual([]);
 			expect(foreign()).toEqual([]);
 		});
@@ -54,19 +38,15 @@ test.describe('the base map at the front and the hubs', () => {
 			await openAtlas(page, '/?view=37.18,48.28,8.5');
 			await detailDrawn(page);
 			// a name placed where the reader sees it: on the canvas, not under the side panel
-			const named = await page.evaluate(() => {
-				const map = window.__atlas!.map;
-				const covers = [...document.querySelectorAll('[data-covers-map]')].map((e) => e.getBoundingClientRect());
-				const canvas = map.getCanvas().getBoundingClientRect();
-				return map
-					.queryRenderedFeatures({ layers: ['oblast-labels'] })
-					.map((f) => ({ name: String(f.properties.name), at: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
-					.filter(({ at }) => at.x > 0 && at.y > 0 && at.x < canvas.width && at.y < canvas.height)
-					.filter(({ at }) => !covers.some((r) => at.x > r.left && at.x < r.right && at.y > r.top && at.y < r.bottom))
-					.map(({ name }) => name);
-			});
+			const covers = await page.evaluate(() => [...document.querySelectorAll('[data-covers-map]')].map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+			const canvas = await canvasBox(page);
+			const named = (await renderedFeatures(page, 'oblast-labels'))
+				.map((f) => ({ name: String(f.properties.name), at: f.at! }))
+				.filter(({ at }) => at.x > 0 && at.y > 0 && at.x < canvas.width && at.y < canvas.height)
+				.filter(({ at }) => !covers.some((r) => at.x > r.left && at.x < r.right && at.y > r.top && at.y < r.bottom))
+				.map(({ name }) => name);
 			expect(named).toContain('Donetsk oblast');
-			const lines = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['oblast-lines'] }).map((f) => String(f.properties.iso)));
+			const lines = (await renderedFeatures(page, 'oblast-lines')).map((f) => String(f.properties.iso));
 			expect(lines).toContain('UA-14');
 			expect(lines).toContain('UA-12');
 		});
@@ -75,38 +55,29 @@ test.describe('the base map at the front and the hubs', () => {
 		await openAtlas(page, '/?view=37.18,48.28,8.5&lang=uk');
 		await detailDrawn(page);
 		expect(await renderedUk(page, 'oblast-labels')).toContain('Донецька область');
-		expect(await page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('oblast-labels', 'text-field')))).toContain('name_uk');
+		expect(JSON.stringify(await layoutProperty(page, 'oblast-labels', 'text-field'))).toContain('name_uk');
 	});
 
 	test('at Kherson (8) the Dnipro, which is the front there, is named on its course in the view’s lower half', async ({ page }) => {
 		await openAtlas(page, '/?view=33.0,46.75,8.0');
 		await detailDrawn(page);
-		const { lower, upperThird } = await page.evaluate(() => {
-			const map = window.__atlas!.map;
-			const { clientWidth: w, clientHeight: h } = map.getCanvas();
-			const names = (box: [[number, number], [number, number]]) =>
-				map.queryRenderedFeatures(box, { layers: ['water-labels-front', 'water-labels'] }).map((f) => String(f.properties.name));
-			return {
-				lower: names([
-					[0, h / 2],
-					[w, h]
-				]),
-				upperThird: names([
-					[0, 0],
-					[w, h / 3]
-				])
-			};
-		});
+		const { width: w, height: h } = await canvasBox(page);
+		const names = async (box: [{ x: number; y: number }, { x: number; y: number }]) =>
+			(await renderedFeatures(page, ['water-labels-front', 'water-labels'], box)).map((f) => String(f.properties.name));
+		const lower = await names([
+			{ x: 0, y: h / 2 },
+			{ x: w, y: h }
+		]);
+		const upperThird = await names([
+			{ x: 0, y: 0 },
+			{ x: w, y: h / 3 }
+		]);
 		expect(lower).toContain('Dnipro');
 		// and not only at the top of the view, where the reservoir's name sits
 		expect(upperThird.length).toBeLessThanOrEqual(1);
 		// drawn as a river, wider than a brook: about 3 px at zoom 8
-		const width = await page.evaluate(() => {
-			const map = window.__atlas!.map;
-			const spec = map.getPaintProperty('water-rivers', 'line-width');
-			const dnipro = map.queryRenderedFeatures({ layers: ['water-rivers'] }).find((f) => f.properties.name === 'Dnipro');
-			return { spec: JSON.stringify(spec), w: dnipro?.properties.w };
-		});
+		const dnipro = (await renderedFeatures(page, 'water-rivers')).find((f) => f.properties.name === 'Dnipro');
+		const width = { spec: JSON.stringify(await paintProperty(page, 'water-rivers', 'line-width')), w: dnipro?.properties.w };
 		expect(width.w).toBe(3);
 		expect(width.spec).toContain('"get","w"');
 	});
@@ -129,59 +100,30 @@ test.describe('the base map at the front and the hubs', () => {
 	test('in Ukrainian, towns, rivers and countries are labelled in Ukrainian', async ({ page }) => {
 		await openAtlas(page, '/?view=33.0,46.75,8.0&lang=uk');
 		await detailDrawn(page);
-		const layer = await page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('place-labels', 'text-field')));
+		const layer = JSON.stringify(await layoutProperty(page, 'place-labels', 'text-field'));
 		expect(layer).toContain('name_uk');
 		const towns = await renderedUk(page, 'place-labels');
 		expect(towns).toContain('Херсон');
 		expect(towns).toContain('Нова Каховка');
 		// switching the language rewrites the labels in place
 		await page.getByRole('button', { name: 'English' }).click();
-		await expect
-			.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty('country-labels', 'text-field'))))
-			.not.toContain('name_uk');
+		await expect.poll(async () => JSON.stringify(await layoutProperty(page, 'country-labels', 'text-field'))).not.toContain('name_uk');
 	});
 
 	test('no town is written over a hub or an air base, and town labels never overlap', async ({ page }) => {
 		await openAtlas(page, '/?view=22.0,50.1,9.0');
 		await detailDrawn(page);
-		const { clash, overlap, points } = await page.evaluate(() => {
-			const map = window.__atlas!.map;
-			const style = map.getStyle().layers.find((l) => l.id === 'place-labels')!;
-			const layout = (style.layout ?? {}) as Record<string, unknown>;
-			const points = map
-				.queryRenderedFeatures({ layers: ['hubs:circle', 'air-bases:circle'] })
-				.map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
-			const towns = map
-				.queryRenderedFeatures({ layers: ['place-labels'] })
-				.map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
-			return {
-				points: points.length,
-				overlap: layout['text-allow-overlap'] === true || layout['icon-allow-overlap'] === true,
-				clash: towns.filter((t) => points.some((p) => Math.hypot(p.x - t.x, p.y - t.y) < 12)).length
-			};
-		});
-		expect(points).toBeGreaterThanOrEqual(1);
+		const points = (await renderedFeatures(page, ['hubs:circle', 'air-bases:circle'])).map((f) => f.at!);
+		const towns = (await renderedFeatures(page, 'place-labels')).map((f) => f.at!);
+		const overlap =
+			(await layoutProperty(page, 'place-labels', 'text-allow-overlap')) === true ||
+			(await layoutProperty(page, 'place-labels', 'icon-allow-overlap')) === true;
+		const clash = towns.filter((t) => points.some((p) => Math.hypot(p.x - t.x, p.y - t.y) < 12)).length;
+		expect(points.length).toBeGreaterThanOrEqual(1);
 		expect(overlap).toBe(false);
 		expect(clash).toBe(0);
 		// the hub's own name is on the map beside it
 		expect(await rendered(page, 'hubs:label')).toContain('Rzeszów-Jasionka logistics hub');
-	});
-
-	test('the dark theme recolours the rivers, the towns and the hubs’ names', async ({ page }) => {
-		await openAtlas(page, '/?view=22.0,50.1,9.0');
-		await detailDrawn(page);
-		const paint = () =>
-			page.evaluate(() => {
-				const map = window.__atlas!.map;
-				return [
-					map.getPaintProperty('water-rivers', 'line-color'),
-					map.getPaintProperty('place-labels', 'text-color'),
-					map.getPaintProperty('hubs:label', 'text-color')
-				];
-			});
-		expect(await paint()).toEqual(['#8fb3cf', '#3d4852', '#3d4852']);
-		await page.getByRole('button', { name: 'Dark theme' }).click();
-		await expect.poll(paint).toEqual(['#3d6a8a', '#d8dee4', '#d8dee4']);
 	});
 
 	test('search finds a town by either spelling and language, and flies there', async ({ page }) => {
@@ -197,7 +139,7 @@ test.describe('the base map at the front and the hubs', () => {
 		await search.fill('constanta');
 		await page.getByRole('button', { name: /^Constanța\s*Romania · Town$/ }).click();
 		await expect
-			.poll(() => page.evaluate(() => ({ zoom: Math.round(window.__atlas!.map.getZoom()), lng: Math.round(window.__atlas!.map.getCenter().lng) })), {
+			.poll(async () => (({ zoom, center }) => ({ zoom: Math.round(zoom), lng: Math.round(center[0]) }))(await camera(page)), {
 				timeout: 15_000
 			})
 			.toEqual({ zoom: 8, lng: 29 });
@@ -230,7 +172,7 @@ test.describe('the base map at the front and the hubs', () => {
 		await expect(notices).toContainText('it must answer HTTP byte-range requests');
 		await expect(notices).not.toContainText('was not drawn:');
 		// the atlas's own layers are all there
-		expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['hubs:circle'] }).length)).toBeGreaterThan(0);
+		expect((await renderedFeatures(page, 'hubs:circle')).length).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { distance, expectColour, hex, openAtlas, pixelAt, project, withoutBuiltContent } from './atlas';
+import { camera, distance, expectColour, hex, openAtlas, pixelAt, project, settled, withoutBuiltContent } from './atlas';
 
 // An editor's deck layer of 20,000 sightings, far past the cluster threshold: 19,000 in a small
 // square west of Lviv, 999 near Vinnytsia and one alone in Belarus, seen at zoom 5.5 where each
@@ -62,7 +62,7 @@ async function labelWidth(page: Page, at: { x: number; y: number }, inside: numb
 	return white.length ? Math.max(...white) - Math.min(...white) + 1 : 0;
 }
 
-const zoom = (page: Page) => page.evaluate(() => window.__atlas!.map.getZoom());
+const zoom = async (page: Page) => (await camera(page)).zoom;
 
 test('a deck layer of 20,000 points draws as clusters with their counts; a click on one zooms into it', async ({ page }) => {
 	await serveSightings(page);
@@ -92,8 +92,8 @@ test('a deck layer of 20,000 points draws as clusters with their counts; a click
 	const before = await zoom(page);
 	await page.mouse.click(west.x, west.y);
 	await expect.poll(() => zoom(page)).toBeGreaterThan(before + 0.9);
-	await page.waitForFunction(() => !window.__atlas!.map.isMoving());
-	const centre = await page.evaluate(() => window.__atlas!.map.getCenter().toArray());
+	await settled(page);
+	const centre = (await camera(page)).center;
 	expect(Math.abs(centre[0] - WEST[0])).toBeLessThan(0.3);
 	expect(Math.abs(centre[1] - WEST[1])).toBeLessThan(0.3);
 	await expect(page.getByRole('article', { name: /sighting/i })).toHaveCount(0);

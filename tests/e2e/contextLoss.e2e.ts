@@ -1,6 +1,19 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectColour, hex, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent, type Rgb } from './atlas';
+import {
+	contextBack,
+	expectColour,
+	hex,
+	layerFilter,
+	loseContext,
+	openAtlas,
+	pixelAtLngLat,
+	redrawn,
+	restoreContext,
+	setLayer,
+	type Rgb,
+	withoutBuiltContent
+} from './atlas';
 
 // A graphics card reset, a driver update or too many tabs take the map's WebGL context away.
 // Whatever the atlas had put on the map comes back with it; a context that stays lost leaves the
@@ -15,44 +28,19 @@ const LAND = '#f4f1ea';
 const over = (fill: string, alpha: number): Rgb => hex(fill).map((c, i) => Math.round(c * alpha + hex(LAND)[i] * (1 - alpha))) as Rgb;
 const westPomerania: [number, number] = [16.3, 53.3]; // inside Poland, clear of points and labels
 
-/** Loses the map's context the way a GPU reset does; `restore` gives it back after `afterMs`. */
-async function loseContext(page: Page, restore: { afterMs: number } | null) {
-	await page.evaluate((restore) => {
-		const canvas = window.__atlas!.map.getCanvas();
-		const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-		const lose = gl!.getExtension('WEBGL_lose_context')!;
-		(window as unknown as { restoreContext: () => void }).restoreContext = () => lose.restoreContext();
-		lose.loseContext();
-		if (restore) setTimeout(() => lose.restoreContext(), restore.afterMs);
-	}, restore);
-}
-
-async function restoreContext(page: Page) {
-	await page.evaluate(() => (window as unknown as { restoreContext: () => void }).restoreContext());
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
-	await redrawn(page);
-}
-
-async function setCoalition(page: Page, on: boolean) {
-	const box = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: coalition.title });
-	if (on) await box.check();
-	else await box.uncheck();
-	await redrawn(page);
-}
-
 test('a lost context restored: the coalition is coloured again and its toggle still works', async ({ page }) => {
 	const { errors } = await openAtlas(page, '/');
 	const coloured = over(roleColour, coalition.style.opacity);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 
 	await loseContext(page, { afterMs: 300 });
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+	await contextBack(page);
 	await redrawn(page);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 
-	await setCoalition(page, false);
+	await setLayer(page, coalition.title, false);
 	expectColour(await pixelAtLngLat(page, westPomerania), LAND, 6);
-	await setCoalition(page, true);
+	await setLayer(page, coalition.title, true);
 	expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 	// no static map, no notice: the reader never needed to know
 	await expect(page.locator('figure.static-map')).toHaveCount(0);
@@ -64,12 +52,12 @@ test('a lost context restored twice, after the month changed: the month and the 
 	const coloured = over(roleColour, coalition.style.opacity);
 	for (let i = 0; i < 2; i++) {
 		await loseContext(page, { afterMs: 200 });
-		await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+		await contextBack(page);
 		await redrawn(page);
 		expectColour(await pixelAtLngLat(page, westPomerania), coloured, 10);
 	}
 	// the incursions after August 2024 stay filtered out: the filter came back with the layers
-	const later = await page.evaluate(() => window.__atlas!.map.getFilter('incursions:circle'));
+	const later = await layerFilter(page, 'incursions:circle');
 	expect(JSON.stringify(later)).toContain('2024-08');
 	expect(errors).toEqual([]);
 });
@@ -93,7 +81,7 @@ test('what the reader changed while the context was lost is drawn when it comes 
 	await page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: coalition.title }).uncheck();
 	await restoreContext(page);
 	expectColour(await pixelAtLngLat(page, westPomerania), LAND, 6);
-	await setCoalition(page, true);
+	await setLayer(page, coalition.title, true);
 	expectColour(await pixelAtLngLat(page, westPomerania), over(roleColour, coalition.style.opacity), 10);
 	expect(errors).toEqual([]);
 });
@@ -140,7 +128,7 @@ test("a deck.gl layer's points come back with the context", async ({ page }) => 
 	await redrawn(page);
 	for (const dot of dots) expectColour(await pixelAtLngLat(page, dot), COLOUR, 16);
 	await loseContext(page, { afterMs: 200 });
-	await page.waitForFunction(() => !window.__atlas!.map.getCanvas().getContext('webgl2')?.isContextLost(), null, { timeout: 10_000 });
+	await contextBack(page);
 	await redrawn(page);
 	for (const dot of dots) expectColour(await pixelAtLngLat(page, dot), COLOUR, 16);
 	expect(errors).toEqual([]);

@@ -2,22 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nearestColour, openAtlas, redrawn, expectColour } from './atlas';
+import { camera, expectColour, nearestColour, openAtlas, project, redrawn, styleLayers } from './atlas';
 import { writeBigGeoJSON } from '../fixtures/editor/bigFile';
 import { distinctColour, manifestColours } from '../../src/lib/editor/distinctColour';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/editor', name);
 const fileInput = (page: Page) => page.locator('input[type=file]');
 /** The draft's style layers on the map (its id is prefixed so it never clashes with the manifest's). */
-const draftLayers = (page: Page, id: string) =>
-	page.evaluate(
-		(id) =>
-			window
-				.__atlas!.map.getStyle()
-				.layers.filter((l) => l.id.startsWith(`draft-${id}:`))
-				.map((l) => l.id),
-		id
-	);
+const draftLayers = (page: Page, id: string) => styleLayers(page).then((layers) => layers.filter((l) => l.id.startsWith(`draft-${id}:`)).map((l) => l.id));
 
 // every test starts with an empty IndexedDB: each gets its own browser context
 
@@ -35,7 +27,7 @@ test('a dropped valid file is checked and drawn on the atlas with the other laye
 	await expect(page.getByTestId('problems')).toHaveCount(0);
 	await expect.poll(() => draftLayers(page, 'depots')).not.toHaveLength(0);
 	// the manifest's layers are still there
-	expect(await page.evaluate(() => window.__atlas!.map.getStyle().layers.some((l) => l.id.startsWith('hubs:')))).toBe(true);
+	expect((await styleLayers(page)).some((l) => l.id.startsWith('hubs:'))).toBe(true);
 	await page.getByLabel('Colour').fill('#00ff00');
 	await redrawn(page);
 	expectColour(await nearestColour(page, [30.73, 46.48], '#00ff00', 4), '#00ff00', 30);
@@ -54,18 +46,7 @@ test('a broken file lists its problems with lines, draws what passes, and a prob
 	await expect(problems.nth(1)).toContainText('line 14, column 5');
 	await problems.nth(0).getByRole('button').click();
 	// Kyiv, where the feature with the unknown source is, ends up in the middle of the map
-	await expect
-		.poll(
-			() =>
-				page.evaluate(() =>
-					window
-						.__atlas!.map.getCenter()
-						.toArray()
-						.map((v) => Math.round(v))
-				),
-			{ timeout: 10_000 }
-		)
-		.toEqual([31, 50]);
+	await expect.poll(async () => (await camera(page)).center.map((v) => Math.round(v)), { timeout: 10_000 }).toEqual([31, 50]);
 });
 
 test('a file that is not JSON says where it breaks', async ({ page }) => {
@@ -171,12 +152,7 @@ test('markup and javascript: links in properties are shown as text and run nothi
 	// every property in the tooltip, including the link-looking ones
 	for (const p of ['note', 'url']) await page.getByRole('checkbox', { name: p, exact: true }).check();
 	await redrawn(page);
-	const at = await page.evaluate(() => {
-		const map = window.__atlas!.map;
-		const p = map.project([30.52, 50.45]);
-		const box = map.getCanvas().getBoundingClientRect();
-		return { x: box.left + p.x, y: box.top + p.y };
-	});
+	const at = await project(page, [30.52, 50.45]);
 	await page.mouse.click(at.x, at.y);
 	await expect(page.getByText('<img src=x onerror="window.__pwned=1">Kyiv<script>window.__pwned=2</script>').first()).toBeVisible();
 	await expect(page.getByText('javascript:window.__pwned=4').first()).toBeVisible();

@@ -3,6 +3,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { styleLayers } from './atlas';
 
 // `npm run editor` as a newsroom runs it: the built site (build/, from `npm run build`) and a save
 // endpoint, over a copy of geodata/ in a git repository of its own, never the real one.
@@ -75,7 +76,7 @@ test('a save through `npm run editor` writes what `layer -- check` accepts, and 
 	await atlas.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 45_000 });
 	await expect(atlas.getByRole('checkbox', { name: /Liaison offices/ })).toBeChecked();
 	await expect
-		.poll(() => atlas.evaluate(() => window.__atlas!.map.getStyle().layers.filter((l) => l.id.startsWith('newsroom-points:')).length), { timeout: 15_000 })
+		.poll(() => styleLayers(atlas).then((layers) => layers.filter((l) => l.id.startsWith('newsroom-points:')).length), { timeout: 15_000 })
 		.toBeGreaterThan(0);
 
 	const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/layer.ts', 'check', '--root', root], { encoding: 'utf8' });
@@ -120,17 +121,6 @@ test('the server refuses a tokenless save, another origin’s, and paths out of 
 		expect((await request.get(`${origin}${path}`)).status()).not.toBe(200);
 	expect((await request.get(`${origin}/geodata/layers.json`)).status()).toBe(200);
 	expect(existsSync(join(root, 'x.geojson'))).toBe(false);
-});
-
-test('the server answers byte ranges, so the base map reads its towns and rivers tile by tile', async ({ request }) => {
-	const origin = new URL(address).origin;
-	const whole = await request.get(`${origin}/data/basemap.pmtiles`);
-	expect(whole.status()).toBe(200);
-	const part = await request.get(`${origin}/data/basemap.pmtiles`, { headers: { range: 'bytes=0-6' } });
-	expect(part.status()).toBe(206);
-	expect(part.headers()['content-range']).toBe(`bytes 0-6/${(await whole.body()).length}`);
-	expect((await part.body()).toString()).toBe('PMTiles');
-	expect((await request.get(`${origin}/data/basemap.pmtiles`, { headers: { range: 'bytes=99999999-' } })).status()).toBe(416);
 });
 
 test('a layer of the atlas opened, a feature renamed and moved, the diff read, saved over itself', async ({ page }) => {

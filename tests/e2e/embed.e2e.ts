@@ -1,5 +1,6 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { layoutProperty } from './atlas';
 
 // The atlas embedded in an article on another origin, the way newsrooms run it.
 const atlasOrigin = (baseURL?: string) => new URL(baseURL!).origin;
@@ -50,8 +51,16 @@ test('the snippet script resizes its own iframe and ignores messages from any ot
 	const fitted = await frameHeight(page);
 
 	// a message claiming to be the atlas, from the host window itself
-	await page.evaluate(() => window.postMessage({ type: 'ukraine-atlas:height', height: 2000 }, '*'));
-	await page.waitForTimeout(300);
+	// and a second one after it: messages arrive in order, so once the second is in, embed.js has
+	// handled the first (it sets the height as it reads a message)
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				window.addEventListener('message', (e) => e.data === 'test:after-forged' && resolve());
+				window.postMessage({ type: 'ukraine-atlas:height', height: 2000 }, '*');
+				window.postMessage('test:after-forged', '*');
+			})
+	);
 	expect(await frameHeight(page)).toBe(fitted);
 
 	// the embed fetched nothing outside its own origin (the host page is the host's business)
@@ -72,7 +81,7 @@ test('the closed legend is built when a reader first opens it, and keeps what wa
 	await legend.locator(':scope > summary').click();
 	await legend.locator(':scope > summary').click();
 	await expect(legend.getByRole('checkbox', { name: 'Air bases' })).not.toBeChecked();
-	expect(await page.evaluate(() => window.__atlas!.map.getLayoutProperty('air-bases:circle', 'visibility'))).toBe('none');
+	expect(await layoutProperty(page, 'air-bases:circle', 'visibility')).toBe('none');
 });
 
 test('the embed writes no cookies and no storage', async ({ page }) => {

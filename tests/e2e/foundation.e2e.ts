@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { distance, expectColour, hex, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
+import { distance, expectColour, hex, onCanvas, openAtlas, pixelAtLngLat, redrawn, setLayer, sourceLoaded, styleLayers, withoutBuiltContent } from './atlas';
 
 const theme = { sea: '#d6e4ee', ukraine: '#fbf6df', land: '#f4f1ea' };
 const hubColour = '#c05621';
@@ -16,7 +16,7 @@ for (const path of ['/', '/embed']) {
 	test.describe(`the atlas at ${path}`, () => {
 		test('draws the base map, with Crimea as Ukraine, and stays on its own origin', async ({ page }) => {
 			const { errors, foreign } = await openAtlas(page, path);
-			await hideAllLayers(page);
+			await setLayer(page, null, false);
 			expectColour(await pixelAtLngLat(page, inUkraine), theme.ukraine, 6);
 			expectColour(await pixelAtLngLat(page, inCrimea), theme.ukraine, 6);
 			expectColour(await pixelAtLngLat(page, blackSea), theme.sea, 6);
@@ -27,9 +27,9 @@ for (const path of ['/', '/embed']) {
 
 		test('draws the sample layer where its coordinates project, with its source in the card', async ({ page }) => {
 			await openAtlas(page, path);
-			await hideAirBases(page); // an air base shares the airport and is drawn on top
+			await setLayer(page, 'Air bases', false); // an air base shares the airport and is drawn on top
 			expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
-			const p = await page.evaluate((ll) => window.__atlas!.map.project(ll as [number, number]), RZESZOW);
+			const p = await onCanvas(page, RZESZOW);
 			await page.locator('.map canvas').click({ position: { x: p.x, y: p.y } });
 			const card = page.getByRole('article', { name: /Rzeszów-Jasionka/ });
 			await expect(card).toBeVisible();
@@ -49,41 +49,19 @@ for (const path of ['/', '/embed']) {
 			const colour = await pixelAtLngLat(page, siauliai.geometry.coordinates);
 			expectColour(colour, '#2d3748', 24);
 			// interleaved deck.gl draws inside maplibre's own style, as a custom layer group under the base map's labels
-			const order = await page.evaluate(() => window.__atlas!.map.getLayersOrder().map((id) => `${id}:${window.__atlas!.map.getLayer(id)!.type}`));
+			const order = (await styleLayers(page)).map((l) => `${l.id}:${l.type}`);
 			expect(order).toContain('deck-layer-group-before:labels-start:custom');
-			await hideAirBases(page);
+			await setLayer(page, 'Air bases', false);
 			expect(distance(await pixelAtLngLat(page, siauliai.geometry.coordinates), hex('#2d3748'))).toBeGreaterThan(60);
 		});
 
 		test('the default layers draw without deck.gl: no deck layer group in the style', async ({ page }) => {
-			const order = async () => page.evaluate(() => window.__atlas!.map.getLayersOrder());
+			const order = async () => (await styleLayers(page)).map((l) => l.id);
 			await openAtlas(page, path);
 			expect((await order()).some((id) => id.startsWith('deck-layer-group'))).toBe(false);
 			expect(await order()).toContain('incursions:circle');
 		});
 	});
-}
-
-/** In the embed the layer toggles sit in the collapsed legend: open it as a reader would. */
-async function showLayerControls(page: Page) {
-	const legend = page.locator('details.embed-legend');
-	if ((await legend.count()) && !(await legend.evaluate((d: HTMLDetailsElement) => d.open))) await legend.locator(':scope > summary').click();
-	// the embed builds its legend when first opened: the list is there once its first toggle is
-	await expect(page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').first()).toBeVisible();
-}
-
-async function hideAllLayers(page: Page) {
-	await showLayerControls(page);
-	for (const box of await page.getByRole('region', { name: 'Layers' }).getByRole('checkbox').all()) await box.uncheck();
-	await page.evaluate(() => window.scrollTo(0, 0)); // back up to the map
-	await redrawn(page);
-}
-
-async function hideAirBases(page: Page) {
-	await showLayerControls(page);
-	await page.getByRole('checkbox', { name: 'Air bases' }).uncheck();
-	await page.evaluate(() => window.scrollTo(0, 0)); // back up to the map
-	await redrawn(page);
 }
 
 test('a broken manifest entry shows a notice naming it while the rest of the map draws', async ({ page }) => {
@@ -102,7 +80,7 @@ test('a broken manifest entry shows a notice naming it while the rest of the map
 	await expect(notices).toContainText(/layers\[\d+\]\.kind: one of fill, line, point, zone, choropleth expected, "polygon" found/);
 	await expect(notices).toContainText('Layer “lost-file” was not drawn');
 	await expect(notices).toContainText('geodata/nowhere.geojson not found');
-	await hideAirBases(page);
+	await setLayer(page, 'Air bases', false);
 	expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
 	expect(errors).toEqual([]);
 });
@@ -123,7 +101,7 @@ test('a layer maplibre cannot draw shows a notice naming it, and the others stil
 	await expect(notices).toContainText('Layer “hubs” was not drawn');
 	// maplibre's words, with its bundle's minified name for the object
 	await expect(notices).toContainText(/geodata\/hubs\.geojson: the map could not draw this layer \(\w+\.hasOwnProperty is not a function\)/);
-	expect(await page.evaluate(() => window.__atlas!.map.getSource('layer:air-bases')?.loaded())).toBe(true);
+	expect(await sourceLoaded(page, 'layer:air-bases')).toBe(true);
 });
 
 test('the page reads the content the build checked, one file, and the same layers draw from the files where it is missing', async ({ page }) => {
@@ -135,7 +113,7 @@ test('the page reads the content the build checked, one file, and the same layer
 	const drawn = () => page.evaluate(() => window.__atlas!.layers.map((l) => `${l.id}:${l.display.features.length}`));
 	const fromBuild = await drawn();
 	expect(fromBuild.length).toBeGreaterThan(5);
-	await hideAirBases(page);
+	await setLayer(page, 'Air bases', false);
 	expectColour(await pixelAtLngLat(page, RZESZOW), hubColour, 16);
 
 	requested.length = 0;
@@ -155,7 +133,7 @@ test('the base map itself failing is reported, not a blank page', async ({ page 
 
 test('hiding a layer removes its pixels', async ({ page }) => {
 	await openAtlas(page, '/');
-	await hideAirBases(page);
+	await setLayer(page, 'Air bases', false);
 	const before = await pixelAtLngLat(page, RZESZOW);
 	await page.getByRole('checkbox', { name: 'Logistics hubs' }).uncheck();
 	await redrawn(page);

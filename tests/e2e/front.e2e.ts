@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { MONTHS, openAtlas, project, redrawn, slideTo } from './atlas';
+import { openAtlas, project, redrawn, renderedValues, slideTo } from './atlas';
+import { MONTHS } from '../../src/lib/time/timeline';
 
 type Figures = { asOf: string; areaKm2: number; shareOfUkraine: number; frontKm: number; gainedKm2: number | null; lostKm2: number | null };
 const figures: Figures[] = JSON.parse(readFileSync('geodata/front/versions.json', 'utf8'));
@@ -22,8 +23,7 @@ async function meanColour(page: Page, lngLat: [number, number]): Promise<number[
 const apart = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
 
 /** The ids of the features maplibre drew for a layer. */
-const drawnIds = (page: Page, styleLayer: string) =>
-	page.evaluate((id) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.id as string))].sort(), styleLayer);
+const drawnIds = (page: Page, styleLayer: string) => renderedValues(page, styleLayer, 'id').then((ids) => ids.sort());
 
 test('the slider moves the front: September 2024 and August 2026 draw different fronts where it moved, the same where it did not', async ({ page }) => {
 	const { errors, foreign } = await openAtlas(page, '/?layers=occupied,front-line,incursions&view=36.8,48.5,7.0');

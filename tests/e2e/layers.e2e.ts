@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, project, redrawn, type Rgb } from './atlas';
+import { distance, expectColour, hex, nearestColour, openAtlas, pixelAtLngLat, project, redrawn, setLayer, type Rgb } from './atlas';
 
 // Each story layer is drawn where its data says, and its card shows the feature's sources.
 const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8'));
@@ -25,13 +25,6 @@ async function expectCard(page: Page, feature: { properties: { name: string; sou
 	await expect(card.locator('.sources')).toContainText(first.publisher);
 	if (first.url) await expect(card.locator(`.sources a[href="${first.url}"]`)).toBeVisible();
 	return card;
-}
-
-async function setLayer(page: Page, title: string, on: boolean) {
-	const box = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: title });
-	if (on) await box.check();
-	else await box.uncheck();
-	await redrawn(page);
 }
 
 /** The atlas's own blend of a fill over the land, to compare with what the screen shows. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas, project } from './atlas';
+import { camera, openAtlas, project, settled } from './atlas';
 import type { Feature, Point } from 'geojson';
 import { dataFrame } from '../../src/lib/geo/frame';
 import { cameraBounds } from '../../src/lib/geo/camera';
@@ -68,9 +68,9 @@ async function uncovered(page: Page) {
 
 /** What is wrong with the framing of a scene now, said; nothing once the camera rests on it as it should. */
 async function misframed(page: Page, scene: SceneDef): Promise<string[]> {
-	if (await page.evaluate(() => window.__atlas!.map.isMoving())) return ['the camera is moving'];
+	const { moving, zoom } = await camera(page);
+	if (moving) return ['the camera is moving'];
 	const room = await uncovered(page);
-	const zoom = await page.evaluate(() => window.__atlas!.map.getZoom());
 	const out: string[] = [];
 	if (zoom < scene.camera.zoom - 2 - 0.01 || zoom > scene.camera.zoom + 0.01)
 		out.push(`${scene.id}: zoom ${zoom.toFixed(2)}, written for ${scene.camera.zoom}`);
@@ -115,7 +115,7 @@ for (const phone of PHONES)
 					await expect(page.locator('header.masthead h2')).toBeVisible();
 					// the camera settles, then the scene is framed again once the panels are measured: the
 					// framing is checked until the camera rests with the subject in the map left uncovered
-					await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+					await settled(page);
 					await expect.poll(() => misframed(page, scene), { timeout: 15_000 }).toEqual([]);
 				}
 				expect(errors).toEqual([]);
@@ -210,7 +210,7 @@ for (const { path, name, size, places } of [
 
 		test('shows what the story needs, clear of every panel and button', async ({ page }) => {
 			await openAtlas(page, path);
-			await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+			await settled(page);
 			const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
 			const covers = [
 				...(await page.locator('header.masthead, aside.sheet, .maplibregl-ctrl-top-right .maplibregl-ctrl-group').all()).map((l) => l.boundingBox())

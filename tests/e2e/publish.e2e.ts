@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAtlas, redrawn } from './atlas';
+import { openAtlas, redrawn, renderedValues, styleLayers } from './atlas';
 
 // An editor's realistic file, as a newsroom makes one: three points with a name, a source given as
 // a web address, confidence and asOf, and no ids.
@@ -13,14 +13,15 @@ const fileInput = (page: Page) => page.locator('input[type=file]');
 
 /** The ids of the draft's features the map draws. */
 const drawnIds = (page: Page) =>
-	page.evaluate(() => {
-		const map = window.__atlas!.map;
-		const layers = map
-			.getStyle()
-			.layers.filter((l) => l.id.startsWith('draft-'))
-			.map((l) => l.id);
-		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties?.id)))].sort();
-	});
+	styleLayers(page).then(async (all) =>
+		(
+			await renderedValues(
+				page,
+				all.filter((l) => l.id.startsWith('draft-')).map((l) => l.id),
+				'id'
+			)
+		).sort()
+	);
 
 test('a file with no ids and sources given as addresses is drawn whole, its new sources reviewed in the form', async ({ page }) => {
 	const { errors } = await openAtlas(page, '/editor');

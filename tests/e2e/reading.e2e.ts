@@ -1,11 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas, project, redrawn, slideTo } from './atlas';
+import { camera, detailDrawn, layersAt, layoutProperty, openAtlas, project, redrawn, renderedFeatures, settled, slideTo } from './atlas';
 
 // Reading the map on any screen (issue 31): a click means the smaller area under it, a card's
 // figures read as the panels write them, a search marks what it found, the scenes' points are named.
 
 const latest = (JSON.parse(readFileSync('geodata/front/versions.json', 'utf8')) as { asOf: string; areaKm2: number }[]).at(-1)!;
+
+/** The symbols a layer placed in view, the zoom, and the zoom from which their text is their name (a step on zoom). */
+async function written(page: Page, layer: string) {
+	const field = (await layoutProperty(page, layer, 'text-field')) as unknown[];
+	return {
+		placed: (await renderedFeatures(page, layer)).map((f) => String(f.properties.name)),
+		zoom: (await camera(page)).zoom,
+		from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
+	};
+}
 
 for (const screen of [
 	{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
@@ -19,11 +29,7 @@ for (const screen of [
 			await redrawn(page);
 			// Łódź: inside Eastern Sentry's and the aid hub mission's circles, and in Poland
 			const at = await project(page, [19.46, 51.76]);
-			const under = await page.evaluate(({ x, y }) => {
-				const map = window.__atlas!.map;
-				const box = map.getCanvas().getBoundingClientRect();
-				return map.queryRenderedFeatures([x - box.left, y - box.top]).map((f) => f.layer.id.split(':')[0]);
-			}, at);
+			const under = (await layersAt(page, at)).map((id) => id.split(':')[0]);
 			expect(under, 'a zone is under the click').toContain('patrol-zones');
 			await page.mouse.click(at.x, at.y);
 			const card = page.getByRole('article');
@@ -57,27 +63,19 @@ for (const screen of [
 			await search.fill('Pokrovsk');
 			await page.getByRole('button', { name: /^Pokrovsk\s*Donetsk oblast, Ukraine · Town$/ }).click();
 			await expect(page.getByRole('article')).toHaveCount(0);
-			await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+			await settled(page);
 			await redrawn(page);
-			const marked = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['highlight-label'] }).map((f) => f.properties.name));
+			const marked = (await renderedFeatures(page, 'highlight-label')).map((f) => f.properties.name);
 			expect(marked).toEqual(['Pokrovsk']);
 		});
 	});
 
 test('the hubs’ scene names the hubs, at the zoom it is written for (desktop, 4.9)', async ({ page }) => {
 	await openAtlas(page, '/?scene=hubs');
-	await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+	await settled(page);
 	await redrawn(page);
 	// the hubs' symbols placed in view, and the zoom from which their text is their name (a step on zoom)
-	const { placed, zoom, from } = await page.evaluate(() => {
-		const map = window.__atlas!.map;
-		const field = map.getLayoutProperty('hubs:label', 'text-field') as unknown[];
-		return {
-			placed: map.queryRenderedFeatures({ layers: ['hubs:label'] }).map((f) => String(f.properties.name)),
-			zoom: map.getZoom(),
-			from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
-		};
-	});
+	const { placed, zoom, from } = await written(page, 'hubs:label');
 	expect(placed.some((n) => n.includes('Rzeszów'))).toBe(true);
 	expect(zoom, 'the names are written at the scene’s zoom').toBeGreaterThanOrEqual(from);
 });
@@ -94,23 +92,12 @@ for (const size of [
 		])
 			test(`${scene}: its points are named at the phone's zoom, below the desktop's 4.5`, async ({ page }) => {
 				await openAtlas(page, `/?scene=${scene}`);
-				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
+				await settled(page);
 				await redrawn(page);
-				// the symbols placed in view, and the zoom from which their text is their name (a step on zoom)
-				const written = (l: string) =>
-					page.evaluate((id) => {
-						const map = window.__atlas!.map;
-						const field = map.getLayoutProperty(id, 'text-field') as unknown[];
-						return {
-							placed: map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.name)),
-							zoom: map.getZoom(),
-							from: Array.isArray(field) && field[0] === 'step' ? Number(field[3]) : 0
-						};
-					}, l);
 				// the camera's move and the scene's rule reach the map a frame or two after the page is ready
-				await expect.poll(async () => (await written(layer)).placed.some((n) => names.test(n)), { timeout: 10_000 }).toBe(true);
-				await page.waitForFunction(() => !window.__atlas!.map.isMoving());
-				const inScene = await written(layer);
+				await expect.poll(async () => (await written(page, layer)).placed.some((n) => names.test(n)), { timeout: 10_000 }).toBe(true);
+				await settled(page);
+				const inScene = await written(page, layer);
 				expect(inScene.zoom, 'the phone frames the scene below the zoom points are named from elsewhere').toBeLessThan(4.5);
 				expect(
 					inScene.placed.some((n) => names.test(n)),
@@ -119,7 +106,7 @@ for (const size of [
 				expect(inScene.zoom, 'the names are written at the scene’s zoom').toBeGreaterThanOrEqual(inScene.from);
 				// out of the tour, the usual rule again: from 4.5
 				await page.getByRole('button', { name: 'End tour' }).click();
-				await expect.poll(async () => (await written(layer)).from).toBe(4.5);
+				await expect.poll(async () => (await written(page, layer)).from).toBe(4.5);
 			});
 	});
 
@@ -134,12 +121,10 @@ test('moving the slider at Europe scale offers to zoom to the front, and the und
 	await zoomToFront.click();
 	// the camera comes to rest on the front (it flies there: polled until it has)
 	await expect
-		.poll(() =>
-			page.evaluate(() => {
-				const map = window.__atlas!.map;
-				return !map.isMoving() && map.getZoom() > 4.8 && map.getCenter().lng > 33;
-			})
-		)
+		.poll(async () => {
+			const { moving, zoom, center } = await camera(page);
+			return !moving && zoom > 4.8 && center[0] > 33;
+		})
 		.toBe(true);
 	await expect(zoomToFront).toHaveCount(0);
 	// the latest month: nothing to say
@@ -150,16 +135,8 @@ test('moving the slider at Europe scale offers to zoom to the front, and the und
 test('incursion dots, which carry no names, push no town’s name off the map', async ({ page }) => {
 	const towns = async (layers: string, view: string) => {
 		await openAtlas(page, `/?view=${view}&layers=${layers}`);
-		await page.waitForFunction(
-			() => {
-				const map = window.__atlas!.map;
-				return !!map.getSource('detail') && map.isSourceLoaded('detail') && map.areTilesLoaded() && !map.isMoving();
-			},
-			null,
-			{ timeout: 30_000 }
-		);
-		await redrawn(page);
-		return page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties.name)));
+		await detailDrawn(page);
+		return (await renderedFeatures(page, 'place-labels')).map((f) => String(f.properties.name));
 	};
 	// Vilnius and Chișinău, each beside incursion dots, were dropped when the dots were drawn
 	for (const [view, capital] of [
@@ -168,7 +145,7 @@ test('incursion dots, which carry no names, push no town’s name off the map', 
 	]) {
 		expect(await towns('occupied', view)).toContain(capital);
 		const withDots = await towns('incursions', view);
-		expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['incursions:circle'] }).length)).toBeGreaterThan(5);
+		expect((await renderedFeatures(page, 'incursions:circle')).length).toBeGreaterThan(5);
 		expect(withDots).toContain(capital);
 	}
 });

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { PNG } from 'pngjs';
 import type { Feature, LineString } from 'geojson';
-import { distance, expectColour, hex, lastMonthOfData, nearestColour, openAtlas, pixelAtLngLat, redrawn, withoutBuiltContent } from './atlas';
+import { MONTHS } from '../../src/lib/time/timeline';
+import { camera, distance, hex, lastMonthOfData, monthText, nearestColour, openAtlas, redrawn, slideTo, withoutBuiltContent } from './atlas';
 
 const incursionsFile = JSON.parse(readFileSync('geodata/incursions.geojson', 'utf8'));
 const incursions = incursionsFile.features as { properties: { id: string; date: string } }[];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LAST_MONTH = ((m) => `${MONTHS[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`)(lastMonthOfData());
+const LAST_MONTH = monthText(lastMonthOfData());
 const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as {
 	id: string;
 	title: string;
@@ -17,45 +16,21 @@ const scenes = JSON.parse(readFileSync('geodata/scenes.json', 'utf8')).scenes as
 const DRONE = '#d53f8c';
 // the Munich drone sightings of 2 Oct 2025: no other incident within 4 degrees
 const MUNICH: [number, number] = [11.7861, 48.3538];
-const BLACK_SEA: [number, number] = [33.5, 43.3];
 
 test.use({ reducedMotion: 'reduce' });
 
-async function setSlider(page: Page, month: string) {
-	const slider = page.getByRole('slider', { name: 'Show events up to' });
-	const months: string[] = [];
-	for (
-		let m = incursions
-			.map((f) => f.properties.date)
-			.sort()[0]
-			.slice(0, 7);
-		months.length < 200;
-	) {
-		months.push(m);
-		if (m === month) break;
-		const [y, mo] = m.split('-').map(Number);
-		m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-	}
-	await slider.fill(String(months.length - 1));
-}
-
-test('the time slider filters the incursions on the map and in the chart', async ({ page }) => {
+test('the time slider filters the incursions on the map', async ({ page }) => {
+	// its counts and chart, month by month, are the component's: tests/unit/timeSlider.test.ts
 	await openAtlas(page, '/?layers=incursions&view=11.79,48.35,6.0');
 	const panel = page.getByRole('region', { name: 'Time' });
 	await expect(panel).toContainText(`Up to ${LAST_MONTH}: ${incursions.length} of ${incursions.length} incidents`);
 	expect(distance(await nearestColour(page, MUNICH, DRONE), hex(DRONE))).toBeLessThanOrEqual(30);
 
-	await setSlider(page, '2023-12');
+	await slideTo(page, '2023-12');
 	const shown = incursions.filter((f) => f.properties.date <= '2023-12-31').length;
 	await expect(panel).toContainText(`Up to Dec 2023: ${shown} of ${incursions.length} incidents`);
 	await redrawn(page);
 	expect(distance(await nearestColour(page, MUNICH, DRONE), hex(DRONE))).toBeGreaterThan(60);
-	// the bars after December 2023 are greyed, the ones up to it stay coloured
-	const after = await page.locator('.chart rect.after').count();
-	const total = await page.locator('.chart rect').count();
-	expect(total - after).toBe(22); // Mar 2022 … Dec 2023
-	const in2025 = incursions.filter((f) => f.properties.date.startsWith('2025')).length;
-	await expect(page.getByRole('img', { name: /Incidents per month/ })).toHaveAttribute('aria-label', new RegExp(`2025: ${in2025},`));
 	await expect.poll(() => new URL(page.url()).searchParams.get('time')).toBe('2023-12');
 
 	await page.getByRole('button', { name: 'Play' }).click();
@@ -73,10 +48,10 @@ test('each scene of the tour moves the camera and sets the layers', async ({ pag
 		await expect(tour.getByRole('heading', { level: 2 })).toHaveText(scene.title);
 		await expect(tour).toContainText(`Scene ${i + 1} of ${scenes.length}`);
 		await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe(scene.id);
-		const camera = await page.evaluate(() => ({ ...window.__atlas!.map.getCenter(), zoom: window.__atlas!.map.getZoom() }));
-		expect(camera.lng).toBeCloseTo(scene.camera.center[0], 1);
-		expect(camera.lat).toBeCloseTo(scene.camera.center[1], 1);
-		expect(camera.zoom).toBeCloseTo(scene.camera.zoom, 1);
+		const view = await camera(page);
+		expect(view.center[0]).toBeCloseTo(scene.camera.center[0], 1);
+		expect(view.center[1]).toBeCloseTo(scene.camera.center[1], 1);
+		expect(view.zoom).toBeCloseTo(scene.camera.zoom, 1);
 		expect(new URL(page.url()).searchParams.get('layers')!.split(',').sort()).toEqual([...scene.layers].sort());
 		if (scene.id === 'coverage') await expect(page.getByRole('button', { name: 'Coverage' })).toHaveAttribute('aria-pressed', 'true');
 		else
@@ -93,32 +68,12 @@ test('each scene of the tour moves the camera and sets the layers', async ({ pag
 	await expect(page.getByRole('button', { name: /Take the tour/ })).toBeVisible();
 });
 
-test('a shared address restores time, scene, open feature, theme and language', async ({ page }) => {
-	await openAtlas(page, '/?scene=hubs&time=2024-06&layers=hubs,incursions&feature=hubs:hub-rzeszow-jasionka&theme=dark&lang=uk');
-	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-	await expect(page.getByRole('region', { name: 'Екскурсія' }).getByRole('heading', { level: 2 })).toHaveText('Логістичні хаби');
-	await expect(page.getByRole('region', { name: 'Час' })).toContainText('До чер 2024');
-	await expect(page.getByRole('article', { name: 'Логістичний хаб Ряшів-Ясьонка' })).toBeVisible();
-	await expect(page.getByRole('checkbox', { name: 'Вторгнення в повітряний простір' })).toBeChecked();
-	await expect(page.getByRole('checkbox', { name: 'Коаліція охочих' })).not.toBeChecked();
-	// the dark base map: the sea in the corner is the dark theme's
-	expectColour(await pixelAtLngLat(page, BLACK_SEA), '#1b2733', 20);
-
-	await page.goto('/?time=2031-01&feature=hubs:nowhere&theme=sepia');
-	await page.waitForFunction(() => window.__atlas?.ready === true);
-	const notice = page.getByRole('status', { name: 'Data problems' });
-	await expect(notice).toContainText(`address: time: 2031-01 is outside the data (2022-03 to ${lastMonthOfData()}); the default is used`);
-	await expect(notice).toContainText('address: feature: no feature "nowhere" in layer "hubs"; the default is used');
-	await expect(notice).toContainText('address: theme: "sepia" is not a theme (light, dark); the default is used');
-});
-
 test('search finds a hub by its name without accents and flies there', async ({ page }) => {
 	await openAtlas(page, '/');
 	await page.getByRole('searchbox', { name: 'Search the map' }).fill('rzeszow');
 	await page.getByRole('button', { name: /^Rzeszów-Jasionka logistics hub/ }).click();
 	await expect(page.getByRole('article', { name: 'Rzeszów-Jasionka logistics hub' })).toBeVisible();
-	await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().lng)).toBeCloseTo(22.0, 0);
+	await expect.poll(async () => (await camera(page)).center[0]).toBeCloseTo(22.0, 0);
 	await expect.poll(() => new URL(page.url()).searchParams.get('feature')).toBe('hubs:hub-rzeszow-jasionka');
 
 	await page.getByRole('searchbox', { name: 'Search the map' }).fill('przewod');
@@ -135,9 +90,9 @@ test('keyboard only: the tour button, the map, then every feature in view, then 
 	await page.keyboard.press('Tab');
 	await expect(page.locator('.maplibregl-canvas')).toBeFocused();
 	// the map pans with the arrow keys
-	const before = await page.evaluate(() => window.__atlas!.map.getCenter().lng);
+	const before = (await camera(page)).center[0];
 	await page.keyboard.press('ArrowRight');
-	await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCenter().lng)).toBeGreaterThan(before);
+	await expect.poll(async () => (await camera(page)).center[0]).toBeGreaterThan(before);
 	// past maplibre's own controls (zoom in, zoom out, attribution) to the skip link, then the stops
 	const skip = page.getByRole('link', { name: /Skip the features in view/ });
 	for (let i = 0; i < 4 && !(await skip.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -161,37 +116,6 @@ test('keyboard only: the tour button, the map, then every feature in view, then 
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('searchbox', { name: 'Search the map' })).toBeFocused();
-});
-
-test('export: a 1600 × 1000 PNG with the map, title band and credit', async ({ page }) => {
-	await openAtlas(page, '/');
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export PNG' }).click();
-	const file = await download;
-	expect(file.suggestedFilename()).toMatch(/^ukraine-security-guarantees-\d{4}-\d{2}-\d{2}\.png$/);
-	const png = PNG.sync.read(readFileSync(await file.path()));
-	expect([png.width, png.height]).toEqual([1600, 1000]);
-	const at = (x: number, y: number) => [0, 1, 2].map((c) => png.data[(y * png.width + x) * 4 + c]);
-	expect(at(1590, 10)).toEqual([255, 255, 255]); // title band
-	const mapArea = new Set<string>();
-	for (let x = 0; x < 1600; x += 40) mapArea.add(at(x, 500).join());
-	expect(mapArea.size).toBeGreaterThan(4); // a real map, not a blank canvas
-	// after the export the map is back at the page's size
-	const size = await page.evaluate(() => [window.__atlas!.map.getCanvas().clientWidth, window.__atlas!.map.getCanvas().clientHeight]);
-	expect(size).toEqual([1280, 800]);
-});
-
-test('the dark theme switches the base map and the panels, and Ukrainian the interface', async ({ page }) => {
-	await openAtlas(page, '/?lang=en');
-	expectColour(await pixelAtLngLat(page, BLACK_SEA), '#d6e4ee', 20);
-	await page.getByRole('button', { name: 'Dark theme' }).click();
-	await redrawn(page);
-	expectColour(await pixelAtLngLat(page, BLACK_SEA), '#1b2733', 20);
-	await expect(page.locator('aside.sheet')).toHaveCSS('color', 'rgb(226, 232, 240)');
-	await page.getByRole('button', { name: 'Українська' }).click();
-	await expect(page.getByRole('button', { name: 'Шари' })).toBeVisible();
-	await expect(page.getByRole('checkbox', { name: 'Коаліція охочих' })).toBeVisible();
-	await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('uk');
 });
 
 /**
@@ -233,11 +157,11 @@ test('of two dated versions of a layer, the slider draws the one in force, fetch
 	expect(await near.now()).toBeLessThanOrEqual(30);
 	expect(await near.before()).toBeGreaterThan(60);
 	expect(fetched).toEqual([]); // not in force, not fetched
-	await setSlider(page, '2025-06');
+	await slideTo(page, '2025-06');
 	await expect.poll(() => near.before()).toBeLessThanOrEqual(30);
 	expect(await near.now()).toBeGreaterThan(60);
 	// before the first version nothing is in force: the map draws no later state as an earlier one
-	await setSlider(page, '2023-06');
+	await slideTo(page, '2023-06');
 	await expect.poll(() => near.before()).toBeGreaterThan(60);
 	expect(await near.now()).toBeGreaterThan(60);
 	expect(fetched).toHaveLength(1);

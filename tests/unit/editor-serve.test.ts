@@ -104,4 +104,19 @@ describe('npm run editor serves', { timeout: 30_000 }, () => {
 		expect((await get('/geodata/layers.json')).status).toBe(200);
 		expect(exited()).toBe(false);
 	});
+
+	it('byte ranges, so the base map reads its towns and rivers tile by tile', async () => {
+		// a PMTiles archive begins with its name: the first 7 bytes of the base map's
+		const archive = Buffer.concat([Buffer.from('PMTiles'), Buffer.alloc(4096, 7)]);
+		mkdirSync(join(dir, 'build/data'));
+		writeFileSync(join(dir, 'build/data/basemap.pmtiles'), archive);
+		const whole = await get('/data/basemap.pmtiles');
+		expect(whole.status).toBe(200);
+		expect(Buffer.from(await whole.arrayBuffer())).toEqual(archive);
+		const part = await get('/data/basemap.pmtiles', { range: 'bytes=0-6' });
+		expect(part.status).toBe(206);
+		expect(part.headers.get('content-range')).toBe(`bytes 0-6/${archive.length}`);
+		expect(await part.text()).toBe('PMTiles');
+		expect((await get('/data/basemap.pmtiles', { range: 'bytes=99999999-' })).status).toBe(416);
+	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseState, serializeState } from '../../src/lib/state/urlState';
 import { formatProblem } from '../../src/lib/manifest/errors';
 
@@ -26,6 +27,16 @@ describe('the address as state', () => {
 		]);
 		expect(parse('view=200,50,4').state.view).toBeUndefined();
 		expect(parse('view=,,').state.view).toBeUndefined();
+	});
+
+	it('a malformed address part falls back to the default with a notice naming it, and nothing else changes', () => {
+		// what a newsletter's link carries: a view someone typed, and a tracker's parameter
+		const { state, problems } = parseState(new URLSearchParams('view=north&utm_source=newsletter'), [...ids, 'air-bases']);
+		// no layers named: the viewer draws the manifest's default layers (the coalition among them)
+		expect(state).toEqual({});
+		expect(problems.map(formatProblem)).toEqual(['address: view: "north" is not longitude,latitude,zoom; the default is used']);
+		const manifest = JSON.parse(readFileSync('geodata/layers.json', 'utf8')) as { layers: { id: string; visible?: boolean }[] };
+		expect(manifest.layers.find((l) => l.id === 'coalition')!.visible).not.toBe(false);
 	});
 
 	it('ignores what other tools add to the address', () => {

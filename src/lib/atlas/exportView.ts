@@ -4,7 +4,6 @@ import type { Bibliography } from '../manifest/schema';
 import type { Scene } from '../manifest/scenes';
 import type { Month } from '../time/timeline';
 import { composeExport, downloadPng, exportLayout, EXPORT_SIZES, type ExportSize, type ExportText } from '../render/exportImage';
-import { exportFrame, snapshot } from '../map/snapshot';
 import { featuresIn } from '../geo/frame';
 import { legendFor } from '../manifest/legend';
 import type { BBox } from '../geo/types';
@@ -77,11 +76,11 @@ export async function exportView(
 	// the key and the credit are laid out first: the map takes the height they leave. The key depends
 	// on the frame and the frame on the map's height: laid out with every class, then with the frame's
 	let layout = exportLayout({ ...text, legend: legendIn([-180, -85, 180, 85]) }, size);
-	let frame = exportFrame(atlas, layout.map.width, layout.map.height);
+	let frame = await atlas.exportFrame(layout.map.width, layout.map.height);
 	text.legend = legendIn(frame.bounds);
 	layout = exportLayout(text, size);
-	frame = exportFrame(atlas, layout.map.width, layout.map.height);
-	const shot = await snapshot(atlas, layout.map.width, layout.map.height, frame);
+	frame = await atlas.exportFrame(layout.map.width, layout.map.height);
+	const shot = await atlas.snapshot(layout.map.width, layout.map.height, frame);
 	const canvas = composeExport(shot, text, layout);
 	const suffix = size.id === 'wide' ? '' : `-${size.width}x${size.height}`;
 	await downloadPng(canvas, `ukraine-security-guarantees-${today}${suffix}.png`);

@@ -7,7 +7,7 @@ export { Viewer } from './viewer.svelte';
 export { serializeState } from '../state/urlState';
 export { linkOf } from './link';
 export { connect } from './connect.svelte';
-export { placeCard } from '../map/placeCard';
+export { placeCard } from './placeCard';
 export { watchHeight } from '../embed/reportHeight';
 export { datesLine } from '../content/dating';
 export { default as FeatureNav } from '../ui/FeatureNav.svelte';

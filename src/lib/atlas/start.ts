@@ -11,6 +11,7 @@ import { PHONE_MAX_PX, SHEET_SHARE, SIDE_PANEL_REM } from '../design/layout';
 import { lang, preferredLang, setLang, t } from '../i18n/i18n.svelte';
 import type { AtlasSession } from './session.svelte';
 import type { Viewer } from './viewer.svelte';
+import type { AtlasHandle } from './handle';
 
 export type StartOptions = {
 	container: HTMLElement;
@@ -20,7 +21,8 @@ export type StartOptions = {
 	pageScene?: string;
 	/** the base map's credit in the reader's language */
 	attribution: () => string;
-	onready?: (map: AtlasMap) => void;
+	/** the viewer, once every layer has drawn: what a page asks of the map (a frame, a camera move) it asks of it */
+	onready?: (viewer: Viewer) => void;
 };
 
 const json = async (path: string) => {
@@ -133,8 +135,13 @@ export function startAtlas(session: AtlasSession, options: StartOptions): () => 
 		await map.idle();
 		performance.mark('atlas:ready');
 		session.ready = true;
-		window.__atlas = { map: map.map, layers: v.layers, problems: session.problems, ready: true };
-		onready?.(map);
+		// published for people and tests outside the atlas (handle.ts); nothing in the atlas reads it.
+		// The tests' handle comes after: `ready` stays the first idle, and no reader waits for it.
+		const published = map.published();
+		const handle: AtlasHandle = { map: published.map, layers: v.layers, problems: session.problems, ready: true };
+		window.__atlas = handle;
+		void published.test().then((test) => (handle.test = test));
+		onready?.(v);
 	})();
 
 	return () => {

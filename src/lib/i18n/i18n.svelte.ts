@@ -1,12 +1,11 @@
-import { MONTHS } from '../time/timeline';
+import { MONTHS, UK_MONTHS } from '../time/timeline';
 import { fill, pluralForm, type Wording } from './grammar';
 
-export { fill, pluralForm };
+export { fill, pluralForm, UK_MONTHS };
 
 const LANGS = ['en', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
 const NUMBER_LOCALES: Record<Lang, string> = { en: 'en-GB', uk: 'uk-UA' };
 
 // inAddress: the address chose the language, so links to the other pages carry it on

@@ -10,6 +10,8 @@ import { PHONE_MAX_PX } from '../design/layout';
 import { BASE_MAP_CREDIT } from '../design/credit';
 import type { Month } from '../time/timeline';
 import type { Problem } from '../manifest/errors';
+import type { ExportFrame } from './snapshot';
+import type { MapTestHandle } from './testHandle';
 
 /** A feature under the pointer: its layer and its index in that layer's `display`. */
 export type FeaturePick = { layerId: string; index: number; properties?: Record<string, unknown> };
@@ -50,12 +52,13 @@ export type AtlasMapOptions = {
  * draws, so none of it is fetched before the first paint. Calls wait for it, in the order made.
  */
 export class AtlasMap {
-	readonly map: MaplibreMap;
+	// maplibre's map stays in here: what the atlas and its tests need of it is a method below
+	readonly #map: MaplibreMap;
 	private readonly layers: Promise<MapLayers>;
 	private attribution: import('maplibre-gl').AttributionControl | null = null;
 
 	private constructor(map: MaplibreMap, options: AtlasMapOptions) {
-		this.map = map;
+		this.#map = map;
 		const onError = options.onError;
 		this.layers = import('./mapLayers').then(({ MapLayers }) => new MapLayers(map, maplibregl, options));
 		if (onError) {
@@ -143,18 +146,31 @@ export class AtlasMap {
 	onViewChange(onChange: (view: View) => void): () => void {
 		let stop = () => {};
 		let stopped = false;
-		void this.layers.then((l) => stopped || (stop = l.interact.watchView(this.map, onChange)));
+		void this.layers.then((l) => stopped || (stop = l.interact.watchView(this.#map, onChange)));
 		return () => ((stopped = true), stop());
 	}
 
 	/** Moves the camera, in the part of the map no panel hides; with `animate` false (reduced motion) it jumps. */
 	flyTo(camera: Camera, animate: boolean): void {
-		void this.layers.then((l) => l.interact.flyTo(this.map, camera, animate));
+		void this.layers.then((l) => l.interact.flyTo(this.#map, camera, animate));
+	}
+
+	/** Calls `onMove` after every move of the camera (none now); returns the unsubscribe. */
+	onMoveEnd(onMove: () => void): () => void {
+		this.#map.on('moveend', onMove);
+		return () => void this.#map.off('moveend', onMove);
+	}
+
+	/** Where a longitude/latitude lies on the page (CSS px, as `getBoundingClientRect` measures), and the map's own box there. */
+	onPage(lngLat: [number, number]): { x: number; y: number; box: DOMRect } {
+		const box = this.#map.getContainer().getBoundingClientRect();
+		const { x, y } = this.#map.project(lngLat);
+		return { x: box.left + x, y: box.top + y, box };
 	}
 
 	/** Frames a feature's bounding box (a point gets a fixed zoom) in the part of the map no panel hides. */
 	frame(bbox: [number, number, number, number], animate: boolean): void {
-		void this.layers.then((l) => l.interact.frame(this.map, bbox, animate));
+		void this.layers.then((l) => l.interact.frame(this.#map, bbox, animate));
 	}
 
 	/** A ring around one place (the feature a keyboard user is on), or none. */
@@ -170,25 +186,45 @@ export class AtlasMap {
 	/** The base map's credit, in another language: maplibre reads the text only when its control is added, so a new control replaces the old. */
 	setAttribution(text: string): void {
 		if (this.attribution?.options.customAttribution === text) return;
-		if (this.attribution) this.map.removeControl(this.attribution);
+		if (this.attribution) this.#map.removeControl(this.attribution);
 		this.attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
-		this.map.addControl(this.attribution);
+		this.#map.addControl(this.attribution);
 		// on a narrow map (a phone, an embed) the credit is an (i) that opens on a tap, not a pill over the map:
 		// maplibre opens it at first, and closes it only when the map is dragged
-		if (this.map.getCanvasContainer().offsetWidth <= PHONE_MAX_PX)
-			this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+		if (this.#map.getCanvasContainer().offsetWidth <= PHONE_MAX_PX)
+			this.#map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 	}
 
 	/** Resolves once the map has drawn everything it was given. */
 	idle(): Promise<void> {
 		return new Promise((resolve) => {
-			this.map.once('idle', () => resolve());
-			this.map.triggerRepaint();
+			this.#map.once('idle', () => resolve());
+			this.#map.triggerRepaint();
 		});
+	}
+
+	/** What an image of `width` × `height` device pixels shows of the reader's map (the PNG export). */
+	exportFrame(width: number, height: number): Promise<ExportFrame> {
+		return this.layers.then((l) => l.exportFrame(width, height));
+	}
+
+	/** The map drawn as `frame` says, as a canvas of `width` × `height`; then the reader's map is as it was. */
+	snapshot(width: number, height: number, frame: ExportFrame): Promise<HTMLCanvasElement> {
+		return this.layers.then((l) => l.snapshot(width, height, frame, () => this.idle()));
+	}
+
+	/**
+	 * What a page publishes on `window.__atlas` for people and tests outside the atlas: maplibre's
+	 * map, a read-only handle for QA scripts and devtools; and, loaded after the first idle, the
+	 * named questions the project's end-to-end tests ask (`testHandle.ts`). No code of the atlas
+	 * reads either.
+	 */
+	published(): { map: MaplibreMap; test: () => Promise<MapTestHandle> } {
+		return { map: this.#map, test: () => this.layers.then((l) => l.testHandle()) };
 	}
 
 	destroy(): void {
 		void this.layers.then((l) => l.destroy());
-		this.map.remove();
+		this.#map.remove();
 	}
 }

@@ -11,6 +11,8 @@ import * as interact from './interact';
 import { LIGHT, type Theme } from './theme';
 import { PAINT } from '../design/defaults';
 import type { DeckLayers } from './deck';
+import type { ExportFrame } from './snapshot';
+import type { MapTestHandle } from './testHandle';
 import { countsAsEvents, isTimed, timeCutoff, type Month } from '../time/timeline';
 
 /** Two versions of a layer that the same style layers draw: a GeoJSON source each, styled alike. */
@@ -225,6 +227,23 @@ export class MapLayers {
 
 	destroy(): void {
 		void this.deck?.then((d) => d.remove());
+	}
+
+	// the PNG export's code comes when first asked for, never with the map
+	async exportFrame(width: number, height: number): Promise<ExportFrame> {
+		const { exportFrame } = await import('./snapshot');
+		return exportFrame(this.map, width, height);
+	}
+
+	async snapshot(width: number, height: number, frame: ExportFrame, idle: () => Promise<void>): Promise<HTMLCanvasElement> {
+		const { snapshot } = await import('./snapshot');
+		return snapshot(this.map, idle, width, height, frame);
+	}
+
+	/** The e2e tests' handle (window.__atlas.test): its own chunk, asked for after the first idle, never on a reader's way to the map. */
+	async testHandle(): Promise<MapTestHandle> {
+		const { testHandle } = await import('./testHandle');
+		return testHandle(this.map);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-import type { AtlasMap } from './atlasMap';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { BBox } from '../geo/types';
 import { cameraBounds } from '../geo/camera';
 
@@ -9,8 +9,7 @@ import { cameraBounds } from '../geo/camera';
  */
 export type ExportFrame = { center: [number, number]; zoom: number; cssWidth: number; cssHeight: number; scale: number; bounds: BBox };
 
-export function exportFrame(atlas: AtlasMap, width: number, height: number): ExportFrame {
-	const { map } = atlas;
+export function exportFrame(map: MaplibreMap, width: number, height: number): ExportFrame {
 	const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
 	const container = map.getContainer();
 	const visibleWidth = Math.max(1, container.clientWidth - left - right);
@@ -29,8 +28,7 @@ export function exportFrame(atlas: AtlasMap, width: number, height: number): Exp
  * buffer; then the reader's map is as it was. Only the PNG export needs it, so it loads with the
  * export rather than with the map.
  */
-export async function snapshot(atlas: AtlasMap, width: number, height: number, frame: ExportFrame): Promise<HTMLCanvasElement> {
-	const { map } = atlas;
+export async function snapshot(map: MaplibreMap, idle: () => Promise<void>, width: number, height: number, frame: ExportFrame): Promise<HTMLCanvasElement> {
 	const container = map.getContainer();
 	const before = container.getAttribute('style') ?? '';
 	const camera = { center: map.getCenter(), zoom: map.getZoom(), padding: map.getPadding() };
@@ -39,7 +37,7 @@ export async function snapshot(atlas: AtlasMap, width: number, height: number, f
 	map.setPixelRatio(frame.scale);
 	map.resize();
 	map.jumpTo({ center: frame.center, zoom: frame.zoom, padding: { top: 0, bottom: 0, left: 0, right: 0 } });
-	await atlas.idle();
+	await idle();
 	const copy = document.createElement('canvas');
 	copy.width = width;
 	copy.height = height;

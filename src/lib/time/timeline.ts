@@ -95,6 +95,8 @@ export function yearlyCounts(series: MonthCount[]): { year: string; count: numbe
 
 /** English month abbreviations, the labels' default. */
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The months as the Ukrainian interface abbreviates them. */
+export const UK_MONTHS = ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру'];
 
 /** `2025-09` → `Sep 2025`. */
 export function monthLabel(month: Month, names: string[] = MONTHS): string {
