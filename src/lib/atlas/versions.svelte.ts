@@ -35,8 +35,9 @@ export function syncVersions(session: AtlasSession): void {
 		const neighbours = [months[at - 1], months[at + 1]].filter((m) => m !== undefined).map((m) => (m === months.at(-1) ? null : m));
 		for (const spec of viewer.layers) {
 			const version = viewer.inForce.get(spec.id);
-			// (after the page is ready: nothing of this is in its first view's wait)
-			if (spec.def.versions && viewer.visible[spec.id] && session.ready)
+			// (once the page is ready and the reader is in time, by the slider or an address: a page at
+			// the latest month fetches nothing for a slider no one may touch)
+			if (spec.def.versions && viewer.visible[spec.id] && session.ready && viewer.until !== null)
 				for (const month of neighbours) {
 					const next = versionInForce(spec.def.versions, month);
 					if (next && next.file !== spec.def.file && !loaded.has(next.file)) setTimeout(() => load(spec, next.file).catch(() => {}), 0);
