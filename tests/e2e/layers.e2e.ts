@@ -107,7 +107,13 @@ test('incursions: an isolated event is drawn in its craft colour, and its card g
 	const best = isolation.indexOf(Math.max(...isolation));
 	expect(isolation[best]).toBeGreaterThan(14);
 	const event = all[best];
-	expectColour(await pixelAtLngLat(page, event.geometry.coordinates), categoryColour('incursions', event.properties.craft), 30);
+	// within its radius: a town's marker of the base map may lie on its centre (Zagreb's, on the
+	// drone that fell there), since the dots never push the towns' names away
+	expectColour(
+		await nearestColour(page, event.geometry.coordinates, categoryColour('incursions', event.properties.craft), 4),
+		categoryColour('incursions', event.properties.craft),
+		30
+	);
 	await clickAt(page, event.geometry.coordinates);
 	const card = await expectCard(page, event);
 	// the date as a reader writes it: 2022-03-10 reads "10 Mar 2022"
