@@ -34,6 +34,22 @@ export function styleLayersFor(spec: LayerSpec, visible = true): LayerSpecificat
 }
 
 function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecification[] {
+	const parts = partsOf(spec, visible);
+	switch (spec.def.kind) {
+		case 'choropleth':
+			return choroplethLayers(parts);
+		case 'fill':
+		case 'zone':
+			return areaLayers(parts);
+		case 'line':
+			return lineLayers(parts);
+		case 'point':
+			return pointLayers(parts);
+	}
+}
+
+/** What every kind's style layers share: the source, the colour rule, ids, visibility, the dash and the hatch. */
+function partsOf(spec: LayerSpec, visible: boolean) {
 	const source = sourceId(spec);
 	const { style, kind } = spec.def;
 	const color = colorExpression(spec);
@@ -48,114 +64,117 @@ function styleLayersByKind(spec: LayerSpec, visible: boolean): LayerSpecificatio
 		layout,
 		paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': PAINT.hatch.opacity, 'fill-antialias': false }
 	};
+	return { source, style, kind, color, id, layout, dash, hatch };
+}
+type Parts = ReturnType<typeof partsOf>;
 
-	switch (kind) {
-		case 'choropleth': {
-			// the fill is the base map's land, coloured by feature state (see countryFills); what the
-			// land cannot draw stays a style layer: a hatch, and an outline when the manifest sets a width
-			const layers: LayerSpecification[] = [];
-			if (style.hatch) layers.push(hatch);
-			if (style.width !== undefined)
-				layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
-			return layers;
+function choroplethLayers({ style, id, source, layout, color, dash, hatch }: Parts): LayerSpecification[] {
+	// the fill is the base map's land, coloured by feature state (see countryFills); what the
+	// land cannot draw stays a style layer: a hatch, and an outline when the manifest sets a width
+	const layers: LayerSpecification[] = [];
+	if (style.hatch) layers.push(hatch);
+	if (style.width !== undefined)
+		layers.push({ id: id('outline'), type: 'line', source, layout, paint: { 'line-color': color, 'line-width': style.width, ...dash } });
+	return layers;
+}
+
+function areaLayers({ style, kind, id, source, layout, color, dash, hatch }: Parts): LayerSpecification[] {
+	// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
+	// second pass over the same edges, each frame, for nothing a reader could see
+	const fills: LayerSpecification[] = [
+		{
+			id: id('fill'),
+			type: 'fill',
+			source,
+			layout,
+			paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? areaDefaults(kind).opacity, 'fill-antialias': false }
 		}
-		case 'fill':
-		case 'zone': {
-			// the outline below draws every edge, antialiased: the fills' own antialiasing would be a
-			// second pass over the same edges, each frame, for nothing a reader could see
-			const fills: LayerSpecification[] = [
-				{
-					id: id('fill'),
-					type: 'fill',
-					source,
-					layout,
-					paint: { 'fill-color': color, 'fill-opacity': style.opacity ?? areaDefaults(kind).opacity, 'fill-antialias': false }
-				}
-			];
-			if (style.hatch) fills.push(hatch);
-			fills.push({
-				id: id('outline'),
-				type: 'line',
-				source,
-				layout,
-				paint: {
-					'line-color': color,
-					'line-width': style.width ?? areaDefaults(kind).outlineWidth,
-					...(kind === 'zone' ? { 'line-dasharray': [...PAINT.dash] } : dash)
-				}
-			});
-			return fills;
+	];
+	if (style.hatch) fills.push(hatch);
+	fills.push({
+		id: id('outline'),
+		type: 'line',
+		source,
+		layout,
+		paint: {
+			'line-color': color,
+			'line-width': style.width ?? areaDefaults(kind).outlineWidth,
+			...(kind === 'zone' ? { 'line-dasharray': [...PAINT.dash] } : dash)
 		}
-		case 'line':
-			return [
-				{
-					id: id('casing'),
-					type: 'line',
-					source,
-					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
-					paint: {
-						'line-color': PAINT.line.casingColor,
-						'line-width': (style.width ?? PAINT.line.width) + PAINT.line.casingExtra,
-						'line-opacity': PAINT.line.casingOpacity
-					}
-				},
-				{
-					id: id('line'),
-					type: 'line',
-					source,
-					layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
-					paint: { 'line-color': color, 'line-width': style.width ?? PAINT.line.width, ...dash }
-				}
-			];
-		case 'point': {
-			const radius = style.radius ?? PAINT.point.radius;
-			const label = style.label;
-			return [
-				{
-					id: id('circle'),
-					type: 'circle',
-					source,
-					layout,
-					paint: {
-						'circle-color': color,
-						'circle-radius': radius,
-						'circle-stroke-color': PAINT.point.ringColor,
-						'circle-stroke-width': PAINT.point.ringWidth,
-						'circle-opacity': style.opacity ?? PAINT.point.opacity
-					}
-				},
-				{
-					// an invisible square over the dot in the label collision (towns give way to a hub or a
-					// base, whose name is beside it), and the point's name where the manifest asks for one and
-					// it fits. Points without names (incursions) push no town away: Vilnius and Chișinău stay named.
-					id: id('label'),
-					type: 'symbol',
-					source,
-					layout: {
-						...layout,
-						'icon-image': BLOCKER_IMAGE,
-						'icon-size': radius + PAINT.point.ringWidth,
-						'icon-allow-overlap': true,
-						...(label ? {} : { 'icon-ignore-placement': true }),
-						...(label
-							? {
-									'text-field': labelText(label, 'en'),
-									'text-font': ['sans-serif'],
-									'text-size': 11.5,
-									'text-optional': true,
-									// to the right of the dot first: the named points (hubs, bases) lie west of the story's
-									// subject, so a scene framed on a phone has them near its left edge
-									'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-									'text-radial-offset': (radius + 4) / 12,
-									'text-max-width': 9
-								}
-							: {})
-					},
-					paint: { 'icon-opacity': 0, ...(label ? { 'text-color': '#1a202c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } : {}) }
-				}
-			];
+	});
+	return fills;
+}
+
+function lineLayers({ style, id, source, layout, color, dash }: Parts): LayerSpecification[] {
+	return [
+		{
+			id: id('casing'),
+			type: 'line',
+			source,
+			layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': PAINT.line.casingColor,
+				'line-width': (style.width ?? PAINT.line.width) + PAINT.line.casingExtra,
+				'line-opacity': PAINT.line.casingOpacity
+			}
+		},
+		{
+			id: id('line'),
+			type: 'line',
+			source,
+			layout: { ...layout, 'line-join': 'round', 'line-cap': 'round' },
+			paint: { 'line-color': color, 'line-width': style.width ?? PAINT.line.width, ...dash }
 		}
-	}
+	];
+}
+
+function pointLayers({ style, id, source, layout, color }: Parts): LayerSpecification[] {
+	const radius = style.radius ?? PAINT.point.radius;
+	const label = style.label;
+	return [
+		{
+			id: id('circle'),
+			type: 'circle',
+			source,
+			layout,
+			paint: {
+				'circle-color': color,
+				'circle-radius': radius,
+				'circle-stroke-color': PAINT.point.ringColor,
+				'circle-stroke-width': PAINT.point.ringWidth,
+				'circle-opacity': style.opacity ?? PAINT.point.opacity
+			}
+		},
+		{
+			// an invisible square over the dot in the label collision (towns give way to a hub or a
+			// base, whose name is beside it), and the point's name where the manifest asks for one and
+			// it fits. Points without names (incursions) push no town away: Vilnius and Chișinău stay named.
+			id: id('label'),
+			type: 'symbol',
+			source,
+			layout: {
+				...layout,
+				'icon-image': BLOCKER_IMAGE,
+				'icon-size': radius + PAINT.point.ringWidth,
+				'icon-allow-overlap': true,
+				...(label ? {} : { 'icon-ignore-placement': true }),
+				...(label
+					? {
+							'text-field': labelText(label, 'en'),
+							'text-font': ['sans-serif'],
+							'text-size': 11.5,
+							'text-optional': true,
+							// to the right of the dot first: the named points (hubs, bases) lie west of the story's
+							// subject, so a scene framed on a phone has them near its left edge
+							'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+							'text-radial-offset': (radius + 4) / 12,
+							'text-max-width': 9
+						}
+					: {})
+			},
+			paint: { 'icon-opacity': 0, ...(label ? { 'text-color': '#1a202c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } : {}) }
+		}
+	];
 }
 
 /**
