@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { saveHandler } from '../../scripts/lib/saveEndpoint';
 import { checkGeodata } from '../../scripts/lib/checkGeodata';
 import { makeBundle, type PublishBundle } from '../../src/lib/editor/bundle';
-import { defaultMeta } from '../../src/lib/editor/draftLayer';
+import { depots, depotsMeta } from '../lib/depots';
 
 // the save endpoint (the same in `npm run dev` and `npm run editor`), mounted on a plain server
 // over a fresh copy of a small geodata folder for each test, so no test depends on what another wrote
@@ -31,13 +31,7 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
-const meta = {
-	...defaultMeta('depots.geojson', 'point', ['name']),
-	title: 'Fuel depots',
-	sources: ['insightnews-2025-09-declarations-vs-commitments'],
-	asOf: '2025-09-04'
-};
+const meta = depotsMeta;
 const bundle = (change: Partial<typeof meta> = {}, replace = false): PublishBundle => makeBundle({ ...meta, ...change }, depots, { replace, editor: 'Olena' });
 const manifestText = () => readFileSync(join(root, 'layers.json'), 'utf8');
 

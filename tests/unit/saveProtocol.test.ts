@@ -8,7 +8,7 @@ import { saveHandler } from '../../scripts/lib/saveEndpoint';
 import { SAVE_PATH } from '../../src/lib/editor/saveProtocol';
 import { saveBundle } from '../../src/lib/editor/publish';
 import { makeBundle } from '../../src/lib/editor/bundle';
-import { defaultMeta } from '../../src/lib/editor/draftLayer';
+import { depots, depotsMeta } from '../lib/depots';
 
 // the editor's page (publish.ts) and the save endpoint read the path, the token's header and the
 // answer from one module: the page's own call is answered by the endpoint, mounted at its path only
@@ -34,17 +34,9 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
-const meta = {
-	...defaultMeta('depots.geojson', 'point', ['name']),
-	title: 'Fuel depots',
-	sources: ['insightnews-2025-09-declarations-vs-commitments'],
-	asOf: '2025-09-04'
-};
-
 describe('the editor page and the save endpoint', () => {
 	it("agree on the path, the token's header and the answer", async () => {
-		const reply = await saveBundle(makeBundle(meta, depots, { replace: false, editor: 'Olena' }), TOKEN, origin);
+		const reply = await saveBundle(makeBundle(depotsMeta, depots, { replace: false, editor: 'Olena' }), TOKEN, origin);
 		expect(reply.error).toBeUndefined();
 		expect([reply.status, reply.problems]).toEqual([200, []]);
 		expect(reply.done.join('\n')).toContain('depots');
@@ -52,7 +44,7 @@ describe('the editor page and the save endpoint', () => {
 	});
 
 	it('a wrong token is refused with a reason the page shows', async () => {
-		const reply = await saveBundle(makeBundle(meta, depots, { replace: false, editor: 'Olena' }), 'test-token-0123456789abcdeX', origin);
+		const reply = await saveBundle(makeBundle(depotsMeta, depots, { replace: false, editor: 'Olena' }), 'test-token-0123456789abcdeX', origin);
 		expect(reply.status).toBe(403);
 		expect(reply.error).toMatch(/no valid save token/);
 	});

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyBundle } from '../../scripts/lib/applyBundle';
 import { newSourceProblems, type NewSource } from '../../src/lib/editor/forgive';
 import { makeBundle } from '../../src/lib/editor/bundle';
-import { defaultMeta } from '../../src/lib/editor/draftLayer';
+import { depots, depotsMeta } from '../lib/depots';
 import { sourceKeyProblem } from '../../src/lib/manifest/schema';
 
 // a new source's key is judged by one rule, in the editor's form and in `layer apply` (and the save)
@@ -34,14 +34,7 @@ describe("a new source's key", () => {
 
 		dir = mkdtempSync(join(tmpdir(), 'atlas-source-key-'));
 		cpSync(new URL('../fixtures/layer/geodata', import.meta.url), join(dir, 'geodata'), { recursive: true });
-		const depots = readFileSync(new URL('../fixtures/editor/depots.geojson', import.meta.url), 'utf8');
-		const meta = {
-			...defaultMeta('depots.geojson', 'point', ['name']),
-			title: 'Fuel depots',
-			sources: ['insightnews-2025-09-declarations-vs-commitments'],
-			asOf: '2025-09-04'
-		};
-		const bundle = makeBundle(meta, depots, { replace: false, editor: 'Olena' });
+		const bundle = makeBundle(depotsMeta, depots, { replace: false, editor: 'Olena' });
 		const { key: _, from: __, ...entry } = source('x');
 		bundle.sources = Object.fromEntries(BAD.map((key) => [key, entry]));
 		const applied = await applyBundle(bundle, join(dir, 'geodata'), { name: 'bundle.json' });
